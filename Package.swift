@@ -1,0 +1,55 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Podium",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "podium", targets: ["PodiumCLI"]),
+        .library(name: "Podium", targets: ["Podium"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+    ],
+    targets: [
+        // MARK: - C libraries (modulemap + shim only)
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLZ4",
+            pkgConfig: "liblz4",
+            providers: [.apt(["liblz4-dev"])]
+        ),
+
+        // MARK: - Libraries, in the order data flows through them
+        .target(name: "TranscriptIngest", dependencies: ["CLibXML2"]),
+        .target(name: "TextAnalysis"),
+        .target(name: "SearchIndex", dependencies: ["CLZ4"]),
+        .target(name: "SearchQuery", dependencies: ["SearchIndex", "TextAnalysis"]),
+        .target(
+            name: "Podium",
+            dependencies: ["TranscriptIngest", "TextAnalysis", "SearchIndex", "SearchQuery"]
+        ),
+        .executableTarget(
+            name: "PodiumCLI",
+            dependencies: [
+                "Podium",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TranscriptIngestTests", dependencies: ["TranscriptIngest", "TestSupport"]),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "TestSupport"]),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "TestSupport"]),
+        .testTarget(
+            name: "SearchQueryTests",
+            dependencies: ["SearchQuery", "SearchIndex", "TextAnalysis", "TestSupport"]
+        ),
+        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "TestSupport"]),
+    ]
+)

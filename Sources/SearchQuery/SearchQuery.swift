@@ -1,0 +1,1 @@
+// The SearchQuery module.
