@@ -37,6 +37,7 @@ let package = Package(
             name: "PodiumCLI",
             dependencies: [
                 "Podium",
+                "TranscriptIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
