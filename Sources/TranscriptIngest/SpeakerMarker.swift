@@ -32,7 +32,7 @@ struct SpeakerMarker {
         guard end > 0 else { return nil }
         let label = String(decoding: bytes[0..<end], as: UTF8.self)
         self.textStart = textStart
-        let bold = block.startsBold && block.boldPrefixEnd >= end
+        let bold = block.startsBold && block.boldPrefixEnd >= end || block.isMostlyBold
 
         switch label.lowercased() {
         case "q", "question", "问", "问题":
@@ -58,6 +58,11 @@ struct SpeakerMarker {
         {
             role = .question
             followUp = true
+            return
+        }
+        if Self.isGenericJournalist(lower) {  // "Reporter:", "Foreign Journalist:", "会后有记者问及："
+            role = .question
+            followUp = lower == "reporter"  // the pages use a bare "Reporter:" for a follow-up turn
             return
         }
         let name = SpeakerNames.spokesperson(label)
@@ -126,6 +131,15 @@ struct SpeakerMarker {
             i += 1
         }
         return nil
+    }
+
+    /// Labels that name no outlet: `Reporter`, `Foreign Journalist`, `Correspondent`, `会后有记者问及`.
+    static func isGenericJournalist(_ lower: String) -> Bool {
+        if lower.hasSuffix("问及") || lower.hasSuffix("记者问") || lower.hasSuffix("有记者问") { return true }
+        let generic: Set<Substring> = ["foreign", "journalist", "reporter", "correspondent", "a", "the", "another"]
+        let words = lower.split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { generic.contains($0) }
+            && words.contains { $0 == "journalist" || $0 == "reporter" || $0 == "correspondent" }
     }
 
     /// Whether a bold label reads like the name of a news outlet: a few words, each capitalized, a number,

@@ -51,6 +51,7 @@ enum SpeakerNames {
     /// `"路透社记者"` → `"路透社"`).
     static func outlet(_ label: String) -> String {
         var name = collapseSpaces(label)
+        if name.hasPrefix("《"), name.hasSuffix("》"), name.count > 2 { name = String(name.dropFirst().dropLast()) }
         if name.hasSuffix("记者"), name.count > 2 { name = String(name.dropLast(2)) }
         for suffix in [" reporter", " Reporter", " journalist", " Journalist", " correspondent", " Correspondent"]
         where name.hasSuffix(suffix) && name.count > suffix.count {

@@ -58,7 +58,7 @@ struct StatementSplitter {
             case nil:
                 let text = block.text
                 switch state {
-                case .question where block.startsBold:
+                case .question where block.startsBold || block.isMostlyBold:
                     draft.question.append(text)
                 case .question, .answer, .opening:
                     if state == .question { state = .answer }

@@ -8,6 +8,12 @@ struct TextBlock: Sendable, Equatable {
     /// The byte offset where the leading bold run ends (0 when the block does not start bold). Whitespace
     /// between bold pieces does not end the run, so `<B>CCTV: </B><B>Could you…</B>` is bold throughout.
     var boldPrefixEnd: Int
+    /// How many bytes of the text are bold, wherever they are.
+    var boldByteCount: Int
+
+    /// Whether at least four fifths of the text is bold: a question whose lead-in lost its `<b>` to
+    /// mis-nested markup (`<P>Xinhua News Agency: </SPAN></B><B>On May 25…`) still reads as bold.
+    var isMostlyBold: Bool { boldByteCount * 5 >= bytes.count * 4 }
 
     /// Whether the whole block is bold.
     var isAllBold: Bool { startsBold && boldPrefixEnd >= bytes.count }
@@ -28,6 +34,7 @@ struct BlockBuilder {
     private var startsBold = false
     private var boldOpen = false
     private var boldEnd = 0
+    private var boldCount = 0
 
     init() { bytes.reserveCapacity(1024) }
 
@@ -35,11 +42,19 @@ struct BlockBuilder {
     mutating func endBlock() {
         pendingSpace = false
         guard !bytes.isEmpty else { return }
-        blocks.append(TextBlock(bytes: bytes, startsBold: startsBold, boldPrefixEnd: startsBold ? boldEnd : 0))
+        blocks.append(
+            TextBlock(
+                bytes: bytes,
+                startsBold: startsBold,
+                boldPrefixEnd: startsBold ? boldEnd : 0,
+                boldByteCount: boldCount
+            )
+        )
         bytes.removeAll(keepingCapacity: true)
         startsBold = false
         boldOpen = false
         boldEnd = 0
+        boldCount = 0
     }
 
     /// Marks a soft boundary that separates words without ending the block (a `<td>` in a title, say).
@@ -69,7 +84,10 @@ struct BlockBuilder {
                 emit(bold: bold)
                 bytes.append(b)
                 i &+= 1
-                if bold, boldOpen { boldEnd = bytes.count }
+                if bold {
+                    boldCount &+= 1
+                    if boldOpen { boldEnd = bytes.count }
+                }
                 continue
             }
             // Multi-byte UTF-8 (libxml2 hands out valid UTF-8).
@@ -82,10 +100,17 @@ struct BlockBuilder {
                 if scalar != 0xFFFD {
                     emit(bold: bold)
                     ByteText.appendUTF8(of: scalar, to: &bytes)
-                    if bold, boldOpen { boldEnd = bytes.count }
+                    if bold {
+                        boldCount &+= 2
+                        if boldOpen { boldEnd = bytes.count }
+                    }
                 }
             } else if b == 0xE3, text[i + 1] == 0x80, text[i + 2] == 0x80 {
                 pendingSpace = true
+            } else if b == 0xE2, text[i + 1] == 0x80, text[i + 2] <= 0x8A || text[i + 2] == 0xAF {
+                pendingSpace = true  // U+2000…U+200A en, em, thin spaces; U+202F narrow no-break space
+            } else if b == 0xE2, text[i + 1] == 0x81, text[i + 2] == 0x9F {
+                pendingSpace = true  // U+205F medium mathematical space
             } else if b == 0xE2, text[i + 1] == 0x80, text[i + 2] >= 0x8B, text[i + 2] <= 0x8D {
                 // U+200B…U+200D zero-width characters: nothing to show, nothing to index.
             } else if b == 0xEF, text[i + 1] == 0xBB, text[i + 2] == 0xBF {
@@ -95,7 +120,10 @@ struct BlockBuilder {
             } else {
                 emit(bold: bold)
                 for k in 0..<length { bytes.append(text[i + k]) }
-                if bold, boldOpen { boldEnd = bytes.count }
+                if bold {
+                    boldCount &+= length
+                    if boldOpen { boldEnd = bytes.count }
+                }
             }
             i &+= length
         }
