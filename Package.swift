@@ -37,6 +37,7 @@ let package = Package(
             name: "PodiumCLI",
             dependencies: [
                 "Podium",
+                "TextAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
