@@ -42,10 +42,17 @@ public struct Analyzer: Sendable {
     /// - Complexity: O(n) in `utf8.count`.
     public func analyze(utf8: UnsafeBufferPointer<UInt8>, language: Language = .auto, into buffer: inout TokenBuffer) {
         buffer.removeAll()
-        var tokenizer = Tokenizer(bytes: utf8, stems: language.stemsEnglish, out: TokenBuffer())
-        swap(&tokenizer.out, &buffer)
-        tokenizer.run()
-        swap(&tokenizer.out, &buffer)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.scratchCapacity) { scratch in
+            var tokenizer = Tokenizer(
+                bytes: utf8,
+                stems: language.stemsEnglish,
+                scratch: scratch.baseAddress!,
+                out: TokenBuffer()
+            )
+            swap(&tokenizer.out, &buffer)
+            tokenizer.run()
+            swap(&tokenizer.out, &buffer)
+        }
     }
 
     /// The tokens of `text`, as values: for queries, tests and snippets.

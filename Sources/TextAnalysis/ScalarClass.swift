@@ -31,11 +31,14 @@ struct Decoded {
 }
 
 enum ScalarClassifier {
-    /// The class of each ASCII byte.
-    static let asciiClass: [ScalarClass] = (0..<128).map { (byte: Int) -> ScalarClass in
+    /// The class of an ASCII byte (a function, not a table: a global table costs a lazy-initialization
+    /// check on every access in the hot loop).
+    @inline(__always)
+    static func asciiClass(_ byte: UInt8) -> ScalarClass {
+        let folded = byte | 0x20
+        if folded >= 0x61 && folded <= 0x7A { return .letter }
+        if byte >= 0x30 && byte <= 0x39 { return .digit }
         switch byte {
-        case 0x30...0x39: return .digit
-        case 0x41...0x5A, 0x61...0x7A: return .letter
         case 0x27: return .apostrophe
         case 0x2D: return .hyphen
         case 0x2E: return .dot
@@ -49,7 +52,7 @@ enum ScalarClassifier {
     static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Decoded {
         let b0 = p[i]
         if b0 < 0x80 {
-            let kind = asciiClass[Int(b0)]
+            let kind = asciiClass(b0)
             let lower = (b0 >= 0x41 && b0 <= 0x5A) ? b0 | 0x20 : b0
             return Decoded(kind: kind, ascii: lower, length: 1, value: UInt32(b0))
         }
@@ -100,7 +103,7 @@ enum ScalarClassifier {
             // Full-width ASCII: NFKC folds it to the ASCII character 0xFEE0 below.
             let byte = UInt8(value - 0xFEE0)
             let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-            return Decoded(kind: asciiClass[Int(byte)], ascii: lower, length: length, value: value)
+            return Decoded(kind: asciiClass(byte), ascii: lower, length: length, value: value)
         case 0x2019, 0x02BC:
             return Decoded(kind: .apostrophe, ascii: 0x27, length: length, value: value)
         case 0x2010, 0x2011, 0x00AD:
@@ -125,14 +128,27 @@ enum ScalarClassifier {
         }
     }
 
-    /// Appends the lowercase UTF-8 form of a non-ASCII letter to `out`.
-    static func appendLowercase(_ value: UInt32, to out: inout [UInt8]) {
-        guard let scalar = Unicode.Scalar(value) else { return }
+    /// Writes the lowercase UTF-8 form of the non-ASCII letter `value` at `out` and returns its length
+    /// (at most ``maximumLowercaseBytes``).
+    static func writeLowercase(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        var length = 0
+        func write<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes where length < maximumLowercaseBytes {
+                out[length] = byte
+                length += 1
+            }
+        }
         let properties = scalar.properties
         if properties.changesWhenLowercased {
-            out.append(contentsOf: properties.lowercaseMapping.utf8)
+            write(properties.lowercaseMapping.utf8)
         } else {
-            out.append(contentsOf: UTF8.encode(scalar)!)
+            write(UTF8.encode(scalar)!)
         }
+        return length
     }
+
+    /// The most bytes ``writeLowercase(_:to:)`` writes for one scalar (Unicode lowercase mappings are
+    /// at most three scalars).
+    static let maximumLowercaseBytes = 12
 }

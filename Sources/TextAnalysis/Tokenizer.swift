@@ -23,17 +23,23 @@ struct Tokenizer {
     let p: UnsafePointer<UInt8>
     let n: Int
     let stems: Bool
+    /// Where a word's term is built before it goes to the arena; ``scratchCapacity`` bytes.
+    let scratch: UnsafeMutablePointer<UInt8>
     var out: TokenBuffer
     /// The position the next token takes.
     var position = 0
     /// Whether nothing but joiners stands between the last token and the scan point.
     var joined = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, stems: Bool, out: TokenBuffer) {
+    /// Room for the longest term a word of ``maximumWordBytes`` can fold to.
+    static let scratchCapacity = 1024
+
+    init(bytes: UnsafeBufferPointer<UInt8>, stems: Bool, scratch: UnsafeMutablePointer<UInt8>, out: TokenBuffer) {
         // An empty buffer may have no base address; any valid pointer does for a length of 0.
         self.p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         self.n = bytes.count
         self.stems = stems
+        self.scratch = scratch
         self.out = out
     }
 
