@@ -52,6 +52,6 @@ let package = Package(
             name: "SearchQueryTests",
             dependencies: ["SearchQuery", "SearchIndex", "TextAnalysis", "TestSupport"]
         ),
-        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "TestSupport"]),
+        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "SearchIndex", "TestSupport"]),
     ]
 )
