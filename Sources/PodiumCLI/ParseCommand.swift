@@ -58,14 +58,18 @@ struct ParseCommand: ParsableCommand {
             for result in reader.read(paths: batch, concurrency: jobs) {
                 summary.add(result)
                 for statement in result.statements {
-                    output.write(format == .jsonl ? StatementRendering.jsonLine(statement) : StatementRendering.text(statement))
+                    output.write(
+                        format == .jsonl ? StatementRendering.jsonLine(statement) : StatementRendering.text(statement)
+                    )
                 }
             }
             start += batchSize
         }
         output.flush()
         summary.report(seconds: Date().timeIntervalSince(started))
-        if files.isEmpty { throw ValidationError("no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))") }
+        if files.isEmpty {
+            throw ValidationError("no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))")
+        }
     }
 }
 

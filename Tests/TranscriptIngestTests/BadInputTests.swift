@@ -17,11 +17,16 @@ import TranscriptIngest
         var generator = SplitMix64(seed: 7)
         let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         #expect(reader.read(bytes: bytes, path: "image.html").outcome == .skipped(.binary))
-        #expect(reader.read(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], path: "x.htm").outcome == .skipped(.binary))
+        #expect(
+            reader.read(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], path: "x.htm").outcome
+                == .skipped(.binary)
+        )
     }
 
     @Test func aTruncatedPageKeepsWhatIsThereAndWarns() throws {
-        let page = PageFixtures.english(body: (1...20).map { "<P><B>Q: Question \($0)?</B></P><P>A: Answer \($0).</P>" }.joined())
+        let page = PageFixtures.english(
+            body: (1...20).map { "<P><B>Q: Question \($0)?</B></P><P>A: Answer \($0).</P>" }.joined()
+        )
         let bytes = Array(page.utf8)
         let cut = try #require(page.utf8.firstRange(of: "Answer 12".utf8)).lowerBound
         let truncated = Array(bytes[..<page.utf8.distance(from: page.utf8.startIndex, to: cut)])
@@ -33,7 +38,9 @@ import TranscriptIngest
     }
 
     @Test func aFiftyMegabytePageIsRead() {
-        let paragraph = "<P><B>Q: What is the position on trade?</B></P><P>A: " + String(repeating: "We oppose unilateralism. ", count: 40) + "</P>\n"
+        let paragraph =
+            "<P><B>Q: What is the position on trade?</B></P><P>A: "
+            + String(repeating: "We oppose unilateralism. ", count: 40) + "</P>\n"
         let count = 50 * 1_048_576 / paragraph.utf8.count + 1
         var body = ""
         body.reserveCapacity(count * paragraph.utf8.count)
@@ -47,7 +54,11 @@ import TranscriptIngest
     }
 
     @Test func anUndeclaredWindows1252PageIsTranscodedWithAWarning() throws {
-        let page = PageFixtures.english(charset: nil, body: "<P>Q: Caf\u{E9} \u{201C}quoted\u{201D} \u{2013} ok?</P><P>A: Na\u{EF}ve r\u{E9}sum\u{E9} \u{20AC}5.</P>")
+        let page = PageFixtures.english(
+            charset: nil,
+            body:
+                "<P>Q: Caf\u{E9} \u{201C}quoted\u{201D} \u{2013} ok?</P><P>A: Na\u{EF}ve r\u{E9}sum\u{E9} \u{20AC}5.</P>"
+        )
         var bytes: [UInt8] = []
         for scalar in page.unicodeScalars {
             switch scalar.value {
@@ -68,7 +79,10 @@ import TranscriptIngest
 
     @Test func aDeclaredGB2312PageIsDecoded() throws {
         // "问：好吗？答：好。" in GBK bytes, in a page that declares gb2312.
-        let head = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>t</title></head><body><div id=\"News_Body_Txt_A\"><p><b>".utf8)
+        let head = Array(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>t</title></head><body><div id=\"News_Body_Txt_A\"><p><b>"
+                .utf8
+        )
         let question: [UInt8] = [0xCE, 0xCA, 0xA3, 0xBA, 0xBA, 0xC3, 0xC2, 0xF0, 0xA3, 0xBF]
         let middle = Array("</b></p><p>".utf8)
         let answer: [UInt8] = [0xB4, 0xF0, 0xA3, 0xBA, 0xBA, 0xC3, 0xA1, 0xA3]
@@ -82,7 +96,8 @@ import TranscriptIngest
 
     @Test func aScriptAssigningCharsetIsNotADeclaration() throws {
         // UTF-8 bytes, no meta: the script's gb2312 must not make the page mojibake.
-        let page = "<html><head><script>document.charset='gb2312';</script></head><body><div class=\"content\"><p>问：好吗？</p><p>答：好。</p></div></body></html>"
+        let page =
+            "<html><head><script>document.charset='gb2312';</script></head><body><div class=\"content\"><p>问：好吗？</p><p>答：好。</p></div></body></html>"
         let result = reader.read(bytes: Array(page.utf8), path: "script.html")
         #expect(result.statements.first?.question == "好吗？")
         #expect(!result.warnings.contains { $0.message.contains("windows-1252") || $0.message.contains("charset") })

@@ -35,11 +35,14 @@ struct FuzzTests {
         return nil
     }
 
-    static let splices: [[UInt8]] = [
-        "<b>", "</b>", "<P>", "</P>", "<br>", "</div>", "<div class=\"content\">", "<script>", "</script>", "<!--",
-        "-->", "&nbsp;", "&amp;nbsp;", "&#0;", "&#x110000;", "Q:", "A:", "问：", "答：", "CCTV: ", "<![CDATA[", "<meta charset=\"gb2312\">",
-        "<meta charset=\"x-unknown\">", "\u{3000}", "<table><tr><td>", "<img src=\"W0201809\">", "<span style=\"display:none\">",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE3, 0x80], [0x00], [0x93], [0xEF, 0xBB, 0xBF]]
+    static let splices: [[UInt8]] =
+        [
+            "<b>", "</b>", "<P>", "</P>", "<br>", "</div>", "<div class=\"content\">", "<script>", "</script>", "<!--",
+            "-->", "&nbsp;", "&amp;nbsp;", "&#0;", "&#x110000;", "Q:", "A:", "问：", "答：", "CCTV: ", "<![CDATA[",
+            "<meta charset=\"gb2312\">",
+            "<meta charset=\"x-unknown\">", "\u{3000}", "<table><tr><td>", "<img src=\"W0201809\">",
+            "<span style=\"display:none\">",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE3, 0x80], [0x00], [0x93], [0xEF, 0xBB, 0xBF]]
 
     static func mutate(_ seed: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
         var bytes = seed
@@ -79,7 +82,10 @@ struct FuzzTests {
             #expect(result.source == path)
             if case .parsed = result.outcome { parsed += 1 }
             statements += result.statements.count
-            for statement in result.statements where !TextChecks.problems(in: statement.answer).filter({ !$0.hasPrefix("markup") && !$0.hasPrefix("entity") && !$0.hasPrefix("script") }).isEmpty {
+            for statement in result.statements
+            where !TextChecks.problems(in: statement.answer).filter({
+                !$0.hasPrefix("markup") && !$0.hasPrefix("entity") && !$0.hasPrefix("script")
+            }).isEmpty {
                 Issue.record("fuzz \(iteration): \(TextChecks.problems(in: statement.answer))")
                 break
             }

@@ -1,8 +1,11 @@
 /// Small pages in the ministry site's markup, built in the tests.
 enum PageFixtures {
     /// An English press-conference page with `body` inside `div.content`.
-    static func english(title: String = "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on June 10, 2020",
-                        charset: String? = "utf-8", body: String) -> String {
+    static func english(
+        title: String = "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on June 10, 2020",
+        charset: String? = "utf-8",
+        body: String
+    ) -> String {
         let meta = charset.map { "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=\($0)\" />\n" } ?? ""
         return """
             <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">

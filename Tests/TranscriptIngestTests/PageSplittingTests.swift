@@ -27,9 +27,15 @@ import TranscriptIngest
         let statements = result.statements
         try #require(statements.count == 3)
         #expect(statements[0].question == "")
-        #expect(statements[0].answer == "At the invitation of the President, the Special Envoy will travel to Freetown.\n\nSierra Leone is an important partner.")
+        #expect(
+            statements[0].answer
+                == "At the invitation of the President, the Special Envoy will travel to Freetown.\n\nSierra Leone is an important partner."
+        )
         #expect(statements[1].question == "What is the purpose of the visit?")
-        #expect(statements[1].answer == "France is a permanent member of the Security Council.\n\nDuring his visit he will meet the President.")
+        #expect(
+            statements[1].answer
+                == "France is a permanent member of the Security Council.\n\nDuring his visit he will meet the President."
+        )
         #expect(statements[2].followUp)
         #expect(statements[2].question == "And Spain?")
         #expect(statements.allSatisfy { $0.date == "2018-05-11" && $0.spokesperson == "Geng Shuang" })
@@ -39,15 +45,17 @@ import TranscriptIngest
     }
 
     @Test func outletEraSplitsAndNormalizesNames() throws {
-        let html = PageFixtures.english(body: """
-            <P><B>Bloomberg News: </B><B>Will the talks go ahead?</B></P>
-            <P>Hua Chunying: We have released the information.</P>
-            <P><B>China News Service: Any comment?</B></P>
-            <P>Hua Chunying: No.</P>
-            <P><B>Reuters: First question.</B></P>
-            <P><B>A second part of the question.</B></P>
-            <P>Zhao Lijian: An answer from a colleague.</P>
-            """)
+        let html = PageFixtures.english(
+            body: """
+                <P><B>Bloomberg News: </B><B>Will the talks go ahead?</B></P>
+                <P>Hua Chunying: We have released the information.</P>
+                <P><B>China News Service: Any comment?</B></P>
+                <P>Hua Chunying: No.</P>
+                <P><B>Reuters: First question.</B></P>
+                <P><B>A second part of the question.</B></P>
+                <P>Zhao Lijian: An answer from a colleague.</P>
+                """
+        )
         let statements = read(html).statements
         try #require(statements.count == 3)
         #expect(statements.map(\.outlet) == ["Bloomberg", "CNS", "Reuters"])
@@ -99,23 +107,30 @@ import TranscriptIngest
     }
 
     @Test func inlineSpansJoinWithoutInventedSpaces() throws {
-        let html = PageFixtures.english(body: """
-            <P><B>Q: </B><B><SPAN>We </SPAN></B><B><SPAN>warm</SPAN></B><B><SPAN>ly welcome</SPAN></B><B> you.</B></P>
-            <P>A: Thank&nbsp;you&nbsp;&nbsp; very\tmuch &amp;nbsp; indeed<BR>Second line.\u{3000}\u{3000}End.</P>
-            <P>A C1 quote: \u{93}hello\u{94} and a zero\u{200B}width space.</P>
-            """)
+        let html = PageFixtures.english(
+            body: """
+                <P><B>Q: </B><B><SPAN>We </SPAN></B><B><SPAN>warm</SPAN></B><B><SPAN>ly welcome</SPAN></B><B> you.</B></P>
+                <P>A: Thank&nbsp;you&nbsp;&nbsp; very\tmuch &amp;nbsp; indeed<BR>Second line.\u{3000}\u{3000}End.</P>
+                <P>A C1 quote: \u{93}hello\u{94} and a zero\u{200B}width space.</P>
+                """
+        )
         let statements = read(html).statements
         try #require(statements.count == 1)
         #expect(statements[0].question == "We warmly welcome you.")
-        #expect(statements[0].answer == "Thank you very much indeed\n\nSecond line. End.\n\nA C1 quote: “hello” and a zerowidth space.")
+        #expect(
+            statements[0].answer
+                == "Thank you very much indeed\n\nSecond line. End.\n\nA C1 quote: “hello” and a zerowidth space."
+        )
         for text in [statements[0].question, statements[0].answer] { #expect(TextChecks.problems(in: text).isEmpty) }
     }
 
     @Test func scriptsStylesAndHiddenElementsAreDropped() throws {
-        let html = PageFixtures.english(body: """
-            <P>Opening.</P><script>var liname = document.getElementById("x");</script><style>.a{color:red}</style>
-            <div style="display: none"><P>Hidden related news</P></div><noscript>Enable JS</noscript>
-            """)
+        let html = PageFixtures.english(
+            body: """
+                <P>Opening.</P><script>var liname = document.getElementById("x");</script><style>.a{color:red}</style>
+                <div style="display: none"><P>Hidden related news</P></div><noscript>Enable JS</noscript>
+                """
+        )
         let statements = read(html).statements
         #expect(statements.map(\.answer) == ["Opening."])
     }

@@ -17,7 +17,11 @@ struct RealPagesTests {
     }
 
     static let rows: [Row] = {
-        guard let text = try? String(contentsOf: SharedData.rawHTML.appendingPathComponent("SOURCES.tsv"), encoding: .utf8)
+        guard
+            let text = try? String(
+                contentsOf: SharedData.rawHTML.appendingPathComponent("SOURCES.tsv"),
+                encoding: .utf8
+            )
         else { return [] }
         return text.split(separator: "\n").dropFirst().map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -88,7 +92,9 @@ struct RealPagesTests {
         for row in pages {
             let statements = try #require(Self.results[row.file]).statements
             #expect(!statements.isEmpty, "\(row.file) yields no statements")
-            #expect(statements.allSatisfy { $0.date == row.date && $0.language == "zh" && $0.kind == "press-conference" })
+            #expect(
+                statements.allSatisfy { $0.date == row.date && $0.language == "zh" && $0.kind == "press-conference" }
+            )
             for statement in statements {
                 for word in navigation {
                     #expect(!statement.answer.contains(word), "\(statement.id) answer holds '\(word)'")
@@ -114,7 +120,9 @@ struct RealPagesTests {
         #expect(all.count > 5000)
         var paragraphed = 0
         for statement in all {
-            for text in [statement.question, statement.answer, statement.title, statement.outlet, statement.spokesperson] {
+            for text in [
+                statement.question, statement.answer, statement.title, statement.outlet, statement.spokesperson,
+            ] {
                 #expect(TextChecks.problems(in: text).isEmpty, "\(statement.id): \(TextChecks.problems(in: text))")
             }
             if statement.answer.contains("\n\n") { paragraphed += 1 }

@@ -7,9 +7,17 @@ import TranscriptIngest
     @Test func listsSourcesSortedAndSkipsHiddenAndOtherFiles() throws {
         let directory = try TemporaryDirectory()
         let root = directory.url
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
-        for name in ["b.html", "a.shtml", "sub/c.htm", "sub/d.jsonl", "notes.txt", ".hidden/e.html", ".f.html", "G.HTML"] {
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("sub"),
+            withIntermediateDirectories: true
+        )
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(".hidden"),
+            withIntermediateDirectories: true
+        )
+        for name in [
+            "b.html", "a.shtml", "sub/c.htm", "sub/d.jsonl", "notes.txt", ".hidden/e.html", ".f.html", "G.HTML",
+        ] {
             try Data("x".utf8).write(to: root.appendingPathComponent(name))
         }
         let listed = try SourceFiles.list([root.path])
