@@ -103,6 +103,16 @@ import TranscriptIngest
         #expect(!result.warnings.contains { $0.message.contains("windows-1252") || $0.message.contains("charset") })
     }
 
+    @Test func anUnknownOrCommentedOutCharsetIsNotUsed() throws {
+        let body = "<body><div class=\"content\"><p>Q: Caf\u{E9}?</p><p>A: Oui.</p></div></body></html>"
+        let unknown = "<html><head><meta charset=\"x-klingon\"></head>" + body
+        let result = reader.read(bytes: Array(unknown.utf8), path: "unknown.html")
+        #expect(result.statements.first?.question == "Café?")
+        #expect(result.warnings.contains { $0.message.contains("unknown charset 'x-klingon'") })
+        let commented = "<html><head><!-- <meta charset=\"gb2312\"> --></head>" + body
+        #expect(reader.read(bytes: Array(commented.utf8), path: "c.html").statements.first?.question == "Café?")
+    }
+
     @Test func invalidUTF8InADeclaredUTF8PageIsReplaced() throws {
         let page = Self.goodPage
         let fine = try #require(page.utf8.firstRange(of: "fine?".utf8))
