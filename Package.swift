@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "Podium",
                 "TranscriptIngest",
+                "TextAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
