@@ -24,7 +24,13 @@ struct JSONLReader {
             switch parse(line, ordinal: statements.count + 1) {
             case .success(var statement):
                 if seen.contains(statement.id) {
-                    warnings.append(SourceWarning(source: source, line: lineNumber, message: "duplicate id '\(statement.id)'; line skipped"))
+                    warnings.append(
+                        SourceWarning(
+                            source: source,
+                            line: lineNumber,
+                            message: "duplicate id '\(statement.id)'; line skipped"
+                        )
+                    )
                     continue
                 }
                 seen.insert(statement.id)
@@ -33,7 +39,9 @@ struct JSONLReader {
                 }
                 statements.append(statement)
             case .failure(let problem):
-                warnings.append(SourceWarning(source: source, line: lineNumber, message: "\(problem.message); line skipped"))
+                warnings.append(
+                    SourceWarning(source: source, line: lineNumber, message: "\(problem.message); line skipped")
+                )
             }
         }
         return SourceResult(source: source, statements: statements, warnings: warnings)
