@@ -8,12 +8,14 @@
 struct StemCache: Sendable {
     /// A slot packs, from the high bits: a 24-bit tag of the word's hash (never 0: 0 is an empty slot),
     /// the 26-bit offset of the word and then its stem in `store`, and their 7-bit lengths.
-    private var slots: [UInt64] = Array(repeating: 0, count: 1 << 12)
+    /// Empty until the first word arrives, so that an unused buffer costs nothing.
+    private var slots: [UInt64] = []
     private var store: [UInt8] = []
     private var used = 0
 
     /// Slots when the table is full-grown: 32,768 words at half load, 512 KB, plus at most 8 MB of bytes.
     static var maximumSlots: Int { 1 << 16 }
+    static var initialSlots: Int { 1 << 12 }
     /// The longest word the cache takes (7-bit lengths).
     static var maximumWordLength: Int { 127 }
 
@@ -22,6 +24,7 @@ struct StemCache: Sendable {
     /// - Precondition: the bytes are what ``EnglishStemmer`` accepts.
     mutating func stem(_ word: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         guard count <= StemCache.maximumWordLength else { return EnglishStemmer.stem(in: word, count: count) }
+        if slots.isEmpty { slots = Array(repeating: 0, count: StemCache.initialSlots) }
         let hash = StemCache.hash(word, count)
         let tag = (hash &>> 40) | 1
         let (hitLength, freeSlot) = lookUp(word, count: count, hash: hash, tag: tag)
@@ -89,7 +92,7 @@ struct StemCache: Sendable {
     }
 
     private mutating func clear() {
-        for k in slots.indices { slots[k] = 0 }
+        slots = Array(repeating: 0, count: StemCache.initialSlots)
         store.removeAll(keepingCapacity: true)
         used = 0
     }
