@@ -1,6 +1,6 @@
 /// Turns text into index terms: the one analyzer that serves both indexing and querying.
 ///
-/// It works on UTF-8 bytes with an ASCII fast path: Latin-script words are lowercased, width-folded and,
+/// It works on UTF-8 bytes with an ASCII fast path: Latin-script words are lowercased, width- and accent-folded and,
 /// for English, stemmed with Snowball English (Porter2); CJK runs become overlapping bigrams; dotted
 /// acronyms, numbers, contractions and possessives keep their meaning (see ``Tokenizer`` for the grammar).
 /// Stop words are kept, with their positions, so phrases containing them match; the query layer asks

@@ -4,6 +4,8 @@ struct Decoded {
     /// The lowercase ASCII byte this scalar stands for (`A` → `a`, `Ａ` → `a`, `’` → `'`); 0 for a
     /// non-ASCII scalar that stands for none.
     var ascii: UInt8
+    /// A second ASCII byte for the letters that fold to two (`ß` → `ss`, `æ` → `ae`), else 0.
+    var ascii2: UInt8 = 0
     var length: Int
     /// The scalar's value; 0xFFFD for an invalid byte.
     var value: UInt32
@@ -86,6 +88,8 @@ enum ScalarClassifier {
             let byte = UInt8(value - 0xFEE0)
             let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
             return Decoded(kind: asciiClass(byte), ascii: lower, length: length, value: value)
+        case 0xC0...0x17F:
+            return foldLatin(value, length: length)
         case 0x2019, 0x02BC:
             return Decoded(kind: .apostrophe, ascii: 0x27, length: length, value: value)
         case 0x2010, 0x2011, 0x00AD:
@@ -94,20 +98,57 @@ enum ScalarClassifier {
             // General and CJK punctuation, Latin-1 symbols: the common separators, without a table lookup.
             return Decoded(kind: .separator, ascii: 0, length: length, value: value)
         default:
-            guard let scalar = Unicode.Scalar(value) else {
-                return Decoded(kind: .separator, ascii: 0, length: length, value: value)
-            }
-            let properties = scalar.properties
-            switch properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                return Decoded(kind: .mark, ascii: 0, length: length, value: value)
-            case .decimalNumber, .letterNumber, .otherNumber:
-                return Decoded(kind: .letter, ascii: 0, length: length, value: value)
-            default:
-                let kind: ScalarClass = properties.isAlphabetic ? .letter : .separator
-                return Decoded(kind: kind, ascii: 0, length: length, value: value)
-            }
+            return classifyByProperties(value, length: length)
         }
+    }
+
+    /// Classifies a scalar from its Unicode general category and properties.
+    static func classifyByProperties(_ value: UInt32, length: Int) -> Decoded {
+        guard let scalar = Unicode.Scalar(value) else {
+            return Decoded(kind: .separator, ascii: 0, length: length, value: value)
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return Decoded(kind: .mark, ascii: 0, length: length, value: value)
+        case .decimalNumber, .letterNumber, .otherNumber:
+            return Decoded(kind: .letter, ascii: 0, length: length, value: value)
+        default:
+            let kind: ScalarClass = properties.isAlphabetic ? .letter : .separator
+            return Decoded(kind: kind, ascii: 0, length: length, value: value)
+        }
+    }
+
+    /// The base letter of each scalar in U+00C0–U+017F (Latin-1 Supplement and Latin Extended-A), by
+    /// canonical decomposition, lowercase; `.` where there is no single base letter.
+    private static var latinBaseLetters: StaticString {
+        // U+00C0, U+0100, U+0140: 64 letters a line.
+        """
+        aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y\
+        aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.lllllll\
+        lllnnnnnn...oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs
+        """
+    }
+
+    /// Folds an accented Latin letter to its ASCII base (`é` → `e`, `Ç` → `c`, `ß` → `ss`), so that
+    /// `Díaz` and `Diaz` or `communiqué` and `communique` are one term, and English words keep their stems.
+    static func foldLatin(_ value: UInt32, length: Int) -> Decoded {
+        let two: (UInt8, UInt8)?
+        switch value {
+        case 0xC6, 0xE6: two = (0x61, 0x65)  // æ
+        case 0xDE, 0xFE: two = (0x74, 0x68)  // þ
+        case 0xDF: two = (0x73, 0x73)  // ß
+        case 0x132, 0x133: two = (0x69, 0x6A)  // ĳ
+        case 0x152, 0x153: two = (0x6F, 0x65)  // œ
+        default: two = nil
+        }
+        if let (first, second) = two {
+            return Decoded(kind: .letter, ascii: first, ascii2: second, length: length, value: value)
+        }
+        let base = latinBaseLetters.utf8Start[Int(value - 0xC0)]
+        if base != 0x2E { return Decoded(kind: .letter, ascii: base, length: length, value: value) }
+        // × ÷ and the few letters without a base (ĸ ŉ Ŋ) keep their Unicode class.
+        return classifyByProperties(value, length: length)
     }
 
     /// Writes the lowercase UTF-8 form of the non-ASCII letter `value` at `out` and returns its length

@@ -140,7 +140,9 @@ extension StemmerWord {
             appendE()
         } else if endsInUndoubledPair() {
             // "add", "egg", "odd" keep their pair.
-            if !(count == 3 && (self[0] == StemmerWord.a || self[0] == StemmerWord.e || self[0] == StemmerWord.o)) { count -= 1 }
+            if !(count == 3 && (self[0] == StemmerWord.a || self[0] == StemmerWord.e || self[0] == StemmerWord.o)) {
+                count -= 1
+            }
         } else if count == p1 && endsInShortSyllable(at: count) {
             appendE()
         }

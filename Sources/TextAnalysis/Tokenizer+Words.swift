@@ -68,6 +68,10 @@ extension Tokenizer {
                 if d.ascii != 0 {
                     scratch[length] = d.ascii
                     length += 1
+                    if d.ascii2 != 0 {
+                        scratch[length] = d.ascii2
+                        length += 1
+                    }
                 } else if d.kind == .letter {
                     length += ScalarClassifier.writeLowercase(d.value, to: scratch + length)
                     stemmable = false

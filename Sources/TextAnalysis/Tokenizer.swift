@@ -11,7 +11,9 @@
 ///   flagged ``Token/isJoinedToPrevious``: `new-energy` indexes `new` and `energi` exactly as the phrase
 ///   "new energy" does, and the query `new-energy`, read as that phrase, finds both spellings.
 ///
-/// Words of ASCII letters are stemmed (English Porter2) unless the language says otherwise. A word longer
+/// Letters are lowercased; full-width forms fold to ASCII (`ＣＯＶＩＤ` → `covid`) and accented Latin letters to
+/// their base (`Díaz` → `diaz`, `Straße` → `strasse`). Words that are then ASCII letters are stemmed
+/// (English Porter2) unless the language says otherwise. A word longer
 /// than ``maximumWordBytes`` is cut into pieces of at most that length, so that memory per token is bounded
 /// and a 10 MB text without spaces costs one linear pass.
 struct Tokenizer {
