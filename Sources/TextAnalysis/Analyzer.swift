@@ -4,7 +4,8 @@
 /// - A CJK run (Han, kana, Hangul) becomes overlapping bigrams (`知识产权` → 知识 识产 产权), a lone
 ///   character a unigram. A Latin word glued to a run stays whole (`5G网络` → `5g` `网络`).
 /// - A dotted acronym of single letters (`U.S.`, `U.S`, `e.g.`) is one token, lowercase with inner dots
-///   (`u.s`), so that it neither loses its dots nor collides with the pronoun `us` (a stop word).
+///   (`u.s`); a word of two or three capitals takes the same form (`US` → `u.s`, `WHO` → `w.h.o`), so that
+///   `US` and `U.S.` are one term and neither is the pronoun `us`, nor `WHO` the stop word `who`.
 /// - Otherwise a word is a run of letters, digits and combining marks, kept whole across letter/digit
 ///   changes (`5G`, `G20`, `COP28`, `1990s`), across `.` and `,` between digits (`3.5`; `1,000` → `1000`)
 ///   and across an apostrophe before a letter (`don't`, `Xi'an`; `’` and `ʼ` read as `'`). A final `'s`
