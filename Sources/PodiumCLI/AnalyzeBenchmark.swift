@@ -31,8 +31,22 @@ struct AnalyzeBenchmark {
         let best = rates[0]
         let megabytes = Double(bytes) / 1_000_000
         print("texts: \(texts.count), bytes: \(bytes), tokens per pass: \(tokens), passes: \(passes)")
-        print(String(format: "median: %.1f MB/s, %.2f M tokens/s (%.3f s)", megabytes / median, Double(tokens) / median / 1e6, median))
-        print(String(format: "best:   %.1f MB/s, %.2f M tokens/s (%.3f s)", megabytes / best, Double(tokens) / best / 1e6, best))
+        print(
+            String(
+                format: "median: %.1f MB/s, %.2f M tokens/s (%.3f s)",
+                megabytes / median,
+                Double(tokens) / median / 1e6,
+                median
+            )
+        )
+        print(
+            String(
+                format: "best:   %.1f MB/s, %.2f M tokens/s (%.3f s)",
+                megabytes / best,
+                Double(tokens) / best / 1e6,
+                best
+            )
+        )
     }
 
     private func seconds(_ duration: Duration) -> Double {
@@ -41,7 +55,12 @@ struct AnalyzeBenchmark {
 
     /// The non-empty `question` and `answer` strings of every line.
     private func loadTexts() throws -> [String] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw BenchmarkError(message: "cannot read \(path): \(error.localizedDescription)")
+        }
         var texts: [String] = []
         for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
@@ -51,10 +70,12 @@ struct AnalyzeBenchmark {
                 if let text = object[field] as? String, !text.isEmpty { texts.append(text) }
             }
         }
+        guard !texts.isEmpty else { throw BenchmarkError(message: "\(path): no question or answer text") }
         return texts
     }
 }
 
+/// Why the benchmark could not run, said in one line.
 struct BenchmarkError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }

@@ -1,10 +1,26 @@
 /// Turns text into index terms: the one analyzer that serves both indexing and querying.
 ///
-/// It works on UTF-8 bytes with an ASCII fast path: Latin-script words are lowercased, width-folded and,
-/// for English, stemmed with Snowball English (Porter2); CJK runs become overlapping bigrams; dotted
-/// acronyms, numbers, contractions and possessives keep their meaning (see ``Tokenizer`` for the grammar).
-/// Stop words are kept, with their positions, so phrases containing them match; the query layer asks
-/// ``isStopWord(_:)`` when it scores.
+/// It works on UTF-8 bytes with an ASCII fast path. The grammar, in the order it is tried at each word start:
+/// - A CJK run (Han, kana, Hangul) becomes overlapping bigrams (`知识产权` → 知识 识产 产权), a lone
+///   character a unigram. A Latin word glued to a run stays whole (`5G网络` → `5g` `网络`).
+/// - A dotted acronym of single letters (`U.S.`, `U.S`, `e.g.`) is one token, lowercase with inner dots
+///   (`u.s`); a word of two or three capitals takes the same form (`US` → `u.s`, `WHO` → `w.h.o`), so that
+///   `US` and `U.S.` are one term and neither is the pronoun `us`, nor `WHO` the stop word `who`.
+/// - Otherwise a word is a run of letters, digits and combining marks, kept whole across letter/digit
+///   changes (`5G`, `G20`, `COP28`, `1990s`), across `.` and `,` between digits (`3.5`; `1,000` → `1000`)
+///   and across an apostrophe before a letter (`don't`, `Xi'an`; `’` and `ʼ` read as `'`). A final `'s`
+///   is a possessive: the term drops it (`China's` → `china`), the surface offsets still cover it.
+/// - A hyphen between two words makes a compound whose parts take consecutive positions, the later ones
+///   flagged ``Token/isJoinedToPrevious``: `new-energy` indexes `new` `energi` exactly as the phrase
+///   "new energy" does, and the query `new-energy`, read as that phrase, finds both spellings; so does
+///   `COVID-19` (`covid` `19`), which the query `covid` also finds. A dash (`–`) or a dangling hyphen
+///   only separates.
+///
+/// Letters are lowercased; full-width forms fold to ASCII (`ＣＯＶＩＤ` → `covid`) and accented Latin
+/// letters to their base (`Díaz` → `diaz`, `Straße` → `strasse`). Words of ASCII letters are then stemmed
+/// with Snowball English (Porter2), unless the language is ``Language/chinese``. Positions count one per
+/// token. Stop words are kept, with their positions, so phrases containing them match; the query layer
+/// asks ``isStopWord(_:)`` when it scores.
 ///
 /// ```swift
 /// let analyzer = Analyzer()

@@ -31,13 +31,35 @@ extension Tokenizer {
         if i < n && !Tokenizer.endsASCIIWord(p[i]) {
             (i, end) = scanWordTail(from: i, start: s, length: &length, hasDigit: &hasDigit, stemmable: &stemmable)
         }
-        if stems && stemmable && !hasDigit && length >= 3 {
+        if (length == 2 || length == 3) && i - s == length && !hasDigit && isUppercaseASCII(from: s, to: i) {
+            length = dotAcronym(length: length)
+        } else if stems && stemmable && !hasDigit && length >= 3 {
             length = out.stemCache.stem(scratch, count: length)
         }
         out.arena.append(contentsOf: UnsafeBufferPointer(start: scratch, count: length))
         let surfaceEnd = end < 0 ? i : end
         emit(termStart: out.arena.count - length, start: s, end: surfaceEnd)
         return surfaceEnd
+    }
+
+    /// Whether `p[s..<e]` are all ASCII capitals.
+    @inline(__always)
+    private func isUppercaseASCII(from s: Int, to e: Int) -> Bool {
+        for k in s..<e where p[k] < 0x41 || p[k] > 0x5A { return false }
+        return true
+    }
+
+    /// Rewrites the 2- or 3-letter term in `scratch` in the dotted acronym form (`us` → `u.s`), so that the
+    /// capitals `US`, `WHO`, `UK` are the terms of `U.S.`, `W.H.O.`, `U.K.`, and neither the pronoun `us`
+    /// nor the stop word `who`. Returns the new length.
+    private func dotAcronym(length: Int) -> Int {
+        if length == 3 {
+            scratch[4] = scratch[2]
+            scratch[3] = 0x2E
+        }
+        scratch[2] = scratch[1]
+        scratch[1] = 0x2E
+        return 2 * length - 1
     }
 
     /// Whether `byte`, met right after ASCII letters and digits, certainly ends the word: ASCII and none of
@@ -68,6 +90,10 @@ extension Tokenizer {
                 if d.ascii != 0 {
                     scratch[length] = d.ascii
                     length += 1
+                    if d.ascii2 != 0 {
+                        scratch[length] = d.ascii2
+                        length += 1
+                    }
                 } else if d.kind == .letter {
                     length += ScalarClassifier.writeLowercase(d.value, to: scratch + length)
                     stemmable = false
