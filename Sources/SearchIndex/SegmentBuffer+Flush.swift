@@ -18,7 +18,7 @@ extension SegmentBuffer {
                 let t = terms[Int(id)]
                 let field = Int(allKeys[Int(t.keyStart)])
                 let isText = field < textCount
-                try norms[isText ? field : 0].withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
+                try (isText ? norms[field] : []).withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
                     encoder.startTerm(hasPositions: isText, norms: isText ? fieldNorms : nil)
                     var docReader = BytePool.Reader(pool: pool, stream: t.docs)
                     var posReader = BytePool.Reader(pool: pool, stream: t.positions)
