@@ -92,6 +92,18 @@ import TranscriptIngest
         #expect(statements.allSatisfy { !$0.answer.contains("相关新闻") && !$0.answer.contains("2018年5月31日") })
     }
 
+    @Test func aSentenceWithAColonAfterAQuestionStaysInTheAnswer() throws {
+        let html = PageFixtures.chinese(
+            title: "外交部发言人答记者问",
+            date: "2019-01-02",
+            body: "<P><B>问：有何评论？</B></P><P>我认为：这是好事。</P><P>Note: kept as is.</P>"
+        )
+        let statements = read(html).statements
+        try #require(statements.count == 1)
+        #expect(statements[0].answer == "我认为：这是好事。\n\nNote: kept as is.")
+        #expect(statements[0].kind == "answers-to-journalists")
+    }
+
     @Test func aReleaseWithoutQuestionsIsOneStatement() throws {
         let html = PageFixtures.chinese(
             title: "中国政府向塞尔维亚派遣抗疫医疗专家组",
