@@ -111,9 +111,12 @@ final class ClauseCursor<Postings: QueryPostings> {
 
     /// Counts the positions of the lead term where every other term sits at its offset.
     private func countPhrase() -> UInt32 {
-        guard lead.positions(into: &leadPositions) else { return fail(lead) }
-        for k in others.indices {
-            guard others[k].positions(into: &otherPositions[k]) else { return fail(others[k]) }
+        do {
+            try lead.positions(into: &leadPositions)
+            for k in others.indices { try others[k].positions(into: &otherPositions[k]) }
+        } catch {
+            failure = error.description
+            return 0
         }
         var cursors = ContiguousArray(repeating: 0, count: others.count)
         var count: UInt32 = 0
@@ -131,11 +134,6 @@ final class ClauseCursor<Postings: QueryPostings> {
             count &+= 1
         }
         return count
-    }
-
-    private func fail(_ postings: Postings) -> UInt32 {
-        failure = postings.failure ?? "the positions of a phrase term cannot be read"
-        return 0
     }
 
     private func finish() -> Int32 {

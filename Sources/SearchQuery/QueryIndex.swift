@@ -20,8 +20,9 @@ package protocol QueryPostings: AnyObject {
     var blockMaxFreq: UInt32 { get }
     /// The smallest norm in the probed block.
     var blockMinNorm: UInt8 { get }
-    /// Replaces `positions` with the current document's positions; `false` when they cannot be read.
-    func positions(into positions: inout [UInt32]) -> Bool
+    /// Replaces `positions` with the current document's positions.
+    /// - Throws: ``SearchError/index(_:)`` when they cannot be read.
+    func positions(into positions: inout [UInt32]) throws(SearchError)
     /// What went wrong reading the postings, if anything did: the search reports it instead of results.
     var failure: String? { get }
 }
@@ -40,7 +41,7 @@ package protocol QuerySegment {
     /// The postings of a term, or `nil` when the segment lacks it.
     func postings(field: UInt8, term: String) throws(SearchError) -> Postings?
     /// The stored fields of `doc` as (name, value) pairs.
-    func storedFields(_ doc: Int32) throws(SearchError) -> [(name: String, value: String)]
+    func storedValues(_ doc: Int32) throws(SearchError) -> [(name: String, value: String)]
 }
 
 /// An index snapshot as the searcher reads it: segments plus the statistics BM25 needs.

@@ -63,13 +63,14 @@ package final class SearchEngine<Index: QueryIndex> {
             run.collect(into: &collector)
             if let failure = run.failure { throw .index(failure) }
         }
-        var hits = collector.sorted().map { Hit(address: $0.address, score: $0.score, explanation: nil) }
+        var hits = collector.sorted().map { SearchHit(address: $0.address, score: $0.score, explanation: nil) }
         if request.explain {
             for position in hits.indices {
                 hits[position].explanation = try explain(hits[position], plan: plan)
             }
         }
-        return SearchResults(hits: hits, expansions: plan.expansions)
+        let terms = Set(plan.clauses.filter { $0.boost > 0 }.flatMap(\.key.terms))
+        return SearchResults(hits: hits, expansions: plan.expansions, highlightTerms: terms)
     }
 
     /// Every statement that matches, in address order, found without pruning: what `count` reports and
@@ -85,7 +86,7 @@ package final class SearchEngine<Index: QueryIndex> {
         return result
     }
 
-    private func explain(_ hit: Hit, plan: QueryPlan) throws(SearchError) -> Explanation {
+    private func explain(_ hit: SearchHit, plan: QueryPlan) throws(SearchError) -> Explanation {
         let segment = index.querySegments[hit.address.segment]
         let run = try SegmentSearch(plan: plan, segment: segment, number: hit.address.segment, lengthFactors: lengthFactors)
         let parts = run.contributions(at: hit.address.document).map { item in

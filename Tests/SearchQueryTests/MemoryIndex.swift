@@ -144,7 +144,7 @@ final class MemorySegment: QuerySegment {
         let norms = Int(field) < TextField.allCases.count ? Array(self.norms[Int(field)]) : []
         return MemoryPostings(list: list, norms: norms, blockSize: blockSize)
     }
-    func storedFields(_ doc: Int32) -> [(name: String, value: String)] { stored[Int(doc)] }
+    func storedValues(_ doc: Int32) -> [(name: String, value: String)] { stored[Int(doc)] }
 }
 
 /// Postings in arrays, with block bounds computed the way the real index stores them.
@@ -193,8 +193,7 @@ final class MemoryPostings: QueryPostings {
     var blockMaxFreq: UInt32 { probe < blocks.count ? blocks[max(probe, 0)].maxFreq : 0 }
     var blockMinNorm: UInt8 { probe < blocks.count ? blocks[max(probe, 0)].minNorm : 255 }
 
-    func positions(into positions: inout [UInt32]) -> Bool {
+    func positions(into positions: inout [UInt32]) {
         positions = list.positions[index]
-        return true
     }
 }

@@ -12,7 +12,7 @@ struct PruningEquivalenceTests {
     static let topics = try! TopicSet.load(from: SharedData.projectCorpus.appendingPathComponent("topics.toml"))
 
     /// The corpus, analyzed once for all tests of the suite.
-    nonisolated(unsafe) static let segments = QueryCorpus.segments()
+    static let segments = QueryCorpus.segments()
     nonisolated(unsafe) static let reference = NaiveEvaluator(
         segments: referenceDocuments(segments, analyzer: Analyzer())
     ) { Double(min($0, 255)) }
@@ -48,7 +48,7 @@ struct PruningEquivalenceTests {
         }
     }
 
-    private func expectSameTop(_ hits: [Hit], _ expected: [NaiveEvaluator.Scored], query: String) {
+    private func expectSameTop(_ hits: [SearchHit], _ expected: [NaiveEvaluator.Scored], query: String) {
         let top = Array(expected.prefix(10))
         #expect(hits.count == top.count, "hit count differs for \(query)")
         guard hits.count == top.count, let last = top.last else { return }
