@@ -2,8 +2,10 @@
 /// from positions — and scores them with BM25.
 ///
 /// Generic over the index's postings type and specialized for it, so the calls in the scoring loop are
-/// direct. A phrase moves its terms in step (leapfrog) and counts the positions where all of them line up.
-final class ClauseCursor<Postings: QueryPostings> {
+/// direct. A value type kept in a local array and mutated in place: no reference counting and no dynamic
+/// exclusivity checks per posting. A phrase moves its terms in step (leapfrog) and counts the positions
+/// where all of them line up.
+struct ClauseCursor<Postings: QueryPostings> {
     /// The current document, `-1` before the first move, `Int32.max` at the end.
     private(set) var doc: Int32 = -1
     /// `boost · idf` of the clause: the score of a saturated frequency.
@@ -62,7 +64,7 @@ final class ClauseCursor<Postings: QueryPostings> {
     /// Moves to the first document ≥ `target` that has the term (or the whole phrase) and returns it.
     @inline(__always)
     @discardableResult
-    func advance(to target: Int32) -> Int32 {
+    mutating func advance(to target: Int32) -> Int32 {
         if target <= doc { return doc }
         if others.isEmpty {
             doc = lead.advance(to: target)
@@ -74,7 +76,7 @@ final class ClauseCursor<Postings: QueryPostings> {
     /// Moves to the next document that has the term or the phrase.
     @inline(__always)
     @discardableResult
-    func next() -> Int32 {
+    mutating func next() -> Int32 {
         if others.isEmpty {
             doc = lead.next()
             return doc
@@ -82,7 +84,7 @@ final class ClauseCursor<Postings: QueryPostings> {
         return advancePhrase(to: doc &+ 1)
     }
 
-    private func advancePhrase(to start: Int32) -> Int32 {
+    private mutating func advancePhrase(to start: Int32) -> Int32 {
         var target = start
         while true {
             let candidate = lead.advance(to: target)
@@ -110,7 +112,7 @@ final class ClauseCursor<Postings: QueryPostings> {
     }
 
     /// Counts the positions of the lead term where every other term sits at its offset.
-    private func countPhrase() -> UInt32 {
+    private mutating func countPhrase() -> UInt32 {
         do {
             try lead.positions(into: &leadPositions)
             for k in others.indices { try others[k].positions(into: &otherPositions[k]) }
@@ -136,7 +138,7 @@ final class ClauseCursor<Postings: QueryPostings> {
         return count
     }
 
-    private func finish() -> Int32 {
+    private mutating func finish() -> Int32 {
         if failure == nil { failure = lead.failure ?? others.lazy.compactMap(\.failure).first }
         doc = Int32.max
         return doc
