@@ -73,6 +73,19 @@ struct ClauseCursor<Postings: QueryPostings> {
         return advancePhrase(to: target)
     }
 
+    /// Like ``advance(to:)``, but a phrase may pass over documents whose score cannot exceed `minimum`
+    /// (judged from the terms' frequencies, before positions are read). Only for the single clause that
+    /// generates candidates, so that no other clause asks about a document passed over.
+    @inline(__always)
+    mutating func advance(to target: Int32, atLeast minimum: Float) -> Int32 {
+        if target <= doc { return doc }
+        if others.isEmpty {
+            doc = lead.advance(to: target)
+            return doc
+        }
+        return advancePhrase(to: target, minimum: minimum)
+    }
+
     /// Moves to the next document that has the term or the phrase.
     @inline(__always)
     @discardableResult
@@ -84,7 +97,7 @@ struct ClauseCursor<Postings: QueryPostings> {
         return advancePhrase(to: doc &+ 1)
     }
 
-    private mutating func advancePhrase(to start: Int32) -> Int32 {
+    private mutating func advancePhrase(to start: Int32, minimum: Float = -Float.infinity) -> Int32 {
         var target = start
         while true {
             let candidate = lead.advance(to: target)
@@ -100,6 +113,10 @@ struct ClauseCursor<Postings: QueryPostings> {
                 }
             }
             if !aligned { continue }
+            if minimum > -Float.infinity, bound(at: candidate) <= minimum {
+                target = candidate &+ 1
+                continue
+            }
             let frequency = countPhrase()
             if failure != nil { return finish() }
             if frequency > 0 {
@@ -109,6 +126,16 @@ struct ClauseCursor<Postings: QueryPostings> {
             }
             target = candidate &+ 1
         }
+    }
+
+    /// A bound of the phrase's score on `doc`, where all its terms are: the phrase occurs at most as often
+    /// as its rarest term there.
+    @inline(__always)
+    private func bound(at doc: Int32) -> Float {
+        var frequency = lead.freq
+        for other in others { frequency = min(frequency, other.freq) }
+        let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
+        return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor) * Self.boundSlack
     }
 
     /// Counts the positions of the lead term where every other term sits at its offset.

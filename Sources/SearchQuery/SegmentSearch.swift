@@ -166,20 +166,23 @@ struct SegmentSearch<Segment: QuerySegment> {
         threshold: inout Float,
         collector: inout TopKCollector
     ) {
-        var candidate = cursors[slot].advance(to: doc)
+        // A phrase skips, without reading positions, the documents whose bound cannot make it.
+        var candidate = cursors[slot].advance(to: doc, atLeast: threshold - remainingTotal)
         let scores = cursors[slot].weight > 0
         while candidate <= windowEnd {
             let partial = scores ? cursors[slot].score() : 0
             if partial + remainingTotal > threshold {
                 process(candidate, partial: partial, remaining: remaining, remainingTotal: remainingTotal, threshold: &threshold, collector: &collector)
             }
-            candidate = cursors[slot].next()
+            candidate = cursors[slot].advance(to: candidate &+ 1, atLeast: threshold - remainingTotal)
         }
     }
 
     private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
         let others = Array(groups.dropFirst())
+        var isLead = Array(repeating: false, count: cursors.count)
+        for slot in lead { isLead[slot] = true }
         var remaining: [Int] = []
         var doc: Int32 = 0
         while doc < maxDoc {
@@ -189,7 +192,9 @@ struct SegmentSearch<Segment: QuerySegment> {
                 doc = windowEnd &+ 1
                 continue
             }
-            remaining = scorers.sorted { bounds[$0] > bounds[$1] }
+            remaining = scorers.filter { !isLead[$0] }.sorted { bounds[$0] > bounds[$1] }
+            var othersTotal: Float = 0
+            for slot in remaining { othersTotal += bounds[slot] }
             while doc <= windowEnd {
                 var candidate = Int32.max
                 for slot in lead { candidate = min(candidate, cursors[slot].advance(to: doc)) }
@@ -197,11 +202,21 @@ struct SegmentSearch<Segment: QuerySegment> {
                     doc = candidate
                     break
                 }
+                // The lead's exact score plus the others' block bounds: most candidates stop here, before
+                // the other groups' postings are touched.
+                var partial: Float = 0
+                for slot in lead where cursors[slot].doc == candidate && cursors[slot].weight > 0 {
+                    partial += cursors[slot].score()
+                }
+                if partial + othersTotal <= threshold {
+                    doc = candidate &+ 1
+                    continue
+                }
                 if let skipTo = firstMissingGroup(others, at: candidate) {
                     doc = skipTo
                     continue
                 }
-                process(candidate, partial: 0, remaining: remaining, remainingTotal: total, threshold: &threshold, collector: &collector)
+                process(candidate, partial: partial, remaining: remaining, remainingTotal: othersTotal, threshold: &threshold, collector: &collector)
                 doc = candidate &+ 1
             }
             doc = max(doc, windowEnd &+ 1)
