@@ -6,8 +6,11 @@
 /// exclusivity checks per posting. A phrase moves its terms in step (leapfrog) and counts the positions
 /// where all of them line up.
 struct ClauseCursor<Postings: QueryPostings> {
-    /// The current document, `-1` before the first move, `Int32.max` at the end.
+    /// The current document, `-1` before the first move, `Int32.max` at the end. After a failed
+    /// ``probe(_:)`` of a phrase, only a lower bound of the next match (see `isMatch`).
     private(set) var doc: Int32 = -1
+    /// Whether `doc` is a confirmed match; `false` only for a phrase after a failed probe.
+    private var isMatch = true
     /// `boost · idf` of the clause: the score of a saturated frequency.
     let weight: Float
     /// An upper bound of the clause's score in any statement.
@@ -65,12 +68,45 @@ struct ClauseCursor<Postings: QueryPostings> {
     @inline(__always)
     @discardableResult
     mutating func advance(to target: Int32) -> Int32 {
-        if target <= doc { return doc }
+        if target <= doc && isMatch { return doc }
         if others.isEmpty {
             doc = lead.advance(to: target)
             return doc
         }
-        return advancePhrase(to: target)
+        return advancePhrase(to: max(target, doc))
+    }
+
+    /// Whether the term or phrase occurs in `doc`, moving no further than needed to tell: a phrase checks
+    /// positions at `doc` only, instead of searching for its next match (two-phase matching).
+    /// Documents must not decrease between calls.
+    @inline(__always)
+    mutating func probe(_ target: Int32) -> Bool {
+        if others.isEmpty { return advance(to: target) == target }
+        if doc > target || (doc == target && isMatch) { return doc == target }
+        let found = lead.advance(to: target)
+        if found != target { return missed(found) }
+        for other in others {
+            let at = other.advance(to: target)
+            if at != target { return missed(at) }
+        }
+        let frequency = countPhrase()
+        if failure != nil { return missed(Int32.max) }
+        guard frequency > 0 else { return missed(target &+ 1) }
+        phraseFrequency = frequency
+        doc = target
+        isMatch = true
+        return true
+    }
+
+    /// Records a failed probe: the next match is at `lowerBound` or later.
+    private mutating func missed(_ lowerBound: Int32) -> Bool {
+        if lowerBound == Int32.max {
+            _ = finish()
+        } else {
+            doc = lowerBound
+            isMatch = false
+        }
+        return false
     }
 
     /// Like ``advance(to:)``, but a phrase may pass over documents whose score cannot exceed `minimum`
@@ -78,12 +114,12 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// generates candidates, so that no other clause asks about a document passed over.
     @inline(__always)
     mutating func advance(to target: Int32, atLeast minimum: Float) -> Int32 {
-        if target <= doc { return doc }
+        if target <= doc && isMatch { return doc }
         if others.isEmpty {
             doc = lead.advance(to: target)
             return doc
         }
-        return advancePhrase(to: target, minimum: minimum)
+        return advancePhrase(to: max(target, doc), minimum: minimum)
     }
 
     /// Moves to the next document that has the term or the phrase.
@@ -94,7 +130,7 @@ struct ClauseCursor<Postings: QueryPostings> {
             doc = lead.next()
             return doc
         }
-        return advancePhrase(to: doc &+ 1)
+        return advancePhrase(to: isMatch ? doc &+ 1 : doc)
     }
 
     private mutating func advancePhrase(to start: Int32, minimum: Float = -Float.infinity) -> Int32 {
@@ -122,6 +158,7 @@ struct ClauseCursor<Postings: QueryPostings> {
             if frequency > 0 {
                 phraseFrequency = frequency
                 doc = candidate
+                isMatch = true
                 return doc
             }
             target = candidate &+ 1
@@ -168,6 +205,7 @@ struct ClauseCursor<Postings: QueryPostings> {
     private mutating func finish() -> Int32 {
         if failure == nil { failure = lead.failure ?? others.lazy.compactMap(\.failure).first }
         doc = Int32.max
+        isMatch = true
         return doc
     }
 

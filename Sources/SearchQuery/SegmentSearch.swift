@@ -169,12 +169,15 @@ struct SegmentSearch<Segment: QuerySegment> {
         // A phrase skips, without reading positions, the documents whose bound cannot make it.
         var candidate = cursors[slot].advance(to: doc, atLeast: threshold - remainingTotal)
         let scores = cursors[slot].weight > 0
+        let isPhrase = cursors[slot].isPhrase
         while candidate <= windowEnd {
             let partial = scores ? cursors[slot].score() : 0
             if partial + remainingTotal > threshold {
                 process(candidate, partial: partial, remaining: remaining, remainingTotal: remainingTotal, threshold: &threshold, collector: &collector)
             }
-            candidate = cursors[slot].advance(to: candidate &+ 1, atLeast: threshold - remainingTotal)
+            candidate =
+                isPhrase
+                ? cursors[slot].advance(to: candidate &+ 1, atLeast: threshold - remainingTotal) : cursors[slot].next()
         }
     }
 
@@ -230,12 +233,11 @@ struct SegmentSearch<Segment: QuerySegment> {
             var next = Int32.max
             var found = false
             for slot in group {
-                let at = cursors[slot].advance(to: doc)
-                if at == doc {
+                if cursors[slot].probe(doc) {
                     found = true
                     break
                 }
-                next = min(next, at)
+                next = min(next, cursors[slot].doc)
             }
             if !found { return next }
         }
@@ -249,7 +251,7 @@ struct SegmentSearch<Segment: QuerySegment> {
             if ceiling <= collector.threshold { return }
             guard isLive(doc), matches(condition, doc) else { continue }
             var score: Float = 0
-            for slot in scorers where cursors[slot].advance(to: doc) == doc { score += cursors[slot].score() }
+            for slot in scorers where cursors[slot].probe(doc) { score += cursors[slot].score() }
             collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
         }
     }
@@ -282,7 +284,7 @@ struct SegmentSearch<Segment: QuerySegment> {
         var left = remainingTotal
         for slot in remaining {
             if score + left <= threshold { return }
-            if cursors[slot].advance(to: doc) == doc { score += cursors[slot].score() }
+            if cursors[slot].probe(doc) { score += cursors[slot].score() }
             left -= bounds[slot]
         }
         guard score > threshold, matches(condition, doc) else { return }
@@ -304,7 +306,7 @@ struct SegmentSearch<Segment: QuerySegment> {
         switch condition {
         case .clause(let index):
             let slot = slots[index]
-            return slot >= 0 && cursors[slot].advance(to: doc) == doc
+            return slot >= 0 && cursors[slot].probe(doc)
         case .any(let children):
             for child in children where matches(child, doc) { return true }
             return false
@@ -344,7 +346,7 @@ struct SegmentSearch<Segment: QuerySegment> {
     /// The scoring clauses present on `doc`, with their frequency and score, for explanations.
     mutating func contributions(at doc: Int32) -> [(clause: Int, frequency: UInt32, score: Float)] {
         var result: [(clause: Int, frequency: UInt32, score: Float)] = []
-        for slot in scorers where cursors[slot].advance(to: doc) == doc {
+        for slot in scorers where cursors[slot].probe(doc) {
             result.append((clauseOfSlot[slot], cursors[slot].frequency, cursors[slot].score()))
         }
         return result
