@@ -36,7 +36,13 @@ struct ClauseCursor<Postings: QueryPostings> {
     ///   - weight: `boost · idf`.
     ///   - norms: The field's norms in this segment, or `nil` for a keyword field.
     ///   - lengthFactors: 256 entries of BM25's length factor, by norm byte.
-    init(postings: [Postings], offsets: [Int32], weight: Float, norms: UnsafePointer<UInt8>?, lengthFactors: UnsafePointer<Float>) {
+    init(
+        postings: [Postings],
+        offsets: [Int32],
+        weight: Float,
+        norms: UnsafePointer<UInt8>?,
+        lengthFactors: UnsafePointer<Float>
+    ) {
         precondition(!postings.isEmpty && postings.count == offsets.count)
         lead = postings[0]
         others = Array(postings.dropFirst())
