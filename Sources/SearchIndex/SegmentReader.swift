@@ -16,12 +16,14 @@ public final class SegmentReader: @unchecked Sendable {
     package let deletesFile: MappedFile?
     private let stored: StoredFieldsReader
     private let deleteBits: UnsafeRawPointer?
+    private let textFieldCount: Int
 
     /// Maps the segment's files and checks their footers and sizes.
     package init(directory: String, info: SegmentInfo, schema: IndexSchema) throws(IndexError) {
         self.info = info
         self.schema = schema
         let textCount = schema.textFields.count
+        textFieldCount = textCount
         guard info.maxDoc >= 0, info.maxDoc < Int(Int32.max), info.deleteCount >= 0, info.deleteCount <= info.maxDoc,
             info.fieldLengthSums.count == textCount, info.fieldDocCounts.count == textCount, info.deleteGeneration >= 0
         else { throw IndexError.corrupted(IndexFormat.commitFileName, "segment \(info.id) is described inconsistently") }
@@ -75,10 +77,11 @@ public final class SegmentReader: @unchecked Sendable {
         return byte & (1 << UInt8(doc & 7)) != 0
     }
 
-    /// The one-byte length norm of a text field for `doc` (decode with `NormCodec`).
+    /// The one-byte length norm of a text field for `doc` (decode with `NormCodec`); 0 for keyword fields.
     @inline(__always)
     public func norm(_ field: FieldID, _ doc: Int32) -> UInt8 {
-        normsFile.base.load(fromByteOffset: Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
+        guard Int(field.rawValue) < textFieldCount else { return 0 }
+        return normsFile.base.load(fromByteOffset: Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
     }
 
     /// The norms of a text field as a buffer of `maxDoc` bytes, valid while this segment is alive.
