@@ -155,7 +155,13 @@ public final class IndexWriter {
     /// Writes the buffered documents as a new segment (not yet committed).
     public func flush() throws(IndexError) {
         try checkOpen()
-        guard let buffer, buffer.docCount > 0 else { return }
+        guard let buffer else { return }
+        guard buffer.docCount > 0 else {
+            // Only refused documents: drop the buffer (its empty stored-fields file goes with the next cleanup).
+            self.buffer = nil
+            bufferDeletes.removeAll()
+            return
+        }
         let info = try buffer.write(directory: directory, id: bufferID)
         var deletes = DeleteBitset(maxDoc: info.maxDoc)
         for request in bufferDeletes {
