@@ -71,7 +71,10 @@ extension IndexWriter {
                 let doc = Int32(d)
                 for f in 0..<textCount { norms[f].append(reader.norm(FieldID(rawValue: UInt8(f)), doc)) }
                 dates.append(reader.date(doc))
-                try reader.storedRecord(doc) { (record) throws(IndexError) in try stored.addRaw(record) }
+            }
+            let map = docMaps[s]
+            try reader.forEachStoredRecord { (doc, record) throws(IndexError) in
+                if map[doc] >= 0 { try stored.addRaw(record) }
             }
         }
         try stored.finish()

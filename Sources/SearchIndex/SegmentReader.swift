@@ -106,6 +106,10 @@ public final class SegmentReader: @unchecked Sendable {
         try stored.document(Int(doc), schema: schema)
     }
 
+    package func forEachStoredRecord(_ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+        try stored.forEachRecord(body)
+    }
+
     package func storedRecord<R>(_ doc: Int32, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
         try stored.withRecord(Int(doc), body)
     }

@@ -97,6 +97,48 @@ package final class StoredFieldsReader: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with every document's record in doc-id order, decompressing each block once (merges).
+    package func forEachRecord(_ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+        var raw: [UInt8] = []
+        for block in 0..<blockCount {
+            let first = blockFirstDoc(block)
+            let start = blockOffset(block)
+            var r = file.reader(from: start, to: indexOffset)
+            let rawLength: Int
+            let packedLength: Int
+            do throws(DecodeFailure) {
+                guard start >= 0, start < indexOffset else { throw DecodeFailure.malformed("bad block index") }
+                rawLength = Int(try r.u32())
+                packedLength = Int(try r.u32())
+                guard packedLength <= r.remaining, rawLength <= packedLength * 255 + 16 else { throw DecodeFailure.truncated }
+            } catch { throw IndexError.corrupted(file.name, error.detail) }
+            if raw.count < rawLength { raw = [UInt8](repeating: 0, count: rawLength) }
+            let packed = file.base + r.offset
+            let n = raw.withUnsafeMutableBytes { dst in
+                LZ4_decompress_safe(
+                    packed.assumingMemoryBound(to: CChar.self), dst.baseAddress!.assumingMemoryBound(to: CChar.self),
+                    Int32(packedLength), Int32(rawLength))
+            }
+            guard n == rawLength else { throw IndexError.corrupted(file.name, "a stored-fields block does not decompress") }
+            try raw.withBytes { (all) throws(IndexError) in
+                var b = RawReader(base: all.baseAddress!, offset: 0, end: rawLength)
+                var lengths: [Int] = []
+                do throws(DecodeFailure) {
+                    let count = try b.vint(max: 1 << 20)
+                    for _ in 0..<count { lengths.append(try b.vint(max: rawLength)) }
+                } catch { throw IndexError.corrupted(file.name, error.detail) }
+                var at = b.offset
+                for (k, length) in lengths.enumerated() {
+                    guard at + length <= rawLength, first + k < docCount else {
+                        throw IndexError.corrupted(file.name, "a stored-fields block is truncated")
+                    }
+                    try body(first + k, UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
+                    at += length
+                }
+            }
+        }
+    }
+
     /// The stored fields of `doc`, in the order they were added.
     package func document(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField] {
         try withRecord(doc) { (record) throws(IndexError) in
