@@ -12,7 +12,8 @@ public struct IndexWriterOptions: Sendable {
     /// commit of this writer replaces them (readers keep seeing the old index until then).
     public var create: Bool = false
 
-    public init(memoryBudget: Int = 256 << 20, mergeFactor: Int = 10, mergeOnCommit: Bool = true, create: Bool = false) {
+    public init(memoryBudget: Int = 256 << 20, mergeFactor: Int = 10, mergeOnCommit: Bool = true, create: Bool = false)
+    {
         self.memoryBudget = memoryBudget
         self.mergeFactor = max(2, mergeFactor)
         self.mergeOnCommit = mergeOnCommit
@@ -56,7 +57,10 @@ public final class IndexWriter {
     /// - Throws: `.locked` naming the PID of the writer holding the lock; `.invalidArgument` when an existing
     ///   index has another schema or analyzer (open with `options.create` to rebuild); `.corrupted`.
     public init(
-        directory: String, schema: IndexSchema, analyzer: AnalyzerIdentity, options: IndexWriterOptions = IndexWriterOptions()
+        directory: String,
+        schema: IndexSchema,
+        analyzer: AnalyzerIdentity,
+        options: IndexWriterOptions = IndexWriterOptions()
     ) throws(IndexError) {
         try schema.validate()
         self.directory = directory
@@ -68,7 +72,7 @@ public final class IndexWriter {
         }
         lock = try WriteLock(directory: directory)
         var existing: IndexCommit? = nil
-        do { existing = try IndexCommit.read(directory: directory) } catch where error.code == .notFound {}
+        do { existing = try IndexCommit.read(directory: directory) } catch  where error.code == .notFound {}
         try IndexWriter.removeUnreferencedFiles(directory: directory, commit: existing)
         generation = existing?.generation ?? 0
         userData = [:]
@@ -191,7 +195,10 @@ public final class IndexWriter {
                 try writeCommit(userData: userData)
             }
         }
-        try IndexWriter.removeUnreferencedFiles(directory: directory, commit: try IndexCommit.read(directory: directory))
+        try IndexWriter.removeUnreferencedFiles(
+            directory: directory,
+            commit: try IndexCommit.read(directory: directory)
+        )
     }
 
     /// Writes delete bitsets that changed and the commit file.
@@ -210,8 +217,13 @@ public final class IndexWriter {
             kept.append(state)
         }
         let commit = IndexCommit(
-            formatVersion: IndexFormat.version, generation: generation + 1, analyzer: analyzer, schema: schema,
-            segments: kept.map(\.info), userData: userData)
+            formatVersion: IndexFormat.version,
+            generation: generation + 1,
+            analyzer: analyzer,
+            schema: schema,
+            segments: kept.map(\.info),
+            userData: userData
+        )
         try commit.write(directory: directory)
         segments = kept
         generation = commit.generation

@@ -26,7 +26,9 @@ public final class SegmentReader: @unchecked Sendable {
         textFieldCount = textCount
         guard info.maxDoc >= 0, info.maxDoc < Int(Int32.max), info.deleteCount >= 0, info.deleteCount <= info.maxDoc,
             info.fieldLengthSums.count == textCount, info.fieldDocCounts.count == textCount, info.deleteGeneration >= 0
-        else { throw IndexError.corrupted(IndexFormat.commitFileName, "segment \(info.id) is described inconsistently") }
+        else {
+            throw IndexError.corrupted(IndexFormat.commitFileName, "segment \(info.id) is described inconsistently")
+        }
         terms = try TermDictionary(file: MappedFile(directory: directory, name: info.fileName(.terms), kind: .terms))
         postingsFile = try MappedFile(directory: directory, name: info.fileName(.postings), kind: .postings)
         positionsFile = try MappedFile(directory: directory, name: info.fileName(.positions), kind: .positions)
@@ -45,7 +47,10 @@ public final class SegmentReader: @unchecked Sendable {
         }
         if info.deleteGeneration > 0 {
             let file = try MappedFile(
-                directory: directory, name: info.deleteFileName(generation: info.deleteGeneration), kind: .deletes)
+                directory: directory,
+                name: info.deleteFileName(generation: info.deleteGeneration),
+                kind: .deletes
+            )
             guard file.dataLength == DeleteBitset.byteCount(maxDoc: info.maxDoc) else {
                 throw IndexError.corrupted(file.name, "its size does not match the segment's document count")
             }
@@ -106,11 +111,16 @@ public final class SegmentReader: @unchecked Sendable {
         try stored.document(Int(doc), schema: schema)
     }
 
-    package func forEachStoredRecord(_ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+    package func forEachStoredRecord(
+        _ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void
+    ) throws(IndexError) {
         try stored.forEachRecord(body)
     }
 
-    package func storedRecord<R>(_ doc: Int32, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
+    package func storedRecord<R>(
+        _ doc: Int32,
+        _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+    ) throws(IndexError) -> R {
         try stored.withRecord(Int(doc), body)
     }
 
@@ -143,7 +153,11 @@ public final class SegmentReader: @unchecked Sendable {
     /// The terms of `field` that start with `prefix`, in byte order, at most `limit` of them.
     ///
     /// - Returns: each term's bytes (without the field byte) and its dictionary entry.
-    public func terms(field: FieldID, prefix: UnsafeRawBufferPointer, limit: Int) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
+    public func terms(
+        field: FieldID,
+        prefix: UnsafeRawBufferPointer,
+        limit: Int
+    ) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
         var result: [(term: [UInt8], info: TermInfo)] = []
         guard limit > 0 else { return result }
         try SegmentReader.withKey(field, prefix) { (key) throws(IndexError) in
@@ -164,7 +178,9 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Builds the dictionary key (field byte + term bytes) on the stack for short terms.
     package static func withKey<R>(
-        _ field: FieldID, _ term: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+        _ field: FieldID,
+        _ term: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
     ) throws(IndexError) -> R {
         var key = [UInt8]()
         key.reserveCapacity(term.count + 1)

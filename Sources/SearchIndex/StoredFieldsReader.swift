@@ -43,7 +43,11 @@ package final class StoredFieldsReader: @unchecked Sendable {
     }
 
     private func blockOffset(_ k: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(littleEndian: file.base.loadUnaligned(fromByteOffset: indexOffset + 12 * k + 4, as: UInt64.self)))
+        Int(
+            truncatingIfNeeded: UInt64(
+                littleEndian: file.base.loadUnaligned(fromByteOffset: indexOffset + 12 * k + 4, as: UInt64.self)
+            )
+        )
     }
 
     /// A block's header: the records' uncompressed and compressed lengths, each record's length, and
@@ -68,16 +72,26 @@ package final class StoredFieldsReader: @unchecked Sendable {
             let lengths = r
             for _ in 0..<count { _ = try r.vint(max: rawLength) }
             // LZ4 expands at most 255 times: a larger claimed length is damage, not a reason to allocate.
-            guard packedLength <= r.remaining, rawLength <= packedLength * 255 + 16 else { throw DecodeFailure.truncated }
+            guard packedLength <= r.remaining, rawLength <= packedLength * 255 + 16 else {
+                throw DecodeFailure.truncated
+            }
             return BlockHeader(
-                firstDoc: blockFirstDoc(block), rawLength: rawLength, packed: file.base + r.offset,
-                packedLength: packedLength, lengths: lengths, count: count)
+                firstDoc: blockFirstDoc(block),
+                rawLength: rawLength,
+                packed: file.base + r.offset,
+                packedLength: packedLength,
+                lengths: lengths,
+                count: count
+            )
         } catch { throw IndexError.corrupted(file.name, error.detail) }
     }
 
     /// Hands `body` the record bytes of `doc` (VInt field count, then per field VInt id, VInt length, bytes),
     /// decompressing its block only up to the end of that record.
-    package func withRecord<R>(_ doc: Int, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
+    package func withRecord<R>(
+        _ doc: Int,
+        _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+    ) throws(IndexError) -> R {
         guard doc >= 0, doc < docCount else {
             throw IndexError(.invalidArgument, "document \(doc) is outside the segment (\(docCount) documents)")
         }
@@ -92,7 +106,9 @@ package final class StoredFieldsReader: @unchecked Sendable {
         var start = 0
         var length = 0
         do throws(DecodeFailure) {
-            guard k >= 0, k < block.count else { throw DecodeFailure.malformed("a block holds fewer documents than indexed") }
+            guard k >= 0, k < block.count else {
+                throw DecodeFailure.malformed("a block holds fewer documents than indexed")
+            }
             for i in 0...k {
                 length = try block.lengths.vint(max: block.rawLength)
                 if i < k { start += length }
@@ -103,10 +119,16 @@ package final class StoredFieldsReader: @unchecked Sendable {
         var raw = [UInt8](repeating: 0, count: max(end, 1))
         let n = raw.withUnsafeMutableBytes { dst in
             LZ4_decompress_safe_partial(
-                block.packed.assumingMemoryBound(to: CChar.self), dst.baseAddress!.assumingMemoryBound(to: CChar.self),
-                Int32(block.packedLength), Int32(end), Int32(end))
+                block.packed.assumingMemoryBound(to: CChar.self),
+                dst.baseAddress!.assumingMemoryBound(to: CChar.self),
+                Int32(block.packedLength),
+                Int32(end),
+                Int32(end)
+            )
         }
-        guard n >= Int32(end) else { throw IndexError.corrupted(file.name, "a stored-fields block does not decompress") }
+        guard n >= Int32(end) else {
+            throw IndexError.corrupted(file.name, "a stored-fields block does not decompress")
+        }
         return try raw.withBytes { (all) throws(IndexError) -> R in
             try body(UnsafeRawBufferPointer(rebasing: all[start..<end]))
         }
@@ -120,8 +142,11 @@ package final class StoredFieldsReader: @unchecked Sendable {
             if raw.count < block.rawLength { raw = [UInt8](repeating: 0, count: block.rawLength) }
             let n = raw.withUnsafeMutableBytes { dst in
                 LZ4_decompress_safe(
-                    block.packed.assumingMemoryBound(to: CChar.self), dst.baseAddress!.assumingMemoryBound(to: CChar.self),
-                    Int32(block.packedLength), Int32(block.rawLength))
+                    block.packed.assumingMemoryBound(to: CChar.self),
+                    dst.baseAddress!.assumingMemoryBound(to: CChar.self),
+                    Int32(block.packedLength),
+                    Int32(block.rawLength)
+                )
             }
             guard n == Int32(block.rawLength) else {
                 throw IndexError.corrupted(file.name, "a stored-fields block does not decompress")
@@ -146,7 +171,11 @@ package final class StoredFieldsReader: @unchecked Sendable {
     /// The stored fields of `doc`, in the order they were added.
     package func document(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField] {
         try withRecord(doc) { (record) throws(IndexError) in
-            var r = RawReader(base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, offset: 0, end: record.count)
+            var r = RawReader(
+                base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
+                offset: 0,
+                end: record.count
+            )
             var fields: [StoredField] = []
             do throws(DecodeFailure) {
                 let count = try r.vint(max: 1 << 20)
@@ -156,7 +185,13 @@ package final class StoredFieldsReader: @unchecked Sendable {
                     let length = try r.vint(max: r.remaining)
                     let bytes = try r.bytes(length)
                     let value = String(decoding: bytes, as: UTF8.self)
-                    fields.append(StoredField(field: StoredFieldID(rawValue: UInt16(id)), name: schema.storedFields[id], value: value))
+                    fields.append(
+                        StoredField(
+                            field: StoredFieldID(rawValue: UInt16(id)),
+                            name: schema.storedFields[id],
+                            value: value
+                        )
+                    )
                 }
             } catch { throw IndexError.corrupted(file.name, error.detail) }
             return fields

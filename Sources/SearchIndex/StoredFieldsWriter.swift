@@ -54,7 +54,9 @@ package final class StoredFieldsWriter {
                 LZ4_compress_default(
                     UnsafeRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self),
                     UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self),
-                    Int32(rawCount), Int32(bound))
+                    Int32(rawCount),
+                    Int32(bound)
+                )
             }
         }
         guard n > 0 else { throw IndexError(.io, "LZ4 could not compress a stored-fields block", file: sink.name) }

@@ -42,7 +42,11 @@ struct WriterInputTests {
         #expect(throws: IndexError.self) { try writer.add(d) }
         try writer.commit(userData: [:])
         d.removeAll()
-        d.addToken(field: FieldID(rawValue: 0), term: String(repeating: "x", count: IndexFormat.maxTermLength + 1), position: 0)
+        d.addToken(
+            field: FieldID(rawValue: 0),
+            term: String(repeating: "x", count: IndexFormat.maxTermLength + 1),
+            position: 0
+        )
         let error = #expect(throws: IndexError.self) { try writer.add(d) }
         #expect(error?.code == .invalidArgument)
         d.removeAll()
