@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "podium", targets: ["PodiumCLI"]),
         .library(name: "Podium", targets: ["Podium"]),
+        .library(name: "SearchIndex", targets: ["SearchIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
