@@ -58,9 +58,11 @@ public struct Analyzer: Sendable {
     /// - Complexity: O(n) in `utf8.count`.
     public func analyze(utf8: UnsafeBufferPointer<UInt8>, language: Language = .auto, into buffer: inout TokenBuffer) {
         buffer.removeAll()
+        guard let bytes = utf8.baseAddress, utf8.count > 0 else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.scratchCapacity) { scratch in
             var tokenizer = Tokenizer(
-                bytes: utf8,
+                bytes: bytes,
+                count: utf8.count,
                 stems: language.stemsEnglish,
                 scratch: scratch.baseAddress!,
                 out: TokenBuffer()
