@@ -37,6 +37,7 @@ let package = Package(
             name: "PodiumCLI",
             dependencies: [
                 "Podium",
+                "TranscriptIngest",
                 "TextAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -51,6 +52,6 @@ let package = Package(
             name: "SearchQueryTests",
             dependencies: ["SearchQuery", "SearchIndex", "TextAnalysis", "TestSupport"]
         ),
-        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "TestSupport"]),
+        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "SearchIndex", "TestSupport"]),
     ]
 )

@@ -1,0 +1,127 @@
+/// Memory for the in-memory segment: many small byte streams (one per term for doc ids, one for positions)
+/// interleaved in 64 KiB pages, each stream a chain of slices of growing size.
+///
+/// A slice of size `s` holds `s - 4` bytes of data then the 4-byte address of the next slice, written when
+/// the slice fills. Streams start at 8 bytes, so a rare term costs little, and double up to 4 KiB.
+package final class BytePool {
+    package static let pageShift: UInt32 = 16
+    package static let pageSize = 1 << 16
+    private static let sliceSizes: [UInt32] = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
+    package static let maxLevel = UInt8(sliceSizes.count - 1)
+
+    private var pages: [UnsafeMutablePointer<UInt8>] = []
+    private var used = BytePool.pageSize
+
+    package init() {}
+
+    deinit {
+        for page in pages { page.deallocate() }
+    }
+
+    /// Bytes held by the pool.
+    package var allocatedBytes: Int { pages.count * BytePool.pageSize }
+
+    @inline(__always)
+    package func pointer(_ address: UInt32) -> UnsafeMutablePointer<UInt8> {
+        pages[Int(address >> BytePool.pageShift)] + Int(address & 0xFFFF)
+    }
+
+    @inline(__always)
+    static func sliceSize(_ level: UInt8) -> UInt32 { sliceSizes[Int(level)] }
+
+    /// Reserves `size` contiguous bytes and returns their address.
+    private func allocate(_ size: UInt32) -> UInt32 {
+        if used + Int(size) > BytePool.pageSize {
+            pages.append(UnsafeMutablePointer<UInt8>.allocate(capacity: BytePool.pageSize))
+            used = 0
+        }
+        let address = UInt32(pages.count - 1) << BytePool.pageShift | UInt32(used)
+        used += Int(size)
+        return address
+    }
+
+    /// Starts a new stream; returns its first slice's address and the address where the slice's data ends.
+    package func newStream() -> Stream {
+        let start = allocate(BytePool.sliceSize(0))
+        return Stream(start: start, write: start, end: start + BytePool.sliceSize(0) - 4, level: 0)
+    }
+
+    /// The state of one stream: where it began, where the next byte goes, where the current slice's data ends.
+    package struct Stream {
+        package var start: UInt32
+        package var write: UInt32
+        package var end: UInt32
+        package var level: UInt8
+    }
+
+    @inline(__always)
+    package func append(_ byte: UInt8, to stream: inout Stream) {
+        if stream.write == stream.end { grow(&stream) }
+        pointer(stream.write).pointee = byte
+        stream.write &+= 1
+    }
+
+    @inline(__always)
+    package func appendVInt(_ value: UInt32, to stream: inout Stream) {
+        var v = value
+        while v >= 0x80 {
+            append(UInt8(truncatingIfNeeded: v) | 0x80, to: &stream)
+            v >>= 7
+        }
+        append(UInt8(truncatingIfNeeded: v), to: &stream)
+    }
+
+    private func grow(_ stream: inout Stream) {
+        let level = min(stream.level + 1, BytePool.maxLevel)
+        let size = BytePool.sliceSize(level)
+        let next = allocate(size)
+        let link = UnsafeMutableRawPointer(pointer(stream.end))
+        link.storeBytes(of: next.littleEndian, as: UInt32.self)
+        stream = Stream(start: stream.start, write: next, end: next + size - 4, level: level)
+    }
+
+    /// Reads a stream back from its start to the write position it had when the reader was made.
+    package struct Reader {
+        private let pool: BytePool
+        private var at: UInt32
+        private var end: UInt32
+        private var level: UInt8
+        private let stop: UInt32
+
+        package init(pool: BytePool, stream: Stream) {
+            self.pool = pool
+            at = stream.start
+            end = stream.start + BytePool.sliceSize(0) - 4
+            level = 0
+            stop = stream.write
+        }
+
+        package var isAtEnd: Bool { at == stop }
+
+        @inline(__always)
+        package mutating func byte() -> UInt8 {
+            if at == end {
+                let link = UnsafeRawPointer(pool.pointer(end))
+                at = UInt32(littleEndian: link.loadUnaligned(as: UInt32.self))
+                level = min(level + 1, BytePool.maxLevel)
+                end = at + BytePool.sliceSize(level) - 4
+            }
+            let b = pool.pointer(at).pointee
+            at &+= 1
+            return b
+        }
+
+        @inline(__always)
+        package mutating func vint() -> UInt32 {
+            var b = byte()
+            var v = UInt32(b & 0x7F)
+            var shift: UInt32 = 7
+            while b >= 0x80 {
+                b = byte()
+                v |= UInt32(b & 0x7F) << shift
+                shift += 7
+            }
+            return v
+        }
+    }
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A new index file being written: buffered appends, a running CRC-32C, then footer, fsync and close.
+///
+/// Files are created with `O_EXCL` and never reopened for writing: nothing in an index is modified in place.
+package final class FileSink {
+    package let path: String
+    /// The name relative to the index directory, for error messages.
+    package let name: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private var crc = CRC32C()
+    /// Bytes appended so far (the offset the next byte will have).
+    package private(set) var offset: Int = 0
+    private static let bufferSize = 1 << 16
+
+    package init(directory: String, name: String) throws(IndexError) {
+        self.path = directory + "/" + name
+        self.name = name
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IndexError.io("creating", path, errno: errno) }
+        buffer.reserveCapacity(FileSink.bufferSize)
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    package func write(_ bytes: [UInt8]) throws(IndexError) {
+        try bytes.withBytes { (raw) throws(IndexError) in try write(raw) }
+    }
+
+    package func write(_ raw: UnsafeRawBufferPointer) throws(IndexError) {
+        offset += raw.count
+        if buffer.count + raw.count > FileSink.bufferSize {
+            try drain()
+            if raw.count >= FileSink.bufferSize {
+                crc.update(raw)
+                try writeFully(raw)
+                return
+            }
+        }
+        buffer.append(contentsOf: raw)
+    }
+
+    package func write(_ writer: ByteWriter) throws(IndexError) { try write(writer.bytes) }
+
+    /// Appends the footer, flushes, fsyncs and closes. The file is complete and durable when this returns.
+    package func finish(kind: IndexFileKind) throws(IndexError) {
+        var footer = ByteWriter(capacity: FileFooter.size)
+        footer.u32(FileFooter.magic)
+        footer.u32(kind.tag)
+        footer.u32(IndexFormat.version)
+        try write(footer.bytes)
+        try drain()
+        let sum = crc.value
+        var tail = ByteWriter(capacity: 4)
+        tail.u32(sum)
+        try tail.bytes.withBytes { (raw) throws(IndexError) in try writeFully(raw) }
+        offset += 4
+        guard fsync(fd) == 0 else { throw IndexError.io("syncing", path, errno: errno) }
+        guard close(fd) == 0 else {
+            fd = -1
+            throw IndexError.io("closing", path, errno: errno)
+        }
+        fd = -1
+    }
+
+    private func drain() throws(IndexError) {
+        guard !buffer.isEmpty else { return }
+        try buffer.withBytes { (raw) throws(IndexError) in
+            crc.update(raw)
+            try writeFully(raw)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeFully(_ raw: UnsafeRawBufferPointer) throws(IndexError) {
+        guard var p = raw.baseAddress else { return }
+        var left = raw.count
+        while left > 0 {
+            let n = Glibc.write(fd, p, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IndexError.io("writing", path, errno: errno)
+            }
+            p += n
+            left -= n
+        }
+    }
+}

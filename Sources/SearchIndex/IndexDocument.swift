@@ -1,0 +1,91 @@
+/// One document to add: tokens per text field, keyword terms, a date and stored fields.
+///
+/// Reuse one value for many documents (`removeAll()` keeps its capacity): term bytes are copied into an
+/// internal arena, so adding a token allocates nothing once the arena has grown.
+public struct IndexDocument: Sendable {
+    /// A token: its key (field byte + term bytes) in `arena`, and its position (0 for keywords).
+    package struct Token: Sendable {
+        package var start: UInt32
+        package var length: UInt32
+        package var position: UInt32
+        package var field: UInt8
+    }
+
+    package var arena: [UInt8] = []
+    package var tokens: [Token] = []
+    /// Stored fields, already serialized: per field VInt id, VInt length, bytes.
+    package var stored = ByteWriter()
+    package var storedCount = 0
+    /// Set when the tokens are not sorted by (field, position): `IndexWriter.add` sorts them.
+    package var needsSort = false
+    /// The document's date as `yyyymmdd`, 0 when unknown.
+    public var date: Int32 = 0
+
+    public init() {}
+
+    /// Forgets everything, keeping allocated capacity.
+    public mutating func removeAll() {
+        arena.removeAll(keepingCapacity: true)
+        tokens.removeAll(keepingCapacity: true)
+        stored.removeAll()
+        storedCount = 0
+        needsSort = false
+        date = 0
+    }
+
+    /// Adds a token of a text field: its UTF-8 term bytes and its position in the field.
+    ///
+    /// - Parameters:
+    ///   - field: a text field of the schema.
+    ///   - term: the term's bytes (copied).
+    ///   - position: the token's position; positions need not arrive sorted.
+    /// - Complexity: O(term length), amortized without allocation.
+    public mutating func addToken(field: FieldID, term: UnsafeRawBufferPointer, position: UInt32) {
+        if let last = tokens.last, last.field > field.rawValue || (last.field == field.rawValue && last.position > position) {
+            needsSort = true
+        }
+        let start = UInt32(arena.count)
+        arena.append(field.rawValue)
+        arena.append(contentsOf: term)
+        tokens.append(Token(start: start, length: UInt32(term.count + 1), position: position, field: field.rawValue))
+    }
+
+    /// Adds a token of a text field from a `String` (convenience for tests and small callers).
+    public mutating func addToken(field: FieldID, term: String, position: UInt32) {
+        var term = term
+        term.withUTF8 { addToken(field: field, term: UnsafeRawBufferPointer($0), position: position) }
+    }
+
+    /// Adds one exact term of a keyword field.
+    public mutating func addKeyword(field: FieldID, term: UnsafeRawBufferPointer) {
+        addToken(field: field, term: term, position: 0)
+    }
+
+    /// Adds one exact term of a keyword field.
+    public mutating func addKeyword(field: FieldID, term: String) {
+        addToken(field: field, term: term, position: 0)
+    }
+
+    /// Appends a stored field; stored fields come back in the order they were added.
+    public mutating func addStored(field: StoredFieldID, value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            stored.vint(UInt64(field.rawValue))
+            stored.vint(utf8.count)
+            stored.append(UnsafeRawBufferPointer(utf8))
+        }
+        storedCount += 1
+    }
+
+    /// Sorts tokens by (field, position), keeping the order of equal keys.
+    package mutating func sortTokens() {
+        var indexed = tokens.enumerated().map { ($0.offset, $0.element) }
+        indexed.sort { a, b in
+            if a.1.field != b.1.field { return a.1.field < b.1.field }
+            if a.1.position != b.1.position { return a.1.position < b.1.position }
+            return a.0 < b.0
+        }
+        tokens = indexed.map { $0.1 }
+        needsSort = false
+    }
+}

@@ -1,0 +1,340 @@
+/// Iterates the documents of one term in one segment, in increasing doc-id order, with their frequencies,
+/// positions on demand, and per-block upper bounds for block-max WAND.
+///
+/// A cursor starts before its first document (`doc == -1`). Deleted documents are not skipped: check
+/// `SegmentReader.isDeleted` when collecting. Moving never allocates; the doc and frequency buffers
+/// (128 entries each) are allocated once per cursor.
+///
+/// Corrupted postings (bounds, impossible doc ids) end the iteration and set `error`: a query layer checks
+/// `error` after using the cursor, so a damaged file is reported instead of giving wrong results.
+public final class PostingsCursor {
+    /// The value of `doc` once the cursor is exhausted.
+    public static let noMoreDocs = Int32.max
+
+    /// The current document, -1 before the first move, `noMoreDocs` at the end.
+    public private(set) var doc: Int32 = -1
+    /// Documents of the term in the segment.
+    public let docFreq: Int
+    /// The first corruption met, if any; the cursor is then exhausted.
+    public private(set) var error: IndexError?
+
+    private let segment: SegmentReader
+    private let base: UnsafeRawPointer
+    private let docEnd: Int
+    private let maxDoc: Int64
+    private let hasPositions: Bool
+    private let norms: UnsafePointer<UInt8>?
+    private let numBlocks: Int
+    private let fullBlocks: Int
+
+    private let docs: UnsafeMutablePointer<Int32>
+    private let freqs: UnsafeMutablePointer<UInt32>
+    private var count = 0
+    private var index = 0
+
+    /// Skip state of the decoded block (`decoded`) and of the block-max probe (`shallow`).
+    private var decoded: SkipState
+    private var shallow: SkipState
+    private var singleBlockBounds: (lastDoc: Int32, maxFreq: UInt32, minNorm: UInt8)? = nil
+    private let skipDataStart: Int
+
+    private var posOffset = 0
+    private var posDocIndex = 0
+
+    struct SkipState {
+        var readOffset: Int
+        var end: Int
+        var block = -1
+        var prevLastDoc: Int64 = -1
+        var lastDoc: Int64 = -1
+        var docStart: Int
+        var docBytes = 0
+        var posStart: Int
+        var posBytes = 0
+        var maxFreq: UInt32 = 0
+        var minNorm: UInt8 = 0
+    }
+
+    init(segment: SegmentReader, field: FieldID, info: TermInfo) throws(IndexError) {
+        self.segment = segment
+        let file = segment.postingsFile
+        base = file.base
+        docEnd = file.dataLength
+        maxDoc = Int64(segment.maxDoc)
+        docFreq = info.docFreq
+        hasPositions = segment.schema.isText(field)
+        norms = hasPositions ? segment.normPointer(field) : nil
+        numBlocks = (info.docFreq + IndexFormat.blockSize - 1) / IndexFormat.blockSize
+        fullBlocks = info.docFreq / IndexFormat.blockSize
+        guard info.docStart >= 0, info.docStart < docEnd, Int64(info.docFreq) <= maxDoc else {
+            throw IndexError.corrupted(file.name, "a term's postings lie outside the file")
+        }
+        var skipStart = info.docStart
+        var skipEnd = info.docStart
+        if numBlocks > 1 {
+            var r = RawReader(base: base, offset: info.docStart, end: docEnd)
+            let length: Int
+            do throws(DecodeFailure) { length = try r.vint(max: docEnd) } catch { throw IndexError.corrupted(file.name, error.detail) }
+            skipStart = r.offset
+            skipEnd = skipStart + length
+            guard skipEnd <= docEnd else { throw IndexError.corrupted(file.name, "a term's skip data lies outside the file") }
+        }
+        skipDataStart = skipStart
+        docs = .allocate(capacity: IndexFormat.blockSize)
+        freqs = .allocate(capacity: IndexFormat.blockSize)
+        let state = SkipState(readOffset: skipStart, end: skipEnd, docStart: skipEnd, posStart: info.posStart)
+        decoded = state
+        shallow = state
+        if numBlocks == 1 {
+            // One block: decode it now; its bounds come from the decoded values.
+            decoded.block = 0
+            decoded.docBytes = docEnd - skipEnd
+            decoded.posBytes = (hasPositions ? segment.positionsFile.dataLength : 0) - info.posStart
+            // On failure deinit frees the buffers: self is fully initialized here.
+            guard decodeBlock() else { throw error ?? IndexError.corrupted(file.name, "bad postings") }
+            var maxFreq: UInt32 = 0
+            var minNorm: UInt8 = hasPositions ? 255 : 0
+            for i in 0..<count {
+                maxFreq = max(maxFreq, freqs[i])
+                if let norms { minNorm = min(minNorm, norms[Int(docs[i])]) }
+            }
+            singleBlockBounds = (docs[count - 1], maxFreq, minNorm)
+            index = -1
+        }
+    }
+
+    deinit {
+        docs.deallocate()
+        freqs.deallocate()
+    }
+
+    /// The current document's frequency of the term.
+    @inline(__always)
+    public var freq: UInt32 { freqs[index] }
+
+    // MARK: - Moving
+
+    /// Moves to the next document and returns it (`noMoreDocs` at the end).
+    @inline(__always)
+    @discardableResult
+    public func next() -> Int32 {
+        index &+= 1
+        if index < count {
+            doc = docs[index]
+            return doc
+        }
+        return nextBlock()
+    }
+
+    private func nextBlock() -> Int32 {
+        guard doc != PostingsCursor.noMoreDocs, numBlocks > 1, loadSkip(&decoded), decodeBlock() else {
+            return finish()
+        }
+        index = 0
+        doc = docs[0]
+        return doc
+    }
+
+    /// Moves to the first document ≥ `target` and returns it (`noMoreDocs` if none).
+    ///
+    /// - Complexity: skips whole blocks through the skip entries without decoding them.
+    public func advance(to target: Int32) -> Int32 {
+        if target <= doc { return doc }
+        if count == 0 || index >= count || docs[count - 1] < target {
+            guard numBlocks > 1 else { return finish() }
+            // Find the block holding target from the skip entries, then decode only that block.
+            repeat {
+                guard loadSkip(&decoded) else { return finish() }
+            } while decoded.lastDoc < Int64(target)
+            guard decodeBlock() else { return finish() }
+            index = 0
+        }
+        var i = max(index, 0)
+        while docs[i] < target { i &+= 1 }
+        index = i
+        doc = docs[i]
+        return doc
+    }
+
+    private func finish() -> Int32 {
+        doc = PostingsCursor.noMoreDocs
+        count = 0
+        index = 0
+        return doc
+    }
+
+    // MARK: - Block-max bounds
+
+    /// Moves the block-max probe to the block that holds `target` (or the first block after it) without
+    /// decoding anything or moving `doc`. Targets must not decrease between calls.
+    public func shallowAdvance(to target: Int32) {
+        guard numBlocks > 1 else { return }
+        while shallow.lastDoc < Int64(target) {
+            guard loadSkip(&shallow) else {
+                shallow.lastDoc = Int64(PostingsCursor.noMoreDocs)
+                shallow.maxFreq = 0
+                shallow.minNorm = 255
+                return
+            }
+        }
+    }
+
+    /// The last document of the probed block (`noMoreDocs` past the end); valid after `shallowAdvance`.
+    public var blockLastDoc: Int32 {
+        if let bounds = singleBlockBounds { return bounds.lastDoc }
+        return shallow.block < 0 ? -1 : Int32(truncatingIfNeeded: shallow.lastDoc)
+    }
+
+    /// The largest frequency in the probed block.
+    public var blockMaxFreq: UInt32 { singleBlockBounds?.maxFreq ?? shallow.maxFreq }
+
+    /// The smallest norm of the field among the probed block's documents (0 for keyword fields).
+    public var blockMinNorm: UInt8 { singleBlockBounds?.minNorm ?? shallow.minNorm }
+
+    /// The largest frequency and smallest norm over all the term's documents, from the skip entries.
+    ///
+    /// - Complexity: O(blocks); compute once per cursor.
+    public func termBounds() -> (maxFreq: UInt32, minNorm: UInt8) {
+        if let bounds = singleBlockBounds { return (bounds.maxFreq, bounds.minNorm) }
+        var probe = SkipState(readOffset: skipDataStart, end: decoded.end, docStart: decoded.end, posStart: 0)
+        var maxFreq: UInt32 = 0
+        var minNorm: UInt8 = 255
+        while loadSkip(&probe) {
+            maxFreq = max(maxFreq, probe.maxFreq)
+            minNorm = min(minNorm, probe.minNorm)
+        }
+        return (maxFreq, minNorm)
+    }
+
+    // MARK: - Decoding
+
+    /// Reads the next skip entry into `state`; `false` at the end (or on corruption, with `error` set).
+    private func loadSkip(_ state: inout SkipState) -> Bool {
+        guard state.block + 1 < numBlocks else { return false }
+        var r = RawReader(base: base, offset: state.readOffset, end: state.end)
+        do throws(DecodeFailure) {
+            let delta = try r.vint(max: Int(maxDoc) + 1)
+            let docBytes = try r.vint(max: docEnd)
+            let posBytes = hasPositions ? try r.vint(max: Int(Int32.max) * 256) : 0
+            let maxFreq = try r.vint(max: Int(UInt32.max))
+            let minNorm = try r.u8()
+            state.docStart += state.docBytes
+            state.posStart += state.posBytes
+            state.prevLastDoc = state.lastDoc
+            state.lastDoc += Int64(delta)
+            state.docBytes = docBytes
+            state.posBytes = posBytes
+            state.maxFreq = UInt32(maxFreq)
+            state.minNorm = minNorm
+            state.block += 1
+            state.readOffset = r.offset
+        } catch {
+            fail(error.detail)
+            return false
+        }
+        guard delta(state) else { return false }
+        return true
+    }
+
+    private func delta(_ state: SkipState) -> Bool {
+        guard state.lastDoc < maxDoc, state.lastDoc > state.prevLastDoc, state.docStart + state.docBytes <= docEnd
+        else {
+            fail("a skip entry points outside the segment")
+            return false
+        }
+        return true
+    }
+
+    /// Decodes the block described by `decoded` into `docs` and `freqs`.
+    private func decodeBlock() -> Bool {
+        let start = decoded.docStart
+        let end = start + decoded.docBytes
+        guard start >= 0, end <= docEnd else { return fail("a postings block lies outside the file") }
+        var prev = decoded.prevLastDoc
+        if decoded.block < fullBlocks {
+            var r = RawReader(base: base, offset: start, end: end)
+            guard let docWidth = try? Int(r.u8()), docWidth <= 32, r.remaining >= 16 * docWidth + 1 else {
+                return fail("a bit-packed block is malformed")
+            }
+            let packed = base + r.offset
+            UnsafeMutableRawPointer(docs).withMemoryRebound(to: UInt32.self, capacity: IndexFormat.blockSize) { out in
+                BitPacking.unpack(packed, width: docWidth, into: out)
+            }
+            r.offset += 16 * docWidth
+            guard let freqWidth = try? Int(r.u8()), freqWidth <= 32, r.remaining >= 16 * freqWidth else {
+                return fail("a bit-packed block is malformed")
+            }
+            BitPacking.unpack(base + r.offset, width: freqWidth, into: freqs)
+            UnsafeMutableRawPointer(docs).withMemoryRebound(to: UInt32.self, capacity: IndexFormat.blockSize) { raw in
+                for i in 0..<IndexFormat.blockSize {
+                    prev &+= Int64(raw[i]) &+ 1
+                    docs[i] = Int32(truncatingIfNeeded: prev)
+                    freqs[i] &+= 1
+                }
+            }
+            count = IndexFormat.blockSize
+        } else {
+            let n = docFreq - fullBlocks * IndexFormat.blockSize
+            var r = RawReader(base: base, offset: start, end: end)
+            do throws(DecodeFailure) {
+                for i in 0..<n {
+                    let code = try r.vint()
+                    let f = code & 1 != 0 ? 1 : try r.vint()
+                    prev &+= Int64(code >> 1) &+ 1
+                    guard prev < maxDoc, f > 0, f <= UInt64(UInt32.max) else {
+                        return fail("a posting names a document outside the segment")
+                    }
+                    docs[i] = Int32(truncatingIfNeeded: prev)
+                    freqs[i] = UInt32(f)
+                }
+            } catch { return fail(error.detail) }
+            count = n
+        }
+        guard prev < maxDoc, numBlocks == 1 || prev == decoded.lastDoc else {
+            return fail("a postings block disagrees with its skip entry")
+        }
+        decoded.lastDoc = prev
+        posOffset = decoded.posStart
+        posDocIndex = 0
+        return true
+    }
+
+    @discardableResult
+    private func fail(_ detail: String) -> Bool {
+        if error == nil { error = IndexError.corrupted(segment.postingsFile.name, detail) }
+        doc = PostingsCursor.noMoreDocs
+        count = 0
+        return false
+    }
+
+    // MARK: - Positions
+
+    /// Replaces `positions` with the current document's positions, in increasing order.
+    ///
+    /// Reads `.pos` only when called; reuses `positions`' capacity.
+    /// - Throws: `IndexError.corrupted` naming the positions file when its data is damaged.
+    public func readPositions(into positions: inout [UInt32]) throws(IndexError) {
+        positions.removeAll(keepingCapacity: true)
+        guard hasPositions, index >= 0, index < count else { return }
+        let file = segment.positionsFile
+        if posDocIndex > index {
+            posOffset = decoded.posStart
+            posDocIndex = 0
+        }
+        var r = file.reader(from: posOffset)
+        do throws(DecodeFailure) {
+            while posDocIndex < index {
+                for _ in 0..<freqs[posDocIndex] { _ = try r.vint() }
+                posDocIndex += 1
+            }
+            var position: UInt64 = 0
+            for _ in 0..<freqs[index] {
+                position &+= try r.vint()
+                guard position <= UInt64(UInt32.max) else { throw DecodeFailure.malformed("a position is too large") }
+                positions.append(UInt32(position))
+            }
+        } catch { throw IndexError.corrupted(file.name, error.detail) }
+        posOffset = r.offset
+        posDocIndex = index + 1
+    }
+}

@@ -1,0 +1,154 @@
+/// Encodes one term's postings at a time into the `.doc` and `.pos` files.
+///
+/// Per term in `.doc`: when the term has more than one block, `VInt skipLength` and the skip entries (one per
+/// block: last doc, the block's byte lengths in `.doc` and `.pos`, its largest frequency and smallest norm);
+/// then the blocks: full blocks of 128 bit-packed (doc-id deltas − 1, frequencies − 1), a last partial block
+/// as VInts. Positions go to `.pos` per document, as deltas within the document.
+package final class PostingsEncoder {
+    private let docSink: FileSink
+    private let posSink: FileSink?
+    private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
+    private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
+    private let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
+    private var buffered = 0
+    private var skip = ByteWriter()
+    private var body = ByteWriter()
+    private var positions = ByteWriter()
+    private var blockPosStart = 0
+    private var prevBlockLastDoc: Int64 = -1
+    private var lastDoc: Int64 = -1
+    private var lastPosition: UInt32 = 0
+    private var blockMaxFreq: UInt32 = 0
+    private var blockMinNorm: UInt8 = 255
+    private var blockBodyStart = 0
+    private var hasPositions = false
+    private var norms: UnsafeBufferPointer<UInt8>? = nil
+    private var docFreq = 0
+    private var termPosStart = 0
+    /// Sum of frequencies of the current term.
+    package private(set) var totalTermFreq: UInt64 = 0
+
+    package init(docSink: FileSink, posSink: FileSink?) {
+        self.docSink = docSink
+        self.posSink = posSink
+    }
+
+    deinit {
+        docs.deallocate()
+        freqs.deallocate()
+        scratch.deallocate()
+    }
+
+    /// Begins a term of a field.
+    /// - Parameters:
+    ///   - hasPositions: whether the field is a text field (positions are then expected per document).
+    ///   - norms: the field's norms for the new segment, for the blocks' smallest norm (`nil` for keywords).
+    package func startTerm(hasPositions: Bool, norms: UnsafeBufferPointer<UInt8>?) {
+        self.hasPositions = hasPositions
+        self.norms = norms
+        buffered = 0
+        docFreq = 0
+        totalTermFreq = 0
+        skip.removeAll()
+        body.removeAll()
+        prevBlockLastDoc = -1
+        lastDoc = -1
+        blockMaxFreq = 0
+        blockMinNorm = 255
+        blockBodyStart = 0
+        termPosStart = posSink?.offset ?? 0
+        blockPosStart = termPosStart
+    }
+
+    /// Adds a document (ids strictly increasing); for text fields follow with `addPosition` × `freq`.
+    @inline(__always)
+    package func addDoc(_ doc: UInt32, freq: UInt32) throws(IndexError) {
+        if buffered == IndexFormat.blockSize { try finishFullBlock() }
+        docs[buffered] = doc
+        freqs[buffered] = freq
+        buffered += 1
+        docFreq += 1
+        totalTermFreq &+= UInt64(freq)
+        if freq > blockMaxFreq { blockMaxFreq = freq }
+        if let norms, Int(doc) < norms.count, norms[Int(doc)] < blockMinNorm { blockMinNorm = norms[Int(doc)] }
+        lastDoc = Int64(doc)
+        lastPosition = 0
+    }
+
+    /// Adds the next position of the current document (non-decreasing within the document).
+    @inline(__always)
+    package func addPosition(_ position: UInt32) {
+        positions.vint(position &- lastPosition)
+        lastPosition = position
+    }
+
+    /// Adds a position already expressed as a delta from the previous one in the document.
+    @inline(__always)
+    package func addPositionDelta(_ delta: UInt32) {
+        positions.vint(delta)
+        lastPosition &+= delta
+    }
+
+    private func finishFullBlock() throws(IndexError) {
+        var prev = prevBlockLastDoc
+        for i in 0..<IndexFormat.blockSize {
+            scratch[i] = UInt32(Int64(docs[i]) - prev - 1)
+            prev = Int64(docs[i])
+        }
+        let docWidth = BitPacking.bitWidth(scratch, count: IndexFormat.blockSize)
+        body.u8(UInt8(docWidth))
+        BitPacking.pack(scratch, width: docWidth, into: &body)
+        for i in 0..<IndexFormat.blockSize { scratch[i] = freqs[i] - 1 }
+        let freqWidth = BitPacking.bitWidth(scratch, count: IndexFormat.blockSize)
+        body.u8(UInt8(freqWidth))
+        BitPacking.pack(scratch, width: freqWidth, into: &body)
+        try endBlock(lastDoc: Int64(docs[IndexFormat.blockSize - 1]))
+        buffered = 0
+    }
+
+    /// Records the block's skip entry and moves its positions to `.pos`.
+    private func endBlock(lastDoc: Int64) throws(IndexError) {
+        skip.vint(UInt64(lastDoc - prevBlockLastDoc))
+        skip.vint(body.count - blockBodyStart)
+        if hasPositions { skip.vint(positions.count) }
+        skip.vint(blockMaxFreq)
+        skip.u8(hasPositions ? blockMinNorm : 0)
+        if let posSink, positions.count > 0 { try posSink.write(positions) }
+        positions.removeAll()
+        prevBlockLastDoc = lastDoc
+        blockBodyStart = body.count
+        blockMaxFreq = 0
+        blockMinNorm = 255
+    }
+
+    /// Writes the term's skip data and blocks; returns where they start in `.doc` and `.pos`.
+    package func finishTerm() throws(IndexError) -> (docFreq: Int, docStart: Int, posStart: Int) {
+        precondition(docFreq > 0, "a term without documents")
+        if buffered == IndexFormat.blockSize {
+            try finishFullBlock()
+        } else if buffered > 0 {
+            var prev = prevBlockLastDoc
+            for i in 0..<buffered {
+                let delta = UInt32(Int64(docs[i]) - prev - 1)
+                prev = Int64(docs[i])
+                if freqs[i] == 1 {
+                    body.vint(UInt64(delta) << 1 | 1)
+                } else {
+                    body.vint(UInt64(delta) << 1)
+                    body.vint(freqs[i])
+                }
+            }
+            try endBlock(lastDoc: Int64(docs[buffered - 1]))
+            buffered = 0
+        }
+        let docStart = docSink.offset
+        if docFreq > IndexFormat.blockSize {
+            var length = ByteWriter(capacity: 5)
+            length.vint(skip.count)
+            try docSink.write(length)
+            try docSink.write(skip)
+        }
+        try docSink.write(body)
+        return (docFreq, docStart, termPosStart)
+    }
+}

@@ -1,0 +1,177 @@
+/// One segment of a snapshot, memory-mapped: term lookup, postings cursors, norms, dates, deletes and stored
+/// fields for local doc ids `0..<maxDoc`.
+///
+/// Immutable once opened and safe to share between threads; cursors made from it are not.
+public final class SegmentReader: @unchecked Sendable {
+    /// What the commit says about this segment.
+    public let info: SegmentInfo
+    /// The index's schema.
+    public let schema: IndexSchema
+    package let terms: TermDictionary
+    package let postingsFile: MappedFile
+    package let positionsFile: MappedFile
+    package let normsFile: MappedFile
+    package let datesFile: MappedFile
+    package let storedFile: MappedFile
+    package let deletesFile: MappedFile?
+    private let stored: StoredFieldsReader
+    private let deleteBits: UnsafeRawPointer?
+
+    /// Maps the segment's files and checks their footers and sizes.
+    package init(directory: String, info: SegmentInfo, schema: IndexSchema) throws(IndexError) {
+        self.info = info
+        self.schema = schema
+        let textCount = schema.textFields.count
+        guard info.maxDoc >= 0, info.maxDoc < Int(Int32.max), info.deleteCount >= 0, info.deleteCount <= info.maxDoc,
+            info.fieldLengthSums.count == textCount, info.fieldDocCounts.count == textCount, info.deleteGeneration >= 0
+        else { throw IndexError.corrupted(IndexFormat.commitFileName, "segment \(info.id) is described inconsistently") }
+        terms = try TermDictionary(file: MappedFile(directory: directory, name: info.fileName(.terms), kind: .terms))
+        postingsFile = try MappedFile(directory: directory, name: info.fileName(.postings), kind: .postings)
+        positionsFile = try MappedFile(directory: directory, name: info.fileName(.positions), kind: .positions)
+        normsFile = try MappedFile(directory: directory, name: info.fileName(.norms), kind: .norms)
+        datesFile = try MappedFile(directory: directory, name: info.fileName(.dates), kind: .dates)
+        storedFile = try MappedFile(directory: directory, name: info.fileName(.stored), kind: .stored)
+        stored = try StoredFieldsReader(file: storedFile, maxDoc: info.maxDoc)
+        guard normsFile.dataLength == info.maxDoc * schema.textFields.count else {
+            throw IndexError.corrupted(normsFile.name, "its size does not match the segment's document count")
+        }
+        guard datesFile.dataLength == info.maxDoc * 4 else {
+            throw IndexError.corrupted(datesFile.name, "its size does not match the segment's document count")
+        }
+        guard terms.termCount == info.termCount else {
+            throw IndexError.corrupted(terms.file.name, "its term count disagrees with the commit")
+        }
+        if info.deleteGeneration > 0 {
+            let file = try MappedFile(
+                directory: directory, name: info.deleteFileName(generation: info.deleteGeneration), kind: .deletes)
+            guard file.dataLength == DeleteBitset.byteCount(maxDoc: info.maxDoc) else {
+                throw IndexError.corrupted(file.name, "its size does not match the segment's document count")
+            }
+            deletesFile = file
+            deleteBits = file.base
+        } else {
+            deletesFile = nil
+            deleteBits = nil
+        }
+    }
+
+    /// Every mapped file of the segment.
+    package var files: [MappedFile] {
+        [terms.file, postingsFile, positionsFile, normsFile, datesFile, storedFile] + (deletesFile.map { [$0] } ?? [])
+    }
+
+    /// Documents in the segment, deleted ones included.
+    public var maxDoc: Int { info.maxDoc }
+    /// Documents not deleted.
+    public var liveDocCount: Int { info.liveDocCount }
+    /// Whether any document is deleted (when `false`, `isDeleted` is always `false`).
+    public var hasDeletions: Bool { deleteBits != nil }
+
+    /// Whether `doc` is deleted.
+    @inline(__always)
+    public func isDeleted(_ doc: Int32) -> Bool {
+        guard let deleteBits else { return false }
+        let byte = deleteBits.load(fromByteOffset: Int(doc >> 3), as: UInt8.self)
+        return byte & (1 << UInt8(doc & 7)) != 0
+    }
+
+    /// The one-byte length norm of a text field for `doc` (decode with `NormCodec`).
+    @inline(__always)
+    public func norm(_ field: FieldID, _ doc: Int32) -> UInt8 {
+        normsFile.base.load(fromByteOffset: Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
+    }
+
+    /// The norms of a text field as a buffer of `maxDoc` bytes, valid while this segment is alive.
+    public func norms(_ field: FieldID) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: normPointer(field), count: schema.isText(field) ? info.maxDoc : 0)
+    }
+
+    package func normPointer(_ field: FieldID) -> UnsafePointer<UInt8> {
+        (normsFile.base + Int(field.rawValue) * info.maxDoc).assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// The date (`yyyymmdd`, 0 = unknown) of `doc`.
+    @inline(__always)
+    public func date(_ doc: Int32) -> Int32 {
+        Int32(littleEndian: datesFile.base.loadUnaligned(fromByteOffset: Int(doc) * 4, as: Int32.self))
+    }
+
+    /// The stored fields of `doc` in the order they were added.
+    ///
+    /// - Complexity: decompresses one block of about 16 KiB.
+    public func storedFields(_ doc: Int32) throws(IndexError) -> [StoredField] {
+        try stored.document(Int(doc), schema: schema)
+    }
+
+    package func storedRecord<R>(_ doc: Int32, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
+        try stored.withRecord(Int(doc), body)
+    }
+
+    // MARK: - Terms
+
+    /// The dictionary entry of a term, or `nil` when no document of the segment has it.
+    public func termInfo(field: FieldID, term: UnsafeRawBufferPointer) throws(IndexError) -> TermInfo? {
+        guard term.count <= IndexFormat.maxTermLength else { return nil }
+        return try SegmentReader.withKey(field, term) { (key) throws(IndexError) in try terms.lookup(key) }
+    }
+
+    /// A cursor over the postings of a term, or `nil` when no document of the segment has it.
+    public func postings(field: FieldID, term: UnsafeRawBufferPointer) throws(IndexError) -> PostingsCursor? {
+        guard let info = try termInfo(field: field, term: term) else { return nil }
+        return try PostingsCursor(segment: self, field: field, info: info)
+    }
+
+    /// A cursor over the postings of a term given as a `String`.
+    public func postings(field: FieldID, term: String) throws(IndexError) -> PostingsCursor? {
+        try Array(term.utf8).withUnsafeBufferPointer { (utf8) throws(IndexError) in
+            try postings(field: field, term: UnsafeRawBufferPointer(utf8))
+        }
+    }
+
+    /// A cursor from a dictionary entry found earlier (by `termInfo` or `terms(field:prefix:limit:)`).
+    public func postings(field: FieldID, info: TermInfo) throws(IndexError) -> PostingsCursor {
+        try PostingsCursor(segment: self, field: field, info: info)
+    }
+
+    /// The terms of `field` that start with `prefix`, in byte order, at most `limit` of them.
+    ///
+    /// - Returns: each term's bytes (without the field byte) and its dictionary entry.
+    public func terms(field: FieldID, prefix: UnsafeRawBufferPointer, limit: Int) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
+        var result: [(term: [UInt8], info: TermInfo)] = []
+        guard limit > 0 else { return result }
+        try SegmentReader.withKey(field, prefix) { (key) throws(IndexError) in
+            var iterator = try terms.iterator(from: key)
+            while try iterator.next() {
+                let c = iterator.key.withUnsafeBytes { k in
+                    k.count >= key.count && memcmp(k.baseAddress!, key.baseAddress!, key.count) == 0
+                        ? 0 : TermDictionary.compare(k, key)
+                }
+                if c < 0 { continue }
+                if c > 0 { break }
+                result.append((Array(iterator.key.dropFirst()), iterator.info))
+                if result.count >= limit { break }
+            }
+        }
+        return result
+    }
+
+    /// Builds the dictionary key (field byte + term bytes) on the stack for short terms.
+    package static func withKey<R>(
+        _ field: FieldID, _ term: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+    ) throws(IndexError) -> R {
+        var key = [UInt8]()
+        key.reserveCapacity(term.count + 1)
+        key.append(field.rawValue)
+        key.append(contentsOf: term)
+        return try key.withBytes { (raw) throws(IndexError) in try body(raw) }
+    }
+
+    /// Checks every file's CRC-32C; throws naming the first damaged file.
+    package func verifyChecksums() throws(IndexError) {
+        for file in files { try file.verifyChecksum() }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

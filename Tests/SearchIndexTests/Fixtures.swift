@@ -1,0 +1,185 @@
+import Foundation
+import SearchIndex
+import Testing
+
+/// A deterministic random number generator (SplitMix64) so failures reproduce.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A document as the tests think of it.
+struct TestDoc: Equatable {
+    var id: String
+    var text: [[String]]  // per text field, tokens in position order
+    var keywords: [[String]]  // per keyword field
+    var date: Int32
+    var stored: [(String, String)]
+
+    static func == (a: TestDoc, b: TestDoc) -> Bool { a.id == b.id }
+}
+
+enum Fixtures {
+    static let schema = IndexSchema(
+        textFields: ["title", "answer"], keywordFields: ["id", "source"], storedFields: ["id", "title", "answer", "url"])
+    static let analyzer = AnalyzerIdentity(name: "test", version: "1")
+    static let vocabulary: [String] = {
+        var words = ["the", "patent", "trade", "green", "tech", "ip", "mark", "china", "press", "asked", "答", "中国"]
+        for k in 0..<400 { words.append("w\(k)") }
+        return words
+    }()
+
+    /// Random documents with a Zipf-like word distribution, so some terms span many blocks.
+    static func documents(count: Int, seed: UInt64, sources: Int = 7) -> [TestDoc] {
+        var rng = SeededGenerator(seed: seed)
+        return (0..<count).map { n in
+            func word() -> String {
+                let r = Double.random(in: 0..<1, using: &rng)
+                let k = Int(pow(r, 3) * Double(vocabulary.count))
+                return vocabulary[min(k, vocabulary.count - 1)]
+            }
+            let titleLength = Int.random(in: 0...6, using: &rng)
+            let answerLength = Int.random(in: 0...(n % 50 == 0 ? 400 : 60), using: &rng)
+            let title = (0..<titleLength).map { _ in word() }
+            let answer = (0..<answerLength).map { _ in word() }
+            let source = "src-\(Int.random(in: 0..<sources, using: &rng))"
+            let id = "doc-\(seed)-\(n)"
+            let date = Int32(20_190_101 + Int.random(in: 0..<3000, using: &rng))
+            return TestDoc(
+                id: id, text: [title, answer], keywords: [[id], [source]], date: date,
+                stored: [("id", id), ("title", title.joined(separator: " ")), ("answer", answer.joined(separator: " ")), ("url", "https://x/\(n)")])
+        }
+    }
+
+    static func indexDocument(_ doc: TestDoc, into d: inout IndexDocument) {
+        d.removeAll()
+        for (f, tokens) in doc.text.enumerated() {
+            for (p, t) in tokens.enumerated() { d.addToken(field: FieldID(rawValue: UInt8(f)), term: t, position: UInt32(p)) }
+        }
+        for (f, terms) in doc.keywords.enumerated() {
+            for t in terms { d.addKeyword(field: FieldID(rawValue: UInt8(schema.textFields.count + f)), term: t) }
+        }
+        d.date = doc.date
+        for (name, value) in doc.stored { d.addStored(field: schema.storedField(named: name)!, value: value) }
+    }
+
+    static func write(_ docs: [TestDoc], to directory: String, options: IndexWriterOptions = IndexWriterOptions(), commitEvery: Int = .max) throws {
+        let writer = try IndexWriter(directory: directory, schema: schema, analyzer: analyzer, options: options)
+        var d = IndexDocument()
+        for (n, doc) in docs.enumerated() {
+            indexDocument(doc, into: &d)
+            try writer.add(d)
+            if (n + 1) % commitEvery == 0 { try writer.commit(userData: ["n": "\(n + 1)"]) }
+        }
+        try writer.commit(userData: ["n": "\(docs.count)"])
+        writer.close()
+    }
+}
+
+/// The expected index: for every (field, term) the documents (by id) with their positions.
+struct NaiveIndex {
+    var postings: [FieldID: [String: [String: [UInt32]]]] = [:]
+    var docs: [String: TestDoc] = [:]
+
+    init(_ docs: [TestDoc]) {
+        for doc in docs {
+            self.docs[doc.id] = doc
+            for (f, tokens) in doc.text.enumerated() {
+                for (p, t) in tokens.enumerated() { postings[FieldID(rawValue: UInt8(f)), default: [:]][t, default: [:]][doc.id, default: []].append(UInt32(p)) }
+            }
+            for (f, terms) in doc.keywords.enumerated() {
+                for t in terms {
+                    postings[FieldID(rawValue: UInt8(Fixtures.schema.textFields.count + f)), default: [:]][t, default: [:]][doc.id, default: []].append(0)
+                }
+            }
+        }
+    }
+}
+
+/// Compares a snapshot with the naive index: every term's postings, frequencies and positions, the norms,
+/// dates and stored fields of every live document, and the block-max bounds.
+func expectSnapshot(_ snapshot: IndexSnapshot, matches naive: NaiveIndex) throws {
+    let schema = snapshot.schema
+    let idField = schema.storedField(named: "id")!
+    // Map each live (segment, doc) to its test id through the stored fields.
+    var ids: [[String?]] = []
+    var seen = Set<String>()
+    for segment in snapshot.segments {
+        var column: [String?] = []
+        for d in 0..<Int32(segment.maxDoc) {
+            if segment.isDeleted(d) {
+                column.append(nil)
+                continue
+            }
+            let fields = try segment.storedFields(d)
+            let id = try #require(fields.first { $0.field == idField }?.value)
+            let doc = try #require(naive.docs[id], "document \(id) should not be in the index")
+            #expect(fields.map { [$0.name, $0.value] } == doc.stored.map { [$0.0, $0.1] })
+            #expect(segment.date(d) == doc.date)
+            for f in 0..<schema.textFields.count {
+                #expect(segment.norm(FieldID(rawValue: UInt8(f)), d) == NormCodec.encode(UInt32(doc.text[f].count)))
+            }
+            #expect(!seen.contains(id))
+            seen.insert(id)
+            column.append(id)
+        }
+        ids.append(column)
+    }
+    #expect(seen.count == naive.docs.count)
+    #expect(snapshot.liveDocCount == naive.docs.count)
+
+    var positions: [UInt32] = []
+    for (field, terms) in naive.postings {
+        let isText = schema.isText(field)
+        for (term, expected) in terms {
+            var found: [String: [UInt32]] = [:]
+            for (s, segment) in snapshot.segments.enumerated() {
+                guard let cursor = try segment.postings(field: field, term: term) else { continue }
+                var lastDoc: Int32 = -1
+                var count = 0
+                while cursor.next() != PostingsCursor.noMoreDocs {
+                    count += 1
+                    #expect(cursor.doc > lastDoc)
+                    lastDoc = cursor.doc
+                    cursor.shallowAdvance(to: cursor.doc)
+                    #expect(cursor.blockLastDoc >= cursor.doc)
+                    #expect(cursor.blockMaxFreq >= cursor.freq)
+                    if isText { #expect(cursor.blockMinNorm <= segment.norm(field, cursor.doc)) }
+                    guard let id = ids[s][Int(cursor.doc)] else { continue }
+                    if isText {
+                        try cursor.readPositions(into: &positions)
+                        #expect(positions.count == Int(cursor.freq))
+                        found[id] = positions
+                    } else {
+                        found[id] = Array(repeating: 0, count: Int(cursor.freq))
+                    }
+                }
+                #expect(cursor.error == nil)
+                #expect(count == cursor.docFreq)
+            }
+            #expect(found == expected, "postings of \(schema.name(of: field)):\(term)")
+        }
+    }
+    // No term the naive index lacks.
+    for field in (0..<schema.indexedFieldCount).map({ FieldID(rawValue: UInt8($0)) }) {
+        let all = try snapshot.expand(field: field, prefix: "", limit: .max)
+        for term in all {
+            let liveDocs = try snapshot.segments.enumerated().reduce(0) { total, entry in
+                guard let c = try entry.element.postings(field: field, term: term) else { return total }
+                var n = 0
+                while c.next() != PostingsCursor.noMoreDocs {
+                    if !entry.element.isDeleted(c.doc) { n += 1 }
+                }
+                return total + n
+            }
+            if liveDocs > 0 { #expect(naive.postings[field]?[term] != nil, "unexpected term \(term)") }
+        }
+    }
+}
