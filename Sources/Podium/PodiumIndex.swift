@@ -50,7 +50,7 @@ public struct SearchOutcome: Sendable {
 /// read of the index.
 public final class PodiumIndex: @unchecked Sendable {
     public let directory: String
-    public let topics: TopicSet
+    let topicSet: TopicSet
     private let snapshot: IndexSnapshot
     private let searcher: Searcher
 
@@ -73,12 +73,12 @@ public final class PodiumIndex: @unchecked Sendable {
                 hint: "rebuild it with: podium index build --index \(directory)"
             )
         }
-        topics = try Self.loadTopics(topicsFile)
-        searcher = Searcher(snapshot: snapshot, topics: topics)
+        topicSet = try Self.loadTopics(topicsFile)
+        searcher = Searcher(snapshot: snapshot, topics: topicSet)
     }
 
     /// Reads a topics file; `nil` gives no topics.
-    public static func loadTopics(_ path: String?) throws(PodiumError) -> TopicSet {
+    static func loadTopics(_ path: String?) throws(PodiumError) -> TopicSet {
         guard let path else { return TopicSet([]) }
         do {
             return try TopicSet.load(from: URL(fileURLWithPath: path))
@@ -87,6 +87,9 @@ public final class PodiumIndex: @unchecked Sendable {
         }
     }
 
+    /// The names of the topics this index can rank by.
+    public var topicNames: [String] { topicSet.names }
+
     /// Live statements in the snapshot.
     public var statementCount: Int { snapshot.liveDocCount }
 
@@ -94,13 +97,17 @@ public final class PodiumIndex: @unchecked Sendable {
     ///
     /// - Throws: `.usage` for a query without a reading (the message points at the spot), an unknown topic
     ///   or a bad date; `.index` when a file of the index turns out damaged.
-    public func search(_ options: SearchOptions) throws(PodiumError) -> SearchOutcome {
+    /// - Parameter progress: called with (excerpts made, hits) while excerpts are made, for long exports.
+    public func search(
+        _ options: SearchOptions, progress: ((Int, Int) -> Void)? = nil
+    ) throws(PodiumError) -> SearchOutcome {
         let request = try self.request(options)
         let results: SearchResults
         do { results = try searcher.search(request) } catch { throw Self.translate(error, index: directory, query: options.query) }
         var hits: [Hit] = []
         hits.reserveCapacity(results.hits.count)
-        for found in results.hits {
+        for (n, found) in results.hits.enumerated() {
+            if n % 64 == 0 { progress?(n, results.hits.count) }
             let statement = try self.statement(at: found.address)
             guard options.excerpts else {
                 hits.append(Hit(statement: statement, score: Double(found.score), excerpt: Excerpt(text: "", highlights: [])))
