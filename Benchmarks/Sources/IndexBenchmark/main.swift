@@ -34,7 +34,14 @@ func peakRSSMB() -> Double {
     return 0
 }
 
-let args = CommandLine.arguments
+var args = CommandLine.arguments
+// `--jsonl FILE REPEAT`: real statements (fields `question`, `answer`, `spokesperson`), tokenized on
+// non-alphanumeric ASCII bytes and lowercased, repeated REPEAT times.
+var jsonl: (path: String, repeats: Int)? = nil
+if let k = args.firstIndex(of: "--jsonl") {
+    jsonl = (args[k + 1], Int(args[k + 2])!)
+    args.removeSubrange(k...(k + 2))
+}
 let docCount = args.count > 1 ? Int(args[1])! : 64_542
 let tokensPerDoc = args.count > 2 ? Int(args[2])! : 480
 let directory = args.count > 3 ? args[3] : NSTemporaryDirectory() + "podium-index-bench"
@@ -44,7 +51,7 @@ try? FileManager.default.removeItem(atPath: directory)
 var rng = SplitMix(state: 42)
 let vocabularySize = 60_000
 let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
-let vocabulary: [[UInt8]] = (0..<vocabularySize).map { k in
+var vocabulary: [[UInt8]] = (0..<vocabularySize).map { k in
     let length = 2 + Int.random(in: 0..<9, using: &rng)
     return (0..<length).map { _ in letters[Int.random(in: 0..<26, using: &rng)] } + Array(String(k % 97).utf8)
 }
@@ -65,7 +72,6 @@ for k in 0..<vocabularySize {
     return low
 }
 
-print("generating \(docCount) documents of ~\(tokensPerDoc) tokens...")
 struct Doc {
     var title: [Int32]
     var question: [Int32]
@@ -74,6 +80,51 @@ struct Doc {
     var source: Int
 }
 var docs: [Doc] = []
+var realTexts: [(String, String, String)] = []
+if let jsonl {
+    vocabulary.removeAll()
+    var ids: [[UInt8]: Int32] = [:]
+    func tokenize(_ text: String) -> [Int32] {
+        var out: [Int32] = []
+        var word: [UInt8] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            if let id = ids[word] { out.append(id) } else {
+                let id = Int32(vocabulary.count)
+                vocabulary.append(word)
+                ids[word] = id
+                out.append(id)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(b + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: word.append(b)
+            default: flush()
+            }
+        }
+        flush()
+        return out
+    }
+    let lines = try String(contentsOfFile: jsonl.path, encoding: .utf8).split(separator: "\n")
+    var parsed: [(Doc, (String, String, String))] = []
+    for (n, line) in lines.enumerated() {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+        let title = object["spokesperson"] as? String ?? ""
+        let question = object["question"] as? String ?? ""
+        let answer = object["answer"] as? String ?? ""
+        parsed.append((Doc(title: tokenize(title), question: tokenize(question), answer: tokenize(answer), date: 20_100_101, source: n / 40), (title, question, answer)))
+    }
+    for _ in 0..<jsonl.repeats {
+        for (doc, texts) in parsed {
+            docs.append(doc)
+            realTexts.append(texts)
+        }
+    }
+    print("\(jsonl.path): \(parsed.count) statements × \(jsonl.repeats), vocabulary \(vocabulary.count)")
+} else {
+print("generating \(docCount) documents of ~\(tokensPerDoc) tokens...")
 docs.reserveCapacity(docCount)
 for n in 0..<docCount {
     let q = Int.random(in: 0...(tokensPerDoc / 4), using: &rng)
@@ -83,6 +134,7 @@ for n in 0..<docCount {
             title: (0..<8).map { _ in Int32(sampleWord()) }, question: (0..<q).map { _ in Int32(sampleWord()) },
             answer: (0..<a).map { _ in Int32(sampleWord()) }, date: Int32(20_100_101 + n % 3000), source: n / 40))
 }
+}
 @MainActor func text(_ words: [Int32]) -> String {
     var bytes: [UInt8] = []
     for w in words {
@@ -91,7 +143,7 @@ for n in 0..<docCount {
     }
     return String(decoding: bytes, as: UTF8.self)
 }
-let storedTexts = docs.map { (text($0.title), text($0.question), text($0.answer)) }
+let storedTexts = jsonl != nil ? realTexts : docs.map { (text($0.title), text($0.question), text($0.answer)) }
 let textBytes = storedTexts.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + $1.2.utf8.count }
 let tokenCount = docs.reduce(0) { $0 + $1.title.count + $1.question.count + $1.answer.count }
 print("text: \(String(format: "%.1f", Double(textBytes) / 1e6)) MB, \(tokenCount) tokens")
