@@ -37,10 +37,11 @@ public indirect enum QueryNode: Hashable, Sendable {
 
 /// One member of a ``QueryNode/boolean(_:)`` group and how it takes part.
 ///
-/// The semantics are Lucene's: a statement matches the group when it matches every `must` clause and no
-/// `mustNot` clause, and — when the group has no `must` clause — at least one `should` clause. A group
-/// made only of `mustNot` clauses matches every statement except the excluded ones. Every matching
-/// non-filter leaf under a non-excluded clause adds its BM25 score.
+/// The semantics are Lucene's, with one change for filters: a statement matches the group when it matches
+/// every `must` clause and no `mustNot` clause, and — when no `must` clause is a word or phrase (required
+/// filters such as `date:2019` do not count) — at least one `should` clause. A group made only of
+/// `mustNot` clauses and filters matches every statement that passes them. Every matching non-filter leaf
+/// under a non-excluded clause adds its BM25 score.
 public struct QueryClause: Hashable, Sendable {
     public var occur: Occur
     public var node: QueryNode

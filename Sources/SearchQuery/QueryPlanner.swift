@@ -112,25 +112,31 @@ struct QueryPlanner<Index: QueryIndex> {
 
     private mutating func boolean(_ clauses: [QueryClause], scoring: Bool) throws(SearchError) -> MatchCondition? {
         var required: [MatchCondition] = []
+        var filters: [MatchCondition] = []
         var optional: [MatchCondition] = []
         var excluded: [MatchCondition] = []
         for clause in clauses {
             switch clause.occur {
-            case .must: if let p = try node(clause.node, scoring: scoring) { required.append(p) }
+            case .must:
+                guard let p = try node(clause.node, scoring: scoring) else { continue }
+                if clause.node.isFilter { filters.append(p) } else { required.append(p) }
             case .should: if let p = try node(clause.node, scoring: scoring) { optional.append(p) }
             case .mustNot: if let p = try node(clause.node, scoring: false) { excluded.append(p) }
             }
         }
+        // A required word makes the other words optional (they only add to the score), as in Lucene; a
+        // required filter does not: `china date:2019` is China in 2019, not everything of 2019.
         var parts: [MatchCondition]
         if !required.isEmpty {
-            parts = required  // optional clauses only add to the score
+            parts = required
         } else if !optional.isEmpty {
             parts = [any(optional)]
-        } else if !excluded.isEmpty {
-            parts = [.matchAll]
+        } else if !excluded.isEmpty || !filters.isEmpty {
+            parts = filters.isEmpty ? [.matchAll] : []
         } else {
             return nil
         }
+        parts += filters
         parts += excluded.map { .not($0) }
         return parts.count == 1 ? parts[0] : .all(parts)
     }

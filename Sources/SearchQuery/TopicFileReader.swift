@@ -195,6 +195,9 @@ struct LineCursor {
         let start = index
         while let byte = peek, isBareKeyByte(byte) { index += 1 }
         guard index > start else {
+            if let byte = peek, byte >= 0x80 {
+                throw error("quote a key that is not plain ASCII, as in \"知识产权\" = 3.0", at: column)
+            }
             throw error("expected a name or a quoted string", at: column)
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)

@@ -40,6 +40,7 @@ struct TopicSetTests {
         ("[ip]\nlabel = \"x\"\n\n[trade]\n[trade.terms]\ntariff = 1\n", 1, 1, "has no entries"),
         ("[ip.terms]\npatent = 1\n", 1, 1, "comes before its topic"),
         ("[ip]\n[ip.words]\n", 2, 5, "expected [ip.terms]"),
+        ("[ip]\n[ip.terms]\n知识产权 = 1\n", 3, 1, "quote a key"),
         ("[ip]\n[ip.terms]\n\"知识产权\" = 1 2\n", 3, 12, "unexpected text"),
     ])
     func reportsMistakesWithTheirLine(text: String, line: Int, column: Int, message: String) {
