@@ -42,6 +42,8 @@ let package = Package(
             name: "PodiumCLI",
             dependencies: [
                 "Podium",
+                "TranscriptIngest",
+                "TextAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +57,6 @@ let package = Package(
             name: "SearchQueryTests",
             dependencies: ["SearchQuery", "SearchIndex", "TextAnalysis", "TestSupport"]
         ),
-        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "TestSupport"]),
+        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "SearchIndex", "TestSupport"]),
     ]
 )

@@ -50,6 +50,8 @@ public final class IndexWriter {
     public private(set) var generation: Int
     /// The user data of the last commit.
     public private(set) var userData: [String: String]
+    /// Why the merges after the last `commit` stopped (its documents are committed all the same), or `nil`.
+    public private(set) var mergeError: IndexError?
 
     /// Opens the index in `directory` for writing, creating the directory and an empty index if needed.
     ///
@@ -184,15 +186,29 @@ public final class IndexWriter {
     /// Flushes the buffer, writes new delete generations, then replaces `meta.json` (temporary file, fsync,
     /// rename, directory fsync). With `options.mergeOnCommit`, then merges by the log policy and commits the
     /// result. Finally deletes files no longer referenced.
+    ///
+    /// A merge that fails (a full disk) does not make the commit fail: the documents are committed before
+    /// merging starts, and a merge only reorganizes them. The error is kept in `mergeError`, the writer goes
+    /// on with the segments of the last commit, and the next commit tries the merge again.
     /// - Parameter userData: saved in the commit for the caller (the facade's sources table).
+    /// - Throws: when flushing or writing the commit fails; the previous commit then stays in place.
     public func commit(userData: [String: String]) throws(IndexError) {
         try checkOpen()
         try flush()
         try writeCommit(userData: userData)
+        mergeError = nil
         if options.mergeOnCommit {
-            while let picked = pickMerge() {
-                try merge(picked)
-                try writeCommit(userData: userData)
+            var committed = segments
+            do throws(IndexError) {
+                while let picked = pickMerge() {
+                    try merge(picked)
+                    try writeCommit(userData: userData)
+                    committed = segments
+                }
+            } catch {
+                // `merge` replaced segments in memory that the commit on disk still references.
+                segments = committed
+                mergeError = error
             }
         }
         try IndexWriter.removeUnreferencedFiles(

@@ -1,0 +1,52 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file all at once or not at all: the bytes go to a temporary file beside the target, which
+/// is flushed to disk and renamed over the target only when everything was written. A failed or
+/// interrupted write leaves the target as it was and no half file behind.
+public struct AtomicFile {
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotCreate(path: String, reason: String)
+        case cannotWrite(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
+            case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+            }
+        }
+    }
+
+    /// Runs `body` with a handle to a temporary file, then renames it to `path`.
+    /// - Throws: `Failure` when the file cannot be created, written or renamed, or what `body` throws;
+    ///   in every case the temporary file is removed.
+    public static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
+        let target = URL(fileURLWithPath: path)
+        let directory = target.deletingLastPathComponent().path
+        let temp = "\(directory)/.\(target.lastPathComponent).tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw Failure.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try body(handle)
+            guard fsync(fd) == 0 else {
+                throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+            try handle.close()
+            guard rename(temp, path) == 0 else {
+                throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? handle.close()
+            unlink(temp)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,56 @@
+@_exported import TranscriptIngest
+
+/// A passage of a statement with the words that matched marked.
+public struct Excerpt: Sendable, Hashable, Codable {
+    /// The passage, sentence-aligned, at most about 300 characters.
+    public var text: String
+    /// Highlighted ranges, as UTF-8 byte offsets into `text`, sorted and disjoint.
+    public var highlights: [Range<Int>]
+
+    public init(text: String, highlights: [Range<Int>]) {
+        self.text = text
+        self.highlights = highlights
+    }
+
+    /// The passage with every highlight wrapped in `open` and `close` (`**` for Markdown and CSV).
+    public func marked(open: String = "**", close: String = "**") -> String {
+        guard !highlights.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + highlights.count * (open.utf8.count + close.utf8.count))
+        var at = 0
+        for range in highlights where range.lowerBound >= at && range.upperBound <= bytes.count {
+            out.append(contentsOf: bytes[at..<range.lowerBound])
+            out.append(contentsOf: open.utf8)
+            out.append(contentsOf: bytes[range])
+            out.append(contentsOf: close.utf8)
+            at = range.upperBound
+        }
+        out.append(contentsOf: bytes[at...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The highlighted words themselves.
+    public var highlightedWords: [String] {
+        let bytes = Array(text.utf8)
+        return highlights.filter { $0.upperBound <= bytes.count }.map {
+            String(decoding: bytes[$0], as: UTF8.self)
+        }
+    }
+}
+
+/// One search result: a statement, its score and its best excerpt.
+public struct Hit: Sendable {
+    public var statement: Statement
+    public var score: Double
+    public var excerpt: Excerpt
+    /// Lines that say which terms and topic entries made up the score, when asked for.
+    public var explanation: [String]
+
+    public init(statement: Statement, score: Double, excerpt: Excerpt, explanation: [String] = []) {
+        self.statement = statement
+        self.score = score
+        self.excerpt = excerpt
+        self.explanation = explanation
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SearchIndex
+
+/// Figures about an index, as `podium index stats` shows them.
+public struct IndexStatistics: Sendable {
+    public var directory: String
+    public var generation: Int
+    public var sources: Int
+    /// Sources recorded but skipped (listing pages, empty files…).
+    public var skippedSources: Int
+    public var statements: Int
+    public var segments: Int
+    public var terms: Int
+    /// Bytes on disk per kind of file (`terms`, `postings`, `positions`, …), `meta.json` as `commit`.
+    public var bytesByKind: [(kind: String, bytes: Int)]
+    public var analyzer: String
+    public var corpus: [String]
+
+    public var bytes: Int { bytesByKind.reduce(0) { $0 + $1.bytes } }
+}
+
+/// Reads what an index holds and checks that it is whole.
+public enum IndexInspector {
+    /// The statistics of the index in `directory`.
+    public static func statistics(index directory: String) throws(PodiumError) -> IndexStatistics {
+        let snapshot: IndexSnapshot
+        do { snapshot = try IndexSnapshot.open(directory: directory) } catch {
+            throw PodiumError(error, index: directory)
+        }
+        let table = (snapshot.userData[Indexer.sourcesKey]).flatMap { try? SourceTable(decoding: $0) } ?? SourceTable()
+        let corpus = snapshot.userData[Indexer.corpusKey].flatMap {
+            try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+        } ?? []
+        var kinds = snapshot.bytesByKind().map { (kind: "\($0.key)", bytes: $0.value) }
+        kinds.sort { $0.kind < $1.kind }
+        let metaSize = (try? FileManager.default.attributesOfItem(atPath: directory + "/meta.json")[.size] as? Int) ?? 0
+        kinds.append((kind: "commit", bytes: metaSize ?? 0))
+        return IndexStatistics(
+            directory: directory,
+            generation: snapshot.generation,
+            sources: table.count,
+            skippedSources: table.records.values.filter { $0.skipped != nil }.count,
+            statements: snapshot.liveDocCount,
+            segments: snapshot.segments.count,
+            terms: snapshot.termCount,
+            bytesByKind: kinds,
+            analyzer: "\(snapshot.analyzer.name) \(snapshot.analyzer.version)",
+            corpus: corpus
+        )
+    }
+
+    /// What `verify` checked.
+    public struct Verification: Sendable {
+        public var files: Int
+        public var bytes: Int
+        public var statements: Int
+    }
+
+    /// Recomputes the checksum of every file of the current commit.
+    ///
+    /// - Throws: a `PodiumError` of kind `.index` naming the first damaged or missing file.
+    public static func verify(index directory: String) throws(PodiumError) -> Verification {
+        do {
+            let snapshot = try IndexSnapshot.open(directory: directory, verification: .footers)
+            let report = try snapshot.verify()
+            return Verification(files: report.files, bytes: report.bytes, statements: snapshot.liveDocCount)
+        } catch {
+            throw PodiumError(error, index: directory)
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import SearchIndex
+import TextAnalysis
+
+/// Settings of a build or refresh.
+public struct IndexingOptions: Sendable {
+    /// Folders and files to index. Empty for a refresh means: the ones the index was built from.
+    public var corpus: [String]
+    /// The index directory.
+    public var index: String
+    /// Bytes of postings held in memory before a segment is written.
+    public var memoryBudget: Int
+    /// Threads that read and analyze sources.
+    public var jobs: Int
+
+    public init(
+        corpus: [String], index: String, memoryBudget: Int = 256 << 20,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.corpus = corpus
+        self.index = index
+        self.memoryBudget = memoryBudget
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// How far a build or refresh has come, for a progress bar.
+public struct IndexingProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var bytes: Int64
+}
+
+/// What a build or refresh did.
+public struct IndexingReport: Sendable {
+    /// Source files found under the corpus paths.
+    public var sourcesFound = 0
+    /// Sources read and parsed in this run.
+    public var sourcesRead = 0
+    public var added = 0
+    public var changed = 0
+    public var deleted = 0
+    /// Sources with a new modification time but the same bytes.
+    public var touched = 0
+    public var unchanged = 0
+    /// Statements written in this run.
+    public var statementsIndexed = 0
+    /// Live statements in the index after the run.
+    public var statementsInIndex = 0
+    public var skipped: [(path: String, reason: String)] = []
+    public var failed: [(path: String, message: String)] = []
+    public var warnings: [SourceWarning] = []
+    /// Bytes of source read in this run.
+    public var bytes: Int64 = 0
+    public var seconds: Double = 0
+    /// The commit generation written, or the one left in place when there was nothing to do.
+    public var generation = 0
+    /// Whether a new commit was written.
+    public var committed = false
+}
+
+/// Builds and refreshes a Podium index from a corpus of HTML pages and JSONL files.
+///
+/// Sources are read and analyzed on every core (`IndexingOptions.jobs`) while one writer adds their
+/// statements in a fixed order; a large JSONL file is cut into chunks of whole lines so that it, too,
+/// is analyzed in parallel and in bounded memory. Nothing is visible to readers before the final
+/// commit, which also records the sources table that the next refresh compares against.
+public enum Indexer {
+    /// User-data keys of the commit.
+    static let sourcesKey = "podium.sources"
+    static let corpusKey = "podium.corpus"
+
+
+    /// Indexes every source under `options.corpus` into a new index that replaces whatever
+    /// `options.index` held (readers see the old one until the commit).
+    public static func build(
+        _ options: IndexingOptions, progress: (@Sendable (IndexingProgress) -> Void)? = nil
+    ) throws(PodiumError) -> IndexingReport {
+        let start = Date()
+        let roots = try resolveRoots(options.corpus)
+        let files = try listSources(roots)
+        let writer = try openWriter(options, create: true)
+        defer { writer.close() }
+        var report = IndexingReport()
+        report.sourcesFound = files.count
+        var table = SourceTable()
+        try ingest(files, into: writer, table: &table, report: &report, options: options, progress: progress)
+        report.added = files.count - report.failed.count
+        try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Brings the index up to date with its corpus: new sources are added, changed ones replaced, deleted
+    /// ones removed, unchanged ones not read at all (same size and modification time), touched ones
+    /// (same bytes) only recorded.
+    public static func refresh(
+        _ options: IndexingOptions, progress: (@Sendable (IndexingProgress) -> Void)? = nil
+    ) throws(PodiumError) -> IndexingReport {
+        let start = Date()
+        let writer = try openWriter(options, create: false)
+        defer { writer.close() }
+        guard writer.generation > 0 else {
+            throw PodiumError(
+                .index, "no index at '\(options.index)' to refresh",
+                hint: "build one first: podium index build --index \(options.index)"
+            )
+        }
+        var table = SourceTable()
+        if let text = writer.userData[sourcesKey] {
+            do { table = try SourceTable(decoding: text) } catch {
+                throw PodiumError(
+                    .index, "the sources table of '\(options.index)' cannot be read",
+                    hint: "rebuild with: podium index build --index \(options.index)"
+                )
+            }
+        }
+        var roots = try resolveRoots(options.corpus)
+        if options.corpus.isEmpty, let saved = writer.userData[corpusKey],
+            let list = try? JSONDecoder().decode([String].self, from: Data(saved.utf8))
+        {
+            roots = list
+        }
+        let files = try listSources(roots)
+        // A file that cannot be read now hashes as "changed": the read that follows reports why.
+        let plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
+            (try? ContentHash.ofFile(path: path)) ?? ContentHash(value: 0)
+        }
+        var report = IndexingReport()
+        report.sourcesFound = files.count
+        report.unchanged = plan.unchanged.count
+        report.touched = plan.touched.count
+        report.deleted = plan.deleted.count
+        report.changed = plan.changed.count
+        report.added = plan.added.count
+        for path in plan.changed + plan.deleted {
+            do { try writer.deleteDocuments(field: StatementSchema.source, term: path) } catch {
+                throw PodiumError(error, index: options.index)
+            }
+        }
+        for path in plan.deleted { table[path] = nil }
+        for path in plan.touched {
+            if let fingerprint = FileFingerprint(path: path) {
+                table[path]?.size = fingerprint.size
+                table[path]?.modified = fingerprint.modified
+            }
+        }
+        let toRead = Set(plan.added + plan.changed)
+        let work = files.filter { toRead.contains($0.path) }
+        try ingest(work, into: writer, table: &table, report: &report, options: options, progress: progress)
+        report.statementsInIndex = writer.documentCount
+        report.generation = writer.generation
+        let rootsChanged = writer.userData[corpusKey] != encodeRoots(roots)
+        if !plan.isEmpty || rootsChanged {
+            try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    // MARK: - Sources
+
+    /// A source file found under a corpus root.
+    struct SourceFile: Sendable {
+        /// Absolute path: the key of the sources table and the `source` of its statements.
+        var path: String
+        /// Stable statement-id prefix: the path below its corpus root, without extension.
+        var idPrefix: String
+        var fingerprint: FileFingerprint
+        var isJSONL: Bool
+    }
+
+    static func resolveRoots(_ corpus: [String]) throws(PodiumError) -> [String] {
+        let cwd = FileManager.default.currentDirectoryPath
+        return corpus.map { path in
+            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+            return URL(fileURLWithPath: absolute).standardizedFileURL.path
+        }
+    }
+
+    static func encodeRoots(_ roots: [String]) -> String {
+        let data = (try? JSONEncoder().encode(roots)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func listSources(_ roots: [String]) throws(PodiumError) -> [SourceFile] {
+        var files: [SourceFile] = []
+        var seen = Set<String>()
+        for root in roots {
+            let paths: [String]
+            do { paths = try SourceFiles.list([root]) } catch {
+                throw PodiumError(.input, "\(error.path): \(error.message)", hint: "check the --corpus paths")
+            }
+            let base = root.hasSuffix("/") ? root : root + "/"
+            for path in paths where seen.insert(path).inserted {
+                guard let fingerprint = FileFingerprint(path: path) else { continue }
+                var relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
+                if let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") {
+                    relative = String(relative[..<dot])
+                }
+                let isJSONL = TranscriptReader.jsonlExtensions.contains((path as NSString).pathExtension.lowercased())
+                files.append(SourceFile(path: path, idPrefix: relative, fingerprint: fingerprint, isJSONL: isJSONL))
+            }
+        }
+        return files
+    }
+
+    // MARK: - Writing
+
+    static func openWriter(_ options: IndexingOptions, create: Bool) throws(PodiumError) -> IndexWriter {
+        let writerOptions = IndexWriterOptions(memoryBudget: options.memoryBudget, create: create)
+        do {
+            return try IndexWriter(
+                directory: options.index, schema: StatementSchema.schema, analyzer: StatementSchema.analyzer,
+                options: writerOptions
+            )
+        } catch {
+            throw PodiumError(error, index: options.index)
+        }
+    }
+
+    static func commit(
+        _ writer: IndexWriter, table: SourceTable, roots: [String], report: inout IndexingReport, index: String
+    ) throws(PodiumError) {
+        do {
+            let data = [sourcesKey: try table.encoded(), corpusKey: encodeRoots(roots)]
+            try writer.commit(userData: data)
+        } catch let error as IndexError {
+            throw PodiumError(error, index: index)
+        } catch {
+            throw PodiumError(.output, "cannot write the sources table: \(error)")
+        }
+        report.generation = writer.generation
+        report.statementsInIndex = writer.documentCount
+        report.committed = true
+        if let error = writer.mergeError {
+            report.warnings.append(SourceWarning(
+                source: index,
+                message: "committed, but merging segments failed (\(error.message)); the next refresh merges them"))
+        }
+    }
+}

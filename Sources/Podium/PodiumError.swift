@@ -1,0 +1,52 @@
+import SearchIndex
+
+/// An error of the Podium library: what went wrong in one line, what to do about it, and which kind of
+/// trouble it is (the command line turns the kind into its exit status).
+public struct PodiumError: Error, CustomStringConvertible, Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// The request itself is wrong: bad query, bad date, unknown topic, bad option value.
+        case usage
+        /// The index is missing, locked, damaged or was built by another analyzer.
+        case index
+        /// An input cannot be used: no such corpus path, a topics file with a mistake.
+        case input
+        /// An output cannot be written: no space, no permission.
+        case output
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var hint: String?
+    /// Lines shown between the message and the hint, e.g. the query with a caret under the bad spot.
+    public var detail: [String] = []
+
+    public init(_ kind: Kind, _ message: String, hint: String? = nil, detail: [String] = []) {
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+        self.detail = detail
+    }
+
+    public var description: String { message }
+
+    /// Translates an index error, with a hint that fits its code.
+    init(_ error: IndexError, index: String) {
+        switch error.code {
+        case .locked:
+            self.init(.index, error.message, hint: "wait for the other podium process to finish, then try again")
+        case .notFound:
+            self.init(.index, "no index at '\(index)'", hint: "build one with: podium index build --index \(index)")
+        case .corrupted:
+            self.init(
+                .index, error.message,
+                hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
+            )
+        case .unsupportedVersion:
+            self.init(.index, error.message, hint: "rebuild it with: podium index build --index \(index)")
+        case .invalidArgument:
+            self.init(.index, error.message, hint: "rebuild it with: podium index build --index \(index)")
+        case .io:
+            self.init(.output, error.message, hint: "check free space and permissions of '\(index)'")
+        }
+    }
+}

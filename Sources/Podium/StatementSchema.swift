@@ -1,0 +1,115 @@
+import SearchIndex
+import TextAnalysis
+
+/// How a statement becomes an index document and back: the one schema every Podium index uses.
+///
+/// Text fields are analyzed (all with `Language.auto`, so a query analyzes the same way whatever the
+/// statement's language); keyword fields hold one exact term; every statement field is stored.
+public enum StatementSchema {
+    /// Scored full-text fields, then the filter-only text fields (`speaker:geng` matches "Geng Shuang").
+    public static let textFields = ["title", "question", "answer", "speaker", "outlet"]
+    /// Exact-match fields: `lang:zh`, `kind:statement`, deletion by `source`, lookup by `id`.
+    public static let keywordFields = ["language", "kind", "source", "id"]
+    /// Everything needed to give a statement back.
+    public static let storedFields = [
+        "id", "date", "spokesperson", "outlet", "title", "question", "answer", "language", "kind", "source", "url",
+        "ordinal", "follow_up",
+    ]
+
+    public static let schema = IndexSchema(
+        textFields: textFields, keywordFields: keywordFields, storedFields: storedFields
+    )
+
+    /// The analyzer identity stored in every commit; an index made by another is refused.
+    public static let analyzer = AnalyzerIdentity(name: Analyzer.name, version: String(Analyzer.version))
+
+    static let title = schema.field(named: "title")!
+    static let question = schema.field(named: "question")!
+    static let answer = schema.field(named: "answer")!
+    static let speaker = schema.field(named: "speaker")!
+    static let outlet = schema.field(named: "outlet")!
+    static let language = schema.field(named: "language")!
+    static let kind = schema.field(named: "kind")!
+    static let source = schema.field(named: "source")!
+    static let id = schema.field(named: "id")!
+    private static let stored = storedFields.map { schema.storedField(named: $0)! }
+
+    /// `2019-05-09` → 20190509; 0 when the date is empty or malformed.
+    public static func dateKey(_ date: String) -> Int32 {
+        let u = Array(date.utf8)
+        guard u.count == 10, u[4] == 45, u[7] == 45 else { return 0 }
+        var value: Int32 = 0
+        for (i, c) in u.enumerated() where i != 4 && i != 7 {
+            guard (48...57).contains(c) else { return 0 }
+            value = value * 10 + Int32(c - 48)
+        }
+        return value
+    }
+
+    /// Fills `document` (cleared first) with `statement`'s fields.
+    ///
+    /// - Parameters:
+    ///   - tokens: scratch buffer reused across calls (it also keeps the analyzer's stem cache warm).
+    ///   - ordinal: whether to store the statement's ordinal; JSONL blocks leave it to the writer, which
+    ///     alone knows how many statements of the file came before.
+    static func fill(
+        _ document: inout IndexDocument, with statement: Statement, analyzer: Analyzer, tokens: inout TokenBuffer,
+        ordinal: Bool = true
+    ) {
+        document.removeAll()
+        func addText(_ text: String, _ field: FieldID) {
+            guard !text.isEmpty else { return }
+            analyzer.analyze(text, language: .auto, into: &tokens)
+            for i in 0..<tokens.count {
+                let position = UInt32(truncatingIfNeeded: tokens.position(at: i))
+                tokens.withTermBytes(at: i) { document.addToken(field: field, term: $0, position: position) }
+            }
+        }
+        addText(statement.title, title)
+        addText(statement.question, question)
+        addText(statement.answer, answer)
+        addText(statement.spokesperson, speaker)
+        addText(statement.outlet, outlet)
+        if !statement.language.isEmpty { document.addKeyword(field: language, term: statement.language.lowercased()) }
+        if !statement.kind.isEmpty { document.addKeyword(field: kind, term: statement.kind.lowercased()) }
+        document.addKeyword(field: source, term: statement.source)
+        document.addKeyword(field: id, term: statement.id)
+        document.date = dateKey(statement.date)
+        let values = [
+            statement.id, statement.date, statement.spokesperson, statement.outlet, statement.title, statement.question,
+            statement.answer, statement.language, statement.kind, statement.source, statement.url,
+            String(statement.ordinal), statement.followUp ? "1" : "0",
+        ]
+        for (name, (field, value)) in zip(storedFields, zip(stored, values)) where !value.isEmpty {
+            if name == "ordinal" && !ordinal { continue }
+            document.addStored(field: field, value: value)
+        }
+    }
+
+    /// The statement stored in a document.
+    public static func statement(from fields: [StoredField]) -> Statement {
+        var s = Statement(
+            id: "", ordinal: 0, date: "", spokesperson: "", outlet: "", title: "", question: "", answer: "",
+            language: "", kind: "", source: "", url: "", followUp: false
+        )
+        for field in fields {
+            switch field.name {
+            case "id": s.id = field.value
+            case "date": s.date = field.value
+            case "spokesperson": s.spokesperson = field.value
+            case "outlet": s.outlet = field.value
+            case "title": s.title = field.value
+            case "question": s.question = field.value
+            case "answer": s.answer = field.value
+            case "language": s.language = field.value
+            case "kind": s.kind = field.value
+            case "source": s.source = field.value
+            case "url": s.url = field.value
+            case "ordinal": s.ordinal = Int(field.value) ?? 0
+            case "follow_up": s.followUp = field.value == "1"
+            default: break
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,237 @@
+import ArgumentParser
+import Foundation
+import Podium
+
+/// `podium index …`: build, refresh, inspect and check the on-disk index.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build, refresh, inspect and verify the index.",
+        subcommands: [Build.self, Refresh.self, Stats.self, Verify.self]
+    )
+}
+
+/// Options shared by `build` and `refresh`.
+struct CorpusOptions: ParsableArguments {
+    @Option(
+        name: .customLong("corpus"),
+        help: "A folder or file of sources (.html .htm .shtml .jsonl); repeat for several. (default: Corpus)"
+    )
+    var corpus: [String] = []
+
+    @Option(help: "The index directory.")
+    var index: String = "Index"
+
+    @Option(help: "Memory for postings before a segment is written, in MB.")
+    var memory: Int = 256
+
+    @Option(help: "Threads that read and analyze sources. (default: the number of cores)")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard memory >= 16 else { throw ValidationError("--memory must be at least 16 (MB)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func options(defaultCorpus: [String]) -> IndexingOptions {
+        IndexingOptions(
+            corpus: corpus.isEmpty ? defaultCorpus : corpus, index: index, memoryBudget: memory << 20, jobs: jobs
+        )
+    }
+}
+
+extension IndexCommand {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Index every source of the corpus into a new index.",
+            discussion: """
+                Replaces what the index held: readers keep the old index until the new one is committed. \
+                Progress shows on standard error when it is a terminal; a summary line always does.
+
+                Examples:
+                  podium index build
+                  podium index build --corpus ~/briefings --corpus extra.jsonl --index ~/podium-index
+                """
+        )
+
+        @OptionGroup var options: CorpusOptions
+
+        func run() throws {
+            let report = try runIndexing("Indexing") { (progress) throws(PodiumError) in
+                try Indexer.build(options.options(defaultCorpus: ["Corpus"]), progress: progress)
+            }
+            IndexingSummary(report: report, refresh: false).print()
+        }
+    }
+
+    struct Refresh: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-read only new, changed and deleted sources.",
+            discussion: """
+                A source with the same size and modification time as when it was indexed is not read; one \
+                whose bytes are unchanged is only recorded again. Without --corpus, the paths the index was \
+                built from are used.
+
+                Examples:
+                  podium index refresh
+                  podium index refresh --index ~/podium-index
+                """
+        )
+
+        @OptionGroup var options: CorpusOptions
+
+        func run() throws {
+            let report = try runIndexing("Refreshing") { (progress) throws(PodiumError) in
+                try Indexer.refresh(options.options(defaultCorpus: []), progress: progress)
+            }
+            IndexingSummary(report: report, refresh: true).print()
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what the index holds: sources, statements, segments, terms, bytes.",
+            discussion: """
+                Examples:
+                  podium index stats
+                  podium index stats --format json | jq .bytes
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Option(help: "The index directory.")
+        var index: String = "Index"
+
+        @Option(help: "Output format.")
+        var format: Format = .text
+
+        func run() throws {
+            let stats = try handlingErrors { () throws(PodiumError) in try IndexInspector.statistics(index: index) }
+            switch format {
+            case .json:
+                var o = JSONObjectWriter()
+                o.add("index", stats.directory)
+                o.add("generation", stats.generation)
+                o.add("sources", stats.sources)
+                o.add("skipped_sources", stats.skippedSources)
+                o.add("statements", stats.statements)
+                o.add("segments", stats.segments)
+                o.add("terms", stats.terms)
+                o.add("bytes", stats.bytes)
+                var kinds = JSONObjectWriter()
+                for (kind, bytes) in stats.bytesByKind { kinds.add(kind, bytes) }
+                o.add("bytes_by_kind", raw: kinds.result)
+                o.add("analyzer", stats.analyzer)
+                o.add("corpus", strings: stats.corpus)
+                Swift.print(o.result)
+            case .text:
+                Swift.print("index       \(stats.directory) (generation \(stats.generation))")
+                Swift.print("sources     \(stats.sources) (\(stats.skippedSources) skipped)")
+                Swift.print("statements  \(stats.statements)")
+                Swift.print("segments    \(stats.segments)")
+                Swift.print("terms       \(stats.terms)")
+                Swift.print("bytes       \(stats.bytes) (\(Self.megabytes(stats.bytes)))")
+                for (kind, bytes) in stats.bytesByKind {
+                    Swift.print("  \(kind.padding(toLength: 10, withPad: " ", startingAt: 0))\(bytes)")
+                }
+                Swift.print("analyzer    \(stats.analyzer)")
+                if !stats.corpus.isEmpty { Swift.print("corpus      \(stats.corpus.joined(separator: " "))") }
+            }
+        }
+
+        static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the checksum of every index file.",
+            discussion: """
+                Exits with status 0 when every file is whole, 3 naming the first damaged or missing file.
+
+                Example:
+                  podium index verify --index Index
+                """
+        )
+
+        @Option(help: "The index directory.")
+        var index: String = "Index"
+
+        func run() throws {
+            let result = try handlingErrors { () throws(PodiumError) in try IndexInspector.verify(index: index) }
+            Swift.print("ok: \(result.files) files, \(result.bytes) bytes, \(result.statements) statements")
+        }
+    }
+}
+
+/// Runs a build or refresh with a progress bar on a terminal, mapping errors to exit statuses.
+func runIndexing(
+    _ label: String, _ body: (@escaping @Sendable (IndexingProgress) -> Void) throws(PodiumError) -> IndexingReport
+) throws -> IndexingReport {
+    let bar = ProgressBar(label: label, unit: "units")
+    let box = ProgressBox(bar)
+    defer { bar.finish() }
+    return try handlingErrors { () throws(PodiumError) in
+        try body { progress in box.update(progress) }
+    }
+}
+
+/// Lets the progress closure, which must be `Sendable`, reach the bar; it is only called from the writer's
+/// thread.
+final class ProgressBox: @unchecked Sendable {
+    let bar: ProgressBar
+    init(_ bar: ProgressBar) { self.bar = bar }
+    func update(_ p: IndexingProgress) {
+        bar.update(done: p.done, total: p.total, bytes: p.bytes, force: p.done == p.total)
+    }
+}
+
+/// The summary line (and skipped sources) after a build or refresh, on standard error.
+struct IndexingSummary {
+    var report: IndexingReport
+    var refresh: Bool
+
+    func print() {
+        let r = report
+        let mbps = r.seconds > 0 ? Double(r.bytes) / 1e6 / r.seconds : 0
+        var line = ""
+        if refresh {
+            line = "refreshed: \(r.added) added, \(r.changed) changed, \(r.deleted) deleted, "
+                + "\(r.touched) touched, \(r.unchanged) unchanged; "
+        } else {
+            line = "indexed \(r.sourcesFound) sources: "
+        }
+        line += "\(r.statementsIndexed) statements written, \(r.statementsInIndex) in the index; "
+        line += "\(r.skipped.count) skipped, \(r.failed.count) failed; "
+        line += String(format: "%.1f MB in %.2f s (%.1f MB/s)", Double(r.bytes) / 1e6, r.seconds, mbps)
+        if !r.committed { line += "; nothing to commit" }
+        for (path, reason) in r.skipped.prefix(50) { StandardError.line("skipped \(path): \(reason)") }
+        if r.skipped.count > 50 { StandardError.line("… and \(r.skipped.count - 50) more skipped") }
+        for (path, message) in r.failed { StandardError.line("failed \(path): \(message)") }
+        for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
+        if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
+        StandardError.line(line)
+    }
+}
+
+/// Runs `body`; a `PodiumError` becomes a message, a hint and the matching exit status.
+func handlingErrors<T>(_ body: () throws(PodiumError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        UserFacingError(error).exit()
+    }
+}
+
+extension UserFacingError {
+    init(_ error: PodiumError) {
+        let status: ExitStatus =
+            switch error.kind {
+            case .usage: .usage
+            case .index: .index
+            case .input: .input
+            case .output: .output
+            }
+        self.init(error.message, hint: error.hint, status: status)
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `--color auto|always|never`.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// What the terminal around the process can show.
+enum Terminal {
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Colour on standard output: `always`, or `auto` on a terminal without `NO_COLOR`.
+    static func useColor(_ choice: ColorChoice) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+            return stdoutIsTerminal
+        }
+    }
+
+    /// Columns of the terminal on standard error, 80 when unknown.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 80
+    }
+}
+
+/// ANSI styles, applied only when colour is on.
+struct Style {
+    let enabled: Bool
+
+    func bold(_ s: String) -> String { wrap(s, "1") }
+    func dim(_ s: String) -> String { wrap(s, "2") }
+    func highlight(_ s: String) -> String { wrap(s, "1;33") }
+    func accent(_ s: String) -> String { wrap(s, "36") }
+    func error(_ s: String) -> String { wrap(s, "1;31") }
+
+    private func wrap(_ s: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+}
+
+/// Unbuffered writes to standard error.
+enum StandardError {
+    static func write(_ s: String) {
+        var s = s
+        s.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+    }
+
+    static func line(_ s: String) { write(s + "\n") }
+}

@@ -1,1 +1,0 @@
-// The TextAnalysis module.

@@ -1,0 +1,155 @@
+import Foundation
+
+/// The metadata every statement of a page carries: title, date, spokesperson, language, kind.
+struct BriefingMetadata: Sendable, Equatable {
+    var title: String
+    var date: String
+    var spokesperson: String
+    var language: String
+    var kind: String
+    var url: String
+    /// Why the date is missing or was partly inferred, when it was.
+    var dateWarning: String?
+
+    init(page: ExtractedPage) {
+        title = Self.title(of: page)
+        language = Self.language(of: page, title: title)
+        kind = Self.kind(title: title, breadcrumbs: page.breadcrumbs, language: language)
+        spokesperson = Self.spokesperson(inTitle: title)
+        url = page.canonicalURL
+        (date, dateWarning) = Self.date(of: page, title: title)
+    }
+
+    // MARK: - Title
+
+    /// The on-page heading when there is one, else `<title>` without a trailing ` — site name`.
+    static func title(of page: ExtractedPage) -> String {
+        let documentTitle = stripSiteSuffix(page.documentTitle)
+        guard !page.heading.isEmpty else { return documentTitle }
+        // A heading broken with <br> reads "特使 代表团"; the document title has it whole.
+        if page.heading.unicodeScalars.contains(where: { $0 == " " }), !documentTitle.isEmpty,
+            removingSpacesBetweenHan(page.heading) == documentTitle
+        {
+            return documentTitle
+        }
+        return removingSpacesBetweenHan(page.heading)
+    }
+
+    private static func stripSiteSuffix(_ title: String) -> String {
+        for separator in [" — ", " - ", " | ", "—"] {
+            if let range = title.range(of: separator, options: .backwards) {
+                let tail = title[range.upperBound...]
+                if tail.contains("外交部") || tail.contains("Ministry") || tail.contains("中华人民共和国") {
+                    return String(title[..<range.lowerBound])
+                }
+            }
+        }
+        return title
+    }
+
+    private static func removingSpacesBetweenHan(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == " ", i > 0, i + 1 < scalars.count, isHan(scalars[i - 1]) || isHan(scalars[i + 1]) {
+                continue
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value)
+            || (0xFF00...0xFFEF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    // MARK: - Language
+
+    /// `<html lang>` when given, else `"zh"` when Han characters make up at least a fifth of the letters in
+    /// the title and the opening text, else `"en"`. Counted on UTF-8 bytes: a three-byte sequence led by
+    /// 0xE3–0xE9 is a CJK character, an ASCII letter is a letter.
+    static func language(of page: ExtractedPage, title: String) -> String {
+        let declared = page.htmlLanguage.lowercased()
+        if declared.hasPrefix("zh") { return "zh" }
+        if declared.hasPrefix("en") { return "en" }
+        var han = 0
+        var letters = 0
+        func count<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for b in bytes {
+                if b >= 0xE3 && b <= 0xE9 {
+                    han &+= 1
+                } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                    letters &+= 1
+                }
+            }
+        }
+        count(title.utf8)
+        var budget = 4096
+        for block in page.blocks where budget > 0 {
+            count(block.bytes.prefix(budget))
+            budget -= block.bytes.count
+        }
+        return han > 0 && han * 4 >= letters ? "zh" : "en"
+    }
+
+    // MARK: - Kind
+
+    static func kind(title: String, breadcrumbs: [String], language: String) -> String {
+        let lower = title.lowercased()
+        if lower.contains("press conference") || lower.contains("daily briefing") || lower.contains("briefing online")
+            || title.contains("记者会") || title.contains("吹风会")
+        {
+            return "press-conference"
+        }
+        if title.contains("答记者问") || lower.contains("answers to journalists")
+            || lower.contains("answer to journalist")
+        {
+            return "answers-to-journalists"
+        }
+        if lower.contains("remarks") || title.contains("答问") { return "remarks" }
+        if title.contains("发表谈话") || title.contains("表明立场") || title.contains("声明") || lower.contains("statement") {
+            return "statement"
+        }
+        let crumb = breadcrumbs.last ?? ""
+        if crumb.contains("新闻") && !crumb.contains("发言人") || crumb.lowercased().contains("news") {
+            return "news"
+        }
+        if lower.contains("press release") || title.contains("新闻稿") || crumb.contains("发言人")
+            || crumb.lowercased().contains("spokesperson")
+        {
+            return "press-release"
+        }
+        return "press-release"
+    }
+
+    // MARK: - Spokesperson
+
+    /// The spokesperson the title names: `Spokesperson Geng Shuang's …`, `外交部发言人耿爽就…`, `耿爽：…`.
+    static func spokesperson(inTitle title: String) -> String {
+        if let range = title.range(of: "Spokesperson ") {
+            let rest = title[range.upperBound...]
+            var words: [Substring] = []
+            for word in rest.split(separator: " ", omittingEmptySubsequences: true) {
+                if let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) {
+                    words.append(word[..<apostrophe])
+                    break
+                }
+                guard let first = word.first, first.isUppercase, words.count < 3 else { break }
+                words.append(word)
+            }
+            let name = words.joined(separator: " ")
+            if SpeakerNames.looksLikePersonName(name) { return name }
+        }
+        if let range = title.range(of: "发言人") {
+            let rest = title[range.upperBound...].prefix(5)
+            let name = rest.prefix(while: { !"就主持答发表在的：:，".contains($0) })
+            if SpeakerNames.looksLikeChineseName(String(name)) { return String(name) }
+        }
+        if let colon = title.firstIndex(where: { $0 == "：" || $0 == ":" }) {
+            let name = String(title[..<colon])
+            if SpeakerNames.knownSpokespersons.contains(name) { return name }
+        }
+        return ""
+    }
+}

@@ -1,0 +1,89 @@
+/// Reads one HTML page: encoding, libxml2 parse, landmarks, statements.
+struct PageReader {
+    let source: String
+
+    func read(_ buffer: UnsafeRawBufferPointer) -> SourceResult {
+        var warnings: [SourceWarning] = []
+        func warn(_ message: String) { warnings.append(SourceWarning(source: source, message: message)) }
+
+        // A UTF-16 page starts with a byte-order mark and is full of NUL bytes; check the mark first.
+        let hasUTF16Mark =
+            buffer.count >= 2 && (buffer[0] == 0xFF && buffer[1] == 0xFE || buffer[0] == 0xFE && buffer[1] == 0xFF)
+        if !hasUTF16Mark, ByteText.looksBinary(buffer) {
+            return SourceResult(source: source, outcome: .skipped(.binary))
+        }
+
+        let encoding: PageEncoding
+        if hasUTF16Mark {
+            encoding = .other(buffer[0] == 0xFF ? "UTF-16LE" : "UTF-16BE")
+        } else if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            encoding = .utf8
+        } else if let label = PageEncoding.declaredLabel(in: buffer) {
+            if let declared = PageEncoding(label: label),
+                declared.libxml2Name == "UTF-8" || LibXML2.canDecode(declared.libxml2Name)
+            {
+                encoding = declared
+            } else {
+                warn("unknown charset '\(label)' declared; reading by content")
+                encoding = ByteText.firstInvalidUTF8(buffer) == nil ? .utf8 : .windows1252
+            }
+        } else if let offset = ByteText.firstInvalidUTF8(buffer) {
+            warn("no charset declared and byte \(offset) is not UTF-8; read as windows-1252")
+            encoding = .windows1252
+        } else {
+            encoding = .utf8
+        }
+
+        var page: ExtractedPage?
+        switch encoding {
+        case .utf8:
+            if let offset = ByteText.firstInvalidUTF8(buffer) {
+                warn("declared UTF-8 but byte \(offset) is not; invalid bytes replaced with U+FFFD")
+                let repaired = ByteText.repairingUTF8(buffer)
+                page = repaired.withUnsafeBytes { parse($0, encoding: "UTF-8") }
+            } else {
+                page = parse(buffer, encoding: "UTF-8")
+            }
+        case .windows1252:
+            let transcoded = ByteText.transcodingWindows1252(buffer)
+            page = transcoded.withUnsafeBytes { parse($0, encoding: "UTF-8") }
+        case .other(let name):
+            page = parse(buffer, encoding: name)
+            if page == nil {
+                warn("could not decode the page as \(name); read by content instead")
+                let fallback: PageEncoding = ByteText.firstInvalidUTF8(buffer) == nil ? .utf8 : .windows1252
+                let bytes =
+                    fallback == .utf8 ? Array(buffer) : ByteText.transcodingWindows1252(buffer)
+                page = bytes.withUnsafeBytes { parse($0, encoding: "UTF-8") }
+            }
+        }
+        guard let page else {
+            return SourceResult(source: source, warnings: warnings, outcome: .skipped(.noTranscriptBody))
+        }
+        guard page.hasBody else {
+            return SourceResult(source: source, warnings: warnings, outcome: .skipped(.noTranscriptBody))
+        }
+        guard !page.blocks.isEmpty else {
+            return SourceResult(source: source, warnings: warnings, outcome: .skipped(.emptyBody))
+        }
+        if !Self.endsLikeCompletePage(buffer) {
+            warn("the page ends without </html>; it may be truncated, statements are read from what is there")
+        }
+        let briefing = BriefingMetadata(page: page)
+        if let dateWarning = briefing.dateWarning { warn(dateWarning) }
+        let statements = StatementSplitter(briefing: briefing, source: source).split(page.blocks)
+        return SourceResult(source: source, statements: statements, warnings: warnings)
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer, encoding: String) -> ExtractedPage? {
+        guard let document = HTMLDocument(parsing: bytes, encoding: encoding, url: source) else { return nil }
+        return PageExtractor.extract(document)
+    }
+
+    /// Whether `</html>` (or `</body>`) appears in the last bytes of the page.
+    static func endsLikeCompletePage(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        let start = max(0, buffer.count - 4096)
+        return buffer.firstIndexIgnoringCase(of: "</html", from: start, end: buffer.count) != nil
+            || buffer.firstIndexIgnoringCase(of: "</body", from: start, end: buffer.count) != nil
+    }
+}

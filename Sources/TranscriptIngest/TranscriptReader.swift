@@ -1,0 +1,152 @@
+import Foundation
+
+/// Reads sources (HTML pages and JSONL files) into statements.
+///
+/// Every call is self-contained and the reader holds no mutable state, so one reader may be used from many
+/// threads at once; results are `Sendable`. Bad input never traps: it comes back as a skip reason, a
+/// failure or warnings naming the file (and line).
+public struct TranscriptReader: Sendable {
+    /// Sources larger than this are skipped with `SkipReason.tooLarge` (libxml2 takes at most 2 GiB).
+    public var maximumSourceBytes: Int
+
+    /// Creates a reader.
+    /// - Parameter maximumSourceBytes: the largest source read; default 1 GiB.
+    public init(maximumSourceBytes: Int = 1 << 30) {
+        self.maximumSourceBytes = min(maximumSourceBytes, Int(Int32.max))
+    }
+
+    /// File extensions read as HTML pages.
+    public static let htmlExtensions: Set<String> = ["html", "htm", "shtml"]
+    /// File extensions read as JSONL (one statement per line).
+    public static let jsonlExtensions: Set<String> = ["jsonl"]
+
+    /// Reads the file at `path`.
+    ///
+    /// - Parameter path: a file path; it becomes each statement's `source` and the prefix of page statement ids.
+    /// - Returns: the statements, or why there are none. An unreadable file is `.failed` with the system's message.
+    public func read(path: String) -> SourceResult {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumSourceBytes {
+                return SourceResult(source: path, outcome: .skipped(.tooLarge(size)), byteCount: size)
+            }
+            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+                return SourceResult(source: path, outcome: .failed("is a directory"))
+            }
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            return SourceResult(source: path, outcome: .failed(Self.describe(error)))
+        }
+        return data.withUnsafeBytes { read(buffer: $0, path: path) }
+    }
+
+    /// Reads a source held in memory; `path` decides the format (by extension) and names the source.
+    public func read(bytes: [UInt8], path: String) -> SourceResult {
+        bytes.withUnsafeBytes { read(buffer: $0, path: path) }
+    }
+
+    /// Reads many files in parallel, `concurrency` at a time, and returns their results in input order.
+    ///
+    /// - Complexity: O(total bytes); every result is held in memory until the call returns, so callers
+    ///   with very many files read them in batches.
+    public func read(paths: [String], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> [SourceResult]
+    {
+        let results = ResultSlots(count: paths.count)
+        let workers = max(1, min(concurrency, paths.count))
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = next.take(below: paths.count) {
+                results.store(read(path: paths[index]), at: index)
+            }
+        }
+        return results.values()
+    }
+
+    /// Reads a source from raw bytes.
+    package func read(buffer: UnsafeRawBufferPointer, path: String) -> SourceResult {
+        let ext = Self.fileExtension(of: path)
+        if buffer.count > maximumSourceBytes {
+            return SourceResult(source: path, outcome: .skipped(.tooLarge(buffer.count)), byteCount: buffer.count)
+        }
+        if ByteText.isBlank(buffer) {
+            return SourceResult(source: path, outcome: .skipped(.empty), byteCount: buffer.count)
+        }
+        if Self.jsonlExtensions.contains(ext) {
+            var result = JSONLReader(source: path).read(buffer)
+            result.byteCount = buffer.count
+            return result
+        }
+        guard Self.htmlExtensions.contains(ext) else {
+            return SourceResult(source: path, outcome: .skipped(.unsupportedExtension(ext)), byteCount: buffer.count)
+        }
+        var result = PageReader(source: path).read(buffer)
+        result.byteCount = buffer.count
+        return result
+    }
+
+    /// Bare `htmlReadMemory` + `xmlFreeDoc` with the reader's parser options and libxml2's own encoding
+    /// detection: the baseline `podium parse --benchmark` measures the full parse and split against.
+    package static func parseOnly(_ bytes: UnsafeRawBufferPointer) {
+        LibXML2.parseAndFree(bytes)
+    }
+
+    static func fileExtension(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
+            return "no such file"
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError {
+            return "permission denied"
+        }
+        return nsError.localizedDescription
+    }
+}
+
+// MARK: - Parallel plumbing
+
+/// One slot per input, each written by exactly one worker; read after every worker has finished.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [SourceResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: SourceResult, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func values() -> [SourceResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+/// Hands out indices 0, 1, 2, … to workers.
+private final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
