@@ -32,6 +32,8 @@ package protocol QuerySegment {
     associatedtype Postings: QueryPostings
     /// Documents in the segment, deleted ones included.
     var maxDoc: Int { get }
+    /// Whether any document of the segment is deleted.
+    var hasDeletions: Bool { get }
     /// Whether `doc` is deleted.
     func isDeleted(_ doc: Int32) -> Bool
     /// The one-byte length norms of a text field, `maxDoc` of them (empty for keyword fields).

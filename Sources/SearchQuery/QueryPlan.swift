@@ -3,7 +3,7 @@ struct QueryPlan {
     /// Every distinct (field, term) or (field, phrase) the query touches, each once.
     var clauses: [PlanClause] = []
     /// The condition on clause matches, dates and deletions that decides whether a statement matches.
-    var predicate: MatchCondition = .matchNone
+    var condition: MatchCondition = .matchNone
     /// What prefix expansion did, for the caller to report.
     var expansions: [PrefixExpansion] = []
 

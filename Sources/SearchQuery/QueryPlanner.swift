@@ -61,7 +61,7 @@ struct QueryPlanner<Index: QueryIndex> {
             predicate = try planner.build(node, topic: topic)
         }
         if let dates { predicate = .all([predicate, .date(dates)]) }
-        planner.plan.predicate = predicate
+        planner.plan.condition = predicate
         try planner.computeStatistics()
         return planner.plan
     }

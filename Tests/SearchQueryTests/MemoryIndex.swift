@@ -135,6 +135,7 @@ final class MemorySegment: QuerySegment {
     deinit { norms.forEach { $0.deallocate() } }
 
     func isDeleted(_ doc: Int32) -> Bool { deleted[Int(doc)] }
+    var hasDeletions: Bool { deleted.contains(true) }
     func normBytes(field: UInt8) -> UnsafeBufferPointer<UInt8> {
         Int(field) < TextField.allCases.count ? UnsafeBufferPointer(norms[Int(field)]) : UnsafeBufferPointer(start: nil, count: 0)
     }

@@ -72,7 +72,7 @@ struct NaiveEvaluator {
         for (segmentNumber, documents) in segments.enumerated() {
             for (number, document) in documents.enumerated() where !document.isDeleted {
                 let frequencies = plan.clauses.map { frequency(of: $0, in: document) }
-                guard holds(plan.predicate, frequencies, document) else { continue }
+                guard holds(plan.condition, frequencies, document) else { continue }
                 var score = 0.0
                 for (index, clause) in plan.clauses.enumerated() where clause.boost > 0 && frequencies[index] > 0 {
                     let field = clause.key.field

@@ -22,7 +22,7 @@ struct PruningEquivalenceTests {
         let reference = Self.reference
         var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_125)
         var compared = 0
-        for _ in 0..<200 {
+        for _ in 0..<120 {
             let (query, mode) = generator.next()
             let request = SearchRequest(query: query, mode: mode, limit: 10)
             let plan = try engine.plan(request)
@@ -33,7 +33,7 @@ struct PruningEquivalenceTests {
             expectSameTop(hits, expected, query: query)
             compared += expected.isEmpty ? 0 : 1
         }
-        #expect(compared > 120, "too few random queries had matches: \(compared)")
+        #expect(compared > 70, "too few random queries had matches: \(compared)")
     }
 
     @Test func topicRankingMatchesAScan() throws {
