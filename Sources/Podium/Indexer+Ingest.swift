@@ -144,11 +144,13 @@ extension Indexer {
         prepared.outcome = result.outcome
         let analyzer = Analyzer()
         var tokens = TokenBuffer()
-        var document = IndexDocument()
         prepared.documents.reserveCapacity(result.statements.count)
         for var statement in result.statements {
             if !file.isJSONL { statement.id = "\(file.idPrefix)#\(statement.ordinal)" }
             if unit.chunk != nil { statement.ordinal += unit.chunk!.firstLine - 1 }
+            // A new document for each statement: reusing one (cleared with `keepingCapacity`) would give every
+            // kept copy the capacity of the largest statement so far, many times the memory of its tokens.
+            var document = IndexDocument()
             StatementSchema.fill(&document, with: statement, analyzer: analyzer, tokens: &tokens)
             prepared.documents.append(document)
         }
