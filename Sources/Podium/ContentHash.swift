@@ -60,3 +60,50 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 extension UInt64 {
     fileprivate func rotatedLeft(by n: UInt64) -> UInt64 { (self &<< n) | (self &>> (64 &- n)) }
 }
+
+// MARK: - Files, block by block
+
+extension ContentHash {
+    /// Files are hashed in blocks of this many bytes, each block on its own, and the block hashes folded
+    /// in order; so a large file can be hashed by several threads that each read one block.
+    public static let blockSize = 2 << 20
+
+    /// The hash of an empty file, and the start of every fold.
+    public static let emptyFile = ContentHash(value: 0x5052_4553_5343_4F4E)
+
+    /// Folds the next block's hash into a file's running hash.
+    public func folding(_ block: ContentHash) -> ContentHash {
+        var h = (value ^ block.value) &* 0x9E37_79B1_85EB_CA87
+        h ^= h &>> 31
+        return ContentHash(value: h &+ 0x27D4_EB2F_1656_67C5)
+    }
+
+    /// The file hash of bytes held in memory: the same value `ofFile` gives for a file with these bytes.
+    public static func ofFileBytes(_ bytes: UnsafeRawBufferPointer) -> ContentHash {
+        var hash = emptyFile
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + blockSize, bytes.count)
+            hash = hash.folding(ContentHash(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
+            start = end
+        }
+        return hash
+    }
+
+    /// The file hash of the file at `path`, read one block at a time.
+    /// - Throws: `PodiumError` of kind `.input` when the file cannot be read.
+    public static func ofFile(path: String) throws(PodiumError) -> ContentHash {
+        let file = try BlockFile(path: path)
+        var hash = emptyFile
+        var buffer = [UInt8](repeating: 0, count: blockSize)
+        var offset = 0
+        while true {
+            let n = try file.read(into: &buffer, at: offset, count: blockSize)
+            if n == 0 { break }
+            hash = buffer.withUnsafeBytes { hash.folding(ContentHash(UnsafeRawBufferPointer(rebasing: $0[0..<n]))) }
+            offset += n
+            if n < blockSize { break }
+        }
+        return hash
+    }
+}

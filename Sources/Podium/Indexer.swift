@@ -70,8 +70,6 @@ public enum Indexer {
     static let sourcesKey = "podium.sources"
     static let corpusKey = "podium.corpus"
 
-    /// Bytes of JSONL per chunk handed to one worker.
-    static let chunkBytes = 2 << 20
 
     /// Indexes every source under `options.corpus` into a new index that replaces whatever
     /// `options.index` held (readers see the old one until the commit).
@@ -124,9 +122,9 @@ public enum Indexer {
             roots = list
         }
         let files = try listSources(roots)
+        // A file that cannot be read now hashes as "changed": the read that follows reports why.
         let plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
-            (try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
-                .map { data in data.withUnsafeBytes { ContentHash($0) } } ?? ContentHash(value: 0)
+            (try? ContentHash.ofFile(path: path)) ?? ContentHash(value: 0)
         }
         var report = IndexingReport()
         report.sourcesFound = files.count

@@ -50,8 +50,11 @@ public enum StatementSchema {
     ///
     /// - Parameters:
     ///   - tokens: scratch buffer reused across calls (it also keeps the analyzer's stem cache warm).
+    ///   - ordinal: whether to store the statement's ordinal; JSONL blocks leave it to the writer, which
+    ///     alone knows how many statements of the file came before.
     static func fill(
-        _ document: inout IndexDocument, with statement: Statement, analyzer: Analyzer, tokens: inout TokenBuffer
+        _ document: inout IndexDocument, with statement: Statement, analyzer: Analyzer, tokens: inout TokenBuffer,
+        ordinal: Bool = true
     ) {
         document.removeAll()
         func addText(_ text: String, _ field: FieldID) {
@@ -77,7 +80,8 @@ public enum StatementSchema {
             statement.answer, statement.language, statement.kind, statement.source, statement.url,
             String(statement.ordinal), statement.followUp ? "1" : "0",
         ]
-        for (field, value) in zip(stored, values) where !value.isEmpty {
+        for (name, (field, value)) in zip(storedFields, zip(stored, values)) where !value.isEmpty {
+            if name == "ordinal" && !ordinal { continue }
             document.addStored(field: field, value: value)
         }
     }

@@ -24,7 +24,10 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(
         name: .customLong("benchmark"),
-        help: ArgumentHelp("Measure throughput over the question and answer fields of a JSONL file.", visibility: .hidden)
+        help: ArgumentHelp(
+            "Measure throughput over the question and answer fields of a JSONL file.",
+            visibility: .hidden
+        )
     )
     var benchmarkFile: String?
 
@@ -36,17 +39,18 @@ struct AnalyzeCommand: ParsableCommand {
             try AnalyzeBenchmark(path: benchmarkFile, language: language, passes: max(1, passes)).run()
             return
         }
-        let input = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        let utf8 = Array(input.utf8)
+        // Raw bytes, so that offsets index standard input as it is even when it is not valid UTF-8.
+        let utf8 = text.map { Array($0.utf8) } ?? Array(FileHandle.standardInput.readDataToEndOfFile())
         var buffer = TokenBuffer()
-        Analyzer().analyze(input, language: language, into: &buffer)
+        utf8.withUnsafeBufferPointer { Analyzer().analyze(utf8: $0, language: language, into: &buffer) }
         var output = ""
         for index in 0..<buffer.count {
             let start = buffer.start(at: index)
             let end = buffer.end(at: index)
             let surface = String(decoding: utf8[start..<end], as: UTF8.self)
             let joined = buffer.isJoinedToPrevious(at: index) ? "+" : ""
-            output += "\(buffer.term(at: index))\t\(buffer.position(at: index))\t\(start)\t\(end)\t\(joined)\(surface)\n"
+            output +=
+                "\(buffer.term(at: index))\t\(buffer.position(at: index))\t\(start)\t\(end)\t\(joined)\(surface)\n"
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }

@@ -31,7 +31,16 @@ struct ParseBenchmark {
         }
         let bareRate = megabytes / bestBare
         let fullRate = megabytes / bestFull
-        print(String(format: "%d files, %.1f MB, %d statements, %d jobs, best of %d rounds", pages.count, megabytes, statements, jobs, rounds))
+        print(
+            String(
+                format: "%d files, %.1f MB, %d statements, %d jobs, best of %d rounds",
+                pages.count,
+                megabytes,
+                statements,
+                jobs,
+                rounds
+            )
+        )
         print(String(format: "bare htmlReadMemory + xmlFreeDoc: %8.1f MB/s  (%.3f s)", bareRate, bestBare))
         print(String(format: "full parse + split:               %8.1f MB/s  (%.3f s)", fullRate, bestFull))
         print(String(format: "full / bare: %.0f%%", 100 * fullRate / bareRate))

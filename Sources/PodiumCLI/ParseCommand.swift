@@ -36,9 +36,12 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A missing path is reported and the other paths are still read.
+        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        let missing = paths.filter { !existing.contains($0) }
         let files: [String]
         do {
-            files = try SourceFiles.list(paths)
+            files = try SourceFiles.list(existing)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -48,9 +51,10 @@ struct ParseCommand: ParsableCommand {
         }
         let reader = TranscriptReader()
         var summary = ParseSummary()
+        for path in missing { summary.addMissing(path) }
         let output = StandardOutput()
         let started = Date()
-        // Batches keep memory bounded and output flowing while both cores stay busy.
+        // Batches keep memory bounded and output flowing while every core stays busy.
         let batchSize = max(jobs * 16, 32)
         var start = 0
         while start < files.count {
@@ -58,39 +62,19 @@ struct ParseCommand: ParsableCommand {
             for result in reader.read(paths: batch, concurrency: jobs) {
                 summary.add(result)
                 for statement in result.statements {
-                    output.write(format == .jsonl ? StatementRendering.jsonLine(statement) : StatementRendering.text(statement))
+                    output.write(
+                        format == .jsonl ? StatementRendering.jsonLine(statement) : StatementRendering.text(statement)
+                    )
                 }
             }
             start += batchSize
         }
         output.flush()
         summary.report(seconds: Date().timeIntervalSince(started))
-        if files.isEmpty { throw ValidationError("no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))") }
-    }
-}
-
-/// Buffered standard output: statements are many and small.
-final class StandardOutput {
-    private var buffer: [UInt8] = []
-
-    init() { buffer.reserveCapacity(1 << 16) }
-
-    func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
+        if files.isEmpty, missing.isEmpty {
+            throw ValidationError("no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))")
         }
-        buffer.removeAll(keepingCapacity: true)
+        if !summary.failed.isEmpty { throw ExitCode.failure }
     }
 }
 
@@ -102,6 +86,11 @@ struct ParseSummary {
     var skipped: [(String, String)] = []
     var failed: [(String, String)] = []
     var warnings: [String] = []
+
+    mutating func addMissing(_ path: String) {
+        sources += 1
+        failed.append((path, "no such file or directory"))
+    }
 
     mutating func add(_ result: SourceResult) {
         sources += 1

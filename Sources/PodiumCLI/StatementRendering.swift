@@ -32,7 +32,12 @@ enum StatementRendering {
         return header + body
     }
 
+    /// Continuation lines indented under their label; blank lines between paragraphs stay blank.
     private static func indent(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: "\n     ")
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "     " + $0 }
+            .joined(separator: "\n")
+            .dropFirst(5)
+            .description
     }
 }

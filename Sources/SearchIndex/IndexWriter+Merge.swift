@@ -101,7 +101,7 @@ extension IndexWriter {
             let field = FieldID(rawValue: key[0])
             let isText = Int(key[0]) < textCount
             var docFreq = 0
-            try norms[isText ? Int(key[0]) : 0].withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
+            try (isText ? norms[Int(key[0])] : []).withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
                 encoder.startTerm(hasPositions: isText, norms: isText ? fieldNorms : nil)
                 for k in iterators.indices where live[k] && iterators[k].key == key {
                     let cursor = try sources[k].reader.postings(field: field, info: iterators[k].info)

@@ -78,7 +78,11 @@ package final class MappedFile: @unchecked Sendable {
     }
 
     /// A bounds-checked reader over `[offset, end)` of the data region.
+    ///
+    /// An out-of-range `offset` or `end` (from damaged data) gives an empty reader, whose reads fail.
     package func reader(from offset: Int = 0, to end: Int? = nil) -> RawReader {
-        RawReader(base: base, offset: offset, end: end ?? dataLength)
+        let end = end ?? dataLength
+        guard offset >= 0, end <= dataLength, offset <= end else { return RawReader(base: base, offset: 0, end: 0) }
+        return RawReader(base: base, offset: offset, end: end)
     }
 }

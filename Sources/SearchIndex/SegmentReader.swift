@@ -21,6 +21,10 @@ public final class SegmentReader: @unchecked Sendable {
     package init(directory: String, info: SegmentInfo, schema: IndexSchema) throws(IndexError) {
         self.info = info
         self.schema = schema
+        let textCount = schema.textFields.count
+        guard info.maxDoc >= 0, info.maxDoc < Int(Int32.max), info.deleteCount >= 0, info.deleteCount <= info.maxDoc,
+            info.fieldLengthSums.count == textCount, info.fieldDocCounts.count == textCount, info.deleteGeneration >= 0
+        else { throw IndexError.corrupted(IndexFormat.commitFileName, "segment \(info.id) is described inconsistently") }
         terms = try TermDictionary(file: MappedFile(directory: directory, name: info.fileName(.terms), kind: .terms))
         postingsFile = try MappedFile(directory: directory, name: info.fileName(.postings), kind: .postings)
         positionsFile = try MappedFile(directory: directory, name: info.fileName(.positions), kind: .positions)

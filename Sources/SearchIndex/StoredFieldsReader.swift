@@ -67,7 +67,8 @@ package final class StoredFieldsReader: @unchecked Sendable {
             guard start >= 0, start < indexOffset, first <= doc else { throw DecodeFailure.malformed("bad block index") }
             rawLength = Int(try r.u32())
             packedLength = Int(try r.u32())
-            guard rawLength <= 1 << 28, packedLength <= r.remaining else { throw DecodeFailure.truncated }
+            // LZ4 expands at most 255 times: a larger claimed length is damage, not a reason to allocate.
+            guard packedLength <= r.remaining, rawLength <= packedLength * 255 + 16 else { throw DecodeFailure.truncated }
         } catch { throw IndexError.corrupted(file.name, error.detail) }
         let packed = file.base + r.offset
         var raw = [UInt8](repeating: 0, count: rawLength)

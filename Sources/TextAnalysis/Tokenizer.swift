@@ -1,19 +1,10 @@
-/// One pass over UTF-8 bytes that appends tokens to a ``TokenBuffer``.
+/// One pass over UTF-8 bytes that appends tokens to a ``TokenBuffer``, following the grammar described
+/// on ``Analyzer``.
 ///
-/// The grammar, in the order the scanner tries it at each word start:
-/// - a CJK run becomes overlapping bigrams (`知识产权` → 知识 识产 产权), a lone character a unigram;
-/// - a dotted acronym of single letters (`U.S.`, `e.g.`) is one token, lowercase, with inner dots (`u.s`);
-/// - otherwise a word is a run of letters, digits and combining marks, kept whole across letter/digit
-///   changes (`5G`, `G20`, `COP28`), across `.` and `,` between digits (`3.5`; `1,000` → `1000`) and across
-///   an apostrophe before a letter (`don't`, `Xi'an`); a final `'s` is dropped as a possessive
-///   (`China's` → `china`), its surface still covering it.
-/// - A hyphen between two words joins them into a compound whose parts take consecutive positions and are
-///   flagged ``Token/isJoinedToPrevious``: `new-energy` indexes `new` and `energi` exactly as the phrase
-///   "new energy" does, and the query `new-energy`, read as that phrase, finds both spellings.
-///
-/// Words of ASCII letters are stemmed (English Porter2) unless the language says otherwise. A word longer
-/// than ``maximumWordBytes`` is cut into pieces of at most that length, so that memory per token is bounded
-/// and a 10 MB text without spaces costs one linear pass.
+/// Bytes are decoded one scalar at a time (ASCII letters and digits in a tight loop); a word's term is
+/// built in `scratch`, stemmed there through the buffer's stem cache, and copied to the arena once. A word
+/// longer than ``maximumWordBytes`` is cut into pieces of at most that length, and an acronym stops at
+/// ``maximumAcronymLetters``, so every token is bounded and a 10 MB text without spaces costs one linear pass.
 struct Tokenizer {
     /// The longest surface a word token may have, in bytes.
     static let maximumWordBytes = 64
@@ -34,10 +25,9 @@ struct Tokenizer {
     /// Room for the longest term a word of ``maximumWordBytes`` can fold to.
     static let scratchCapacity = 1024
 
-    init(bytes: UnsafeBufferPointer<UInt8>, stems: Bool, scratch: UnsafeMutablePointer<UInt8>, out: TokenBuffer) {
-        // An empty buffer may have no base address; any valid pointer does for a length of 0.
-        self.p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        self.n = bytes.count
+    init(bytes: UnsafePointer<UInt8>, count: Int, stems: Bool, scratch: UnsafeMutablePointer<UInt8>, out: TokenBuffer) {
+        self.p = bytes
+        self.n = count
         self.stems = stems
         self.scratch = scratch
         self.out = out

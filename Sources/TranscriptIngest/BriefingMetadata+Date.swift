@@ -51,7 +51,8 @@ extension BriefingMetadata {
         let words = englishTokens(text)
         for (k, word) in words.enumerated() {
             guard let month = monthNumber(word) else { continue }
-            if k + 2 < words.count, let day = Int(words[k + 1]), let year = Int(words[k + 2]), isValid(year, month, day) {
+            if k + 2 < words.count, let day = Int(words[k + 1]), let year = Int(words[k + 2]), isValid(year, month, day)
+            {
                 return format(year: year, month: month, day: day)
             }
             if k >= 1, k + 1 < words.count, let day = Int(words[k - 1]), let year = Int(words[k + 1]),
@@ -102,7 +103,9 @@ extension BriefingMetadata {
 
     static func isValid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
         guard (1900...2100).contains(year), (1...12).contains(month), day >= 1 else { return false }
-        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let days = [
+            31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        ]
         return day <= days[month - 1]
     }
 

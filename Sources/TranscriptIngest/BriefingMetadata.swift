@@ -66,22 +66,31 @@ struct BriefingMetadata: Sendable, Equatable {
 
     // MARK: - Language
 
-    /// `<html lang>` when given, else `"zh"` when Han characters make up a fifth of the title and
-    /// opening text, else `"en"`.
+    /// `<html lang>` when given, else `"zh"` when Han characters make up at least a fifth of the letters in
+    /// the title and the opening text, else `"en"`. Counted on UTF-8 bytes: a three-byte sequence led by
+    /// 0xE3–0xE9 is a CJK character, an ASCII letter is a letter.
     static func language(of page: ExtractedPage, title: String) -> String {
         let declared = page.htmlLanguage.lowercased()
         if declared.hasPrefix("zh") { return "zh" }
         if declared.hasPrefix("en") { return "en" }
         var han = 0
         var letters = 0
-        func count(_ text: String) {
-            for scalar in text.unicodeScalars {
-                if isHan(scalar) { han += 1 } else if scalar.properties.isAlphabetic { letters += 1 }
+        func count<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for b in bytes {
+                if b >= 0xE3 && b <= 0xE9 {
+                    han &+= 1
+                } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                    letters &+= 1
+                }
             }
         }
-        count(title)
-        for block in page.blocks.prefix(5) { count(block.text) }
-        return han * 4 >= letters && han > 0 ? "zh" : "en"
+        count(title.utf8)
+        var budget = 4096
+        for block in page.blocks where budget > 0 {
+            count(block.bytes.prefix(budget))
+            budget -= block.bytes.count
+        }
+        return han > 0 && han * 4 >= letters ? "zh" : "en"
     }
 
     // MARK: - Kind

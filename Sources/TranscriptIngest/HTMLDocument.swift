@@ -50,6 +50,15 @@ enum LibXML2 {
         clibxml2_silence_errors()
     }
 
+    /// Whether libxml2 (through iconv) can decode `encoding`. libxml2 silently ignores an encoding it does
+    /// not know, so an unknown declared label must be caught before parsing.
+    static func canDecode(_ encoding: String) -> Bool {
+        prepareThread()
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
+        xmlCharEncCloseFunc(handler)  // frees the iconv descriptors a lookup opens
+        return true
+    }
+
     /// Bare `htmlReadMemory` + `xmlFreeDoc` over `bytes` with the reader's options: the baseline the speed
     /// benchmark compares the full parse and split against.
     package static func parseAndFree(_ bytes: UnsafeRawBufferPointer) {

@@ -24,7 +24,13 @@ struct JSONLReader {
             switch parse(line, ordinal: statements.count + 1) {
             case .success(var statement):
                 if seen.contains(statement.id) {
-                    warnings.append(SourceWarning(source: source, line: lineNumber, message: "duplicate id '\(statement.id)'; line skipped"))
+                    warnings.append(
+                        SourceWarning(
+                            source: source,
+                            line: lineNumber,
+                            message: "duplicate id '\(statement.id)'; line skipped"
+                        )
+                    )
                     continue
                 }
                 seen.insert(statement.id)
@@ -33,7 +39,9 @@ struct JSONLReader {
                 }
                 statements.append(statement)
             case .failure(let problem):
-                warnings.append(SourceWarning(source: source, line: lineNumber, message: "\(problem.message); line skipped"))
+                warnings.append(
+                    SourceWarning(source: source, line: lineNumber, message: "\(problem.message); line skipped")
+                )
             }
         }
         return SourceResult(source: source, statements: statements, warnings: warnings)
@@ -108,17 +116,29 @@ struct JSONLReader {
     /// Applies the same hygiene as page text: whitespace runs collapse to one space within a paragraph,
     /// paragraph breaks (blank lines) become `"\n\n"`, control characters go.
     static func clean(_ value: String) -> String {
-        var paragraphs: [String] = []
-        for paragraph in value.components(separatedBy: "\n") {
-            var builder = BlockBuilder()
-            paragraph.withCString { pointer in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: paragraph.utf8.count + 1) {
-                    builder.append($0, bold: false)
-                }
-            }
-            let text = builder.joinedText
-            if !text.isEmpty { paragraphs.append(text) }
+        var builder = BlockBuilder()
+        var line: [UInt8] = []
+        line.reserveCapacity(value.utf8.count + 1)
+        func endLine() {
+            line.append(0)
+            line.withUnsafeBufferPointer { builder.append($0.baseAddress!, bold: false) }
+            builder.endBlock()
+            line.removeAll(keepingCapacity: true)
         }
-        return paragraphs.joined(separator: "\n\n")
+        for byte in value.utf8 {
+            if byte == 0x0A {
+                endLine()
+            } else if byte != 0 {  // a NUL would end the C string early; control characters go anyway
+                line.append(byte)
+            }
+        }
+        endLine()
+        var joined: [UInt8] = []
+        joined.reserveCapacity(value.utf8.count)
+        for block in builder.blocks {
+            if !joined.isEmpty { joined.append(contentsOf: [0x0A, 0x0A]) }
+            joined.append(contentsOf: block.bytes)
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 }

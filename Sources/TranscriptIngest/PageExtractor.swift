@@ -97,8 +97,9 @@ enum PageExtractor {
                     bodyNode = node
                     return false
                 }
-                if crumbNode == nil, DOM.listContains(classes, "urhere") || DOM.listContains(classes, "nav")
-                    || DOM.listContains(classes, "breadcrumb")
+                if crumbNode == nil,
+                    DOM.listContains(classes, "urhere") || DOM.listContains(classes, "nav")
+                        || DOM.listContains(classes, "breadcrumb")
                 {
                     crumbNode = node
                     return false

@@ -19,7 +19,9 @@ struct PageReader {
         } else if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             encoding = .utf8
         } else if let label = PageEncoding.declaredLabel(in: buffer) {
-            if let declared = PageEncoding(label: label) {
+            if let declared = PageEncoding(label: label),
+                declared.libxml2Name == "UTF-8" || LibXML2.canDecode(declared.libxml2Name)
+            {
                 encoding = declared
             } else {
                 warn("unknown charset '\(label)' declared; reading by content")

@@ -52,5 +52,6 @@ public struct SourceFilesError: Error, Sendable, Equatable, CustomStringConverti
     /// What is wrong with it.
     public var message: String
 
+    /// `"path: message"`.
     public var description: String { "\(path): \(message)" }
 }

@@ -63,6 +63,7 @@ public enum SkipReason: Sendable, Hashable, CustomStringConvertible {
     /// The file is larger than the reader accepts.
     case tooLarge(Int)
 
+    /// The reason in words, for summaries: `"empty file"`, `"no transcript body (listing or navigation page)"`.
     public var description: String {
         switch self {
         case .empty: "empty file"

@@ -82,7 +82,7 @@ struct SpeakerMarker {
             return
         }
         if !bold, state == .afterQuestion,
-            SpeakerNames.looksLikePersonName(name) || SpeakerNames.looksLikeChineseName(name)
+            SpeakerNames.looksLikePersonName(name) || Self.looksLikeUnlistedChineseName(name)
         {
             role = .answer
             speaker = name
@@ -131,6 +131,13 @@ struct SpeakerMarker {
             i += 1
         }
         return nil
+    }
+
+    /// A Chinese name not in the spokesperson list: two or three Han characters, not opening with a word
+    /// that starts ordinary sentences (`我认为：`, `这是：`).
+    static func looksLikeUnlistedChineseName(_ label: String) -> Bool {
+        guard SpeakerNames.looksLikeChineseName(label), label.count <= 3, let first = label.first else { return false }
+        return !"我你他她它这那中对关在第据但而是有如请此各另".contains(first)
     }
 
     /// Labels that name no outlet: `Reporter`, `Foreign Journalist`, `Correspondent`, `会后有记者问及`.

@@ -45,6 +45,16 @@ enum SpeakerNames {
         "the new york times": "New York Times",
         "the financial times": "Financial Times",
         "the washington post": "Washington Post",
+        "tass": "TASS",
+        "scmp": "South China Morning Post",
+        "china review news agency": "China Review News",
+        "sputnik news agency": "Sputnik",
+        "the global times": "Global Times",
+        "nihon keizai shimbun": "Nikkei",
+        "nikkei": "Nikkei",
+        "abc australia": "ABC",
+        "associated press of pakistan": "APP",
+        "fsn": "Feature Story News",
     ]
 
     /// The normalized outlet for a question's label (`"Bloomberg News"` → `"Bloomberg"`,

@@ -40,7 +40,11 @@ struct StatementSplitter {
         }
 
         for block in blocks {
-            let marker = SpeakerMarker(block, state: state == .question ? .afterQuestion : .other, names: answeringNames)
+            let marker = SpeakerMarker(
+                block,
+                state: state == .question ? .afterQuestion : .other,
+                names: answeringNames
+            )
             switch marker?.role {
             case .question?:
                 finish()

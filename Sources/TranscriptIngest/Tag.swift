@@ -24,7 +24,9 @@ enum Tag: Equatable {
         }
         switch name[0] {
         case UInt8(ascii: "a"):
-            self = DOM.equals(name, "aside") ? .skip : (DOM.equals(name, "address") || DOM.equals(name, "article")) ? .block : .inline
+            self =
+                DOM.equals(name, "aside")
+                ? .skip : (DOM.equals(name, "address") || DOM.equals(name, "article")) ? .block : .inline
         case UInt8(ascii: "b"):
             if name[1] == 0 {
                 self = .bold
@@ -40,8 +42,9 @@ enum Tag: Equatable {
         case UInt8(ascii: "c"):
             self = DOM.equals(name, "center") || DOM.equals(name, "caption") ? .block : .inline
         case UInt8(ascii: "d"):
-            self = DOM.equals(name, "div") || DOM.equals(name, "dl") || DOM.equals(name, "dd") || DOM.equals(name, "dt")
-                || DOM.equals(name, "details") ? .block : .inline
+            self =
+                DOM.equals(name, "div") || DOM.equals(name, "dl") || DOM.equals(name, "dd") || DOM.equals(name, "dt")
+                    || DOM.equals(name, "details") ? .block : .inline
         case UInt8(ascii: "f"):
             if DOM.equals(name, "footer") || DOM.equals(name, "frameset") || DOM.equals(name, "frame") {
                 self = .skip
@@ -63,13 +66,19 @@ enum Tag: Equatable {
                 self = .inline
             }
         case UInt8(ascii: "i"):
-            self = DOM.equals(name, "img") ? .image : DOM.equals(name, "iframe") || DOM.equals(name, "input") ? .skip : .inline
+            self =
+                DOM.equals(name, "img")
+                ? .image : DOM.equals(name, "iframe") || DOM.equals(name, "input") ? .skip : .inline
         case UInt8(ascii: "l"):
             self = DOM.equals(name, "li") || DOM.equals(name, "legend") ? .block : .inline
         case UInt8(ascii: "m"):
-            self = DOM.equals(name, "main") ? .block : DOM.equals(name, "map") || DOM.equals(name, "menu") ? .skip : .inline
+            self =
+                DOM.equals(name, "main")
+                ? .block : DOM.equals(name, "map") || DOM.equals(name, "menu") ? .skip : .inline
         case UInt8(ascii: "n"):
-            self = DOM.equals(name, "nav") || DOM.equals(name, "noscript") || DOM.equals(name, "noframes") ? .skip : .inline
+            self =
+                DOM.equals(name, "nav") || DOM.equals(name, "noscript") || DOM.equals(name, "noframes")
+                ? .skip : .inline
         case UInt8(ascii: "o"):
             if DOM.equals(name, "ol") {
                 self = .block

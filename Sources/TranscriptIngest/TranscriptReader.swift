@@ -51,7 +51,8 @@ public struct TranscriptReader: Sendable {
     ///
     /// - Complexity: O(total bytes); every result is held in memory until the call returns, so callers
     ///   with very many files read them in batches.
-    public func read(paths: [String], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> [SourceResult] {
+    public func read(paths: [String], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> [SourceResult]
+    {
         let results = ResultSlots(count: paths.count)
         let workers = max(1, min(concurrency, paths.count))
         let next = NextIndex()

@@ -34,7 +34,11 @@ func checkInvariants(of bytes: [UInt8], language: Language = .auto, sourceLocati
         )
         guard token.start < token.end, token.end <= bytes.count else { continue }
         let surface = Array(bytes[token.start..<token.end])
-        #expect(String(validating: surface, as: UTF8.self) != nil, "surface not UTF-8: \(token)", sourceLocation: sourceLocation)
+        #expect(
+            String(validating: surface, as: UTF8.self) != nil,
+            "surface not UTF-8: \(token)",
+            sourceLocation: sourceLocation
+        )
         let alone = analyzer.tokens(utf8: surface, language: language).map(\.term)
         #expect(
             alone == [token.term],
@@ -42,7 +46,11 @@ func checkInvariants(of bytes: [UInt8], language: Language = .auto, sourceLocati
             sourceLocation: sourceLocation
         )
         if let previous {
-            #expect(token.position > previous.position, "positions \(previous) \(token)", sourceLocation: sourceLocation)
+            #expect(
+                token.position > previous.position,
+                "positions \(previous) \(token)",
+                sourceLocation: sourceLocation
+            )
             #expect(token.start >= previous.start, "order \(previous) \(token)", sourceLocation: sourceLocation)
         }
         previous = token
@@ -73,11 +81,15 @@ struct AnalyzerPropertyTests {
     @Test("Random bytes, valid UTF-8 or not, never crash and keep the invariants", arguments: 0..<4)
     func randomBytes(seed: UInt64) {
         var generator = SplitMix64(state: 1000 + seed)
-        let interesting: [UInt8] = [0x41, 0x61, 0x73, 0x27, 0x2D, 0x2E, 0x2C, 0x30, 0x20, 0xE2, 0x80, 0x99, 0xE4, 0xB8, 0xAD, 0xC3, 0xA9, 0xFF, 0xF0, 0xED, 0xA0, 0xC0]
+        let interesting: [UInt8] = [
+            0x41, 0x61, 0x73, 0x27, 0x2D, 0x2E, 0x2C, 0x30, 0x20, 0xE2, 0x80, 0x99, 0xE4, 0xB8, 0xAD, 0xC3, 0xA9, 0xFF,
+            0xF0, 0xED, 0xA0, 0xC0,
+        ]
         for _ in 0..<200 {
             let count = Int.random(in: 0..<80, using: &generator)
             let bytes = (0..<count).map { _ in
-                Bool.random(using: &generator) ? interesting.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
+                Bool.random(using: &generator)
+                    ? interesting.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
             }
             checkInvariants(of: bytes)
         }
@@ -102,7 +114,9 @@ struct AnalyzerPropertyTests {
         letters.withUnsafeBufferPointer { analyzer.analyze(utf8: $0, into: &buffer) }
         #expect(buffer.count == (size + Tokenizer.maximumWordBytes - 1) / Tokenizer.maximumWordBytes)
         #expect(buffer.end(at: buffer.count - 1) == size)
-        #expect((0..<buffer.count).allSatisfy { buffer.end(at: $0) - buffer.start(at: $0) <= Tokenizer.maximumWordBytes })
+        #expect(
+            (0..<buffer.count).allSatisfy { buffer.end(at: $0) - buffer.start(at: $0) <= Tokenizer.maximumWordBytes }
+        )
 
         // CJK: one bigram per character after the first; terms take twice the text at most.
         let han = Array(String(repeating: "知识产权保护", count: size / 18).utf8)
@@ -115,7 +129,11 @@ struct AnalyzerPropertyTests {
             let text = Array(String(repeating: unit, count: 1_000_000 / unit.utf8.count).utf8)
             text.withUnsafeBufferPointer { analyzer.analyze(utf8: $0, into: &buffer) }
             #expect(buffer.count > 0)
-            #expect((0..<buffer.count).allSatisfy { buffer.end(at: $0) - buffer.start(at: $0) <= 2 * Tokenizer.maximumWordBytes })
+            #expect(
+                (0..<buffer.count).allSatisfy {
+                    buffer.end(at: $0) - buffer.start(at: $0) <= 2 * Tokenizer.maximumWordBytes
+                }
+            )
         }
     }
 

@@ -24,6 +24,27 @@ struct EnglishStemmerTests {
     }
 
     @Test(
+        "The analyzer's cached stems equal the reference, through the cache's growth and resets",
+        .enabled(if: SharedData.isAvailable, SharedData.skipNote)
+    )
+    func cachedStems() throws {
+        let pairs = zip(try lines(of: "voc.txt"), try lines(of: "output.txt"))
+            .filter { word, _ in word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }
+        try #require(pairs.count > StemCache.maximumSlots / 2)
+        let analyzer = Analyzer()
+        var buffer = TokenBuffer()
+        var mismatches: [String] = []
+        // Twice: the first pass fills the cache past its limit (it resets), the second hits it.
+        for _ in 0..<2 {
+            for (word, stem) in pairs {
+                analyzer.analyze(word, language: .english, into: &buffer)
+                if buffer.count != 1 || buffer.term(at: 0) != stem { mismatches.append(word) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, first: \(mismatches.prefix(20))")
+    }
+
+    @Test(
         "Examples from the definition",
         arguments: [
             ("consign", "consign"), ("consigned", "consign"), ("consigning", "consign"), ("knack", "knack"),

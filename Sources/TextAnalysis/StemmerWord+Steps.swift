@@ -1,7 +1,7 @@
 // The steps of the Porter2 definition, in its order. Each step looks at the longest matching suffix
 // only: when that suffix's condition fails, shorter suffixes are not tried (Snowball's `among`).
 
-extension Word {
+extension StemmerWord {
     // MARK: - Exceptions, prelude, regions
 
     /// Words the rules get wrong, handled before any step; returns the new length, or nil.
@@ -12,12 +12,12 @@ extension Word {
         case 4:
             if prefix(4, equals: "skis") { return 3 }
             if prefix(4, equals: "idly") { return 3 }
-            if prefix(4, equals: "ugly") { self[3] = Word.i; return 4 }
-            if prefix(4, equals: "only") { self[3] = Word.i; return 4 }
+            if prefix(4, equals: "ugly") { self[3] = StemmerWord.i; return 4 }
+            if prefix(4, equals: "only") { self[3] = StemmerWord.i; return 4 }
             if prefix(4, equals: "news") || prefix(4, equals: "howe") || prefix(4, equals: "bias") { return 4 }
         case 5:
-            if prefix(5, equals: "skies") { self[2] = Word.y; return 3 }
-            if prefix(5, equals: "early") { self[4] = Word.i; return 5 }
+            if prefix(5, equals: "skies") { self[2] = StemmerWord.y; return 3 }
+            if prefix(5, equals: "early") { self[4] = StemmerWord.i; return 5 }
             if prefix(5, equals: "atlas") || prefix(5, equals: "andes") { return 5 }
         case 6:
             if prefix(6, equals: "gently") || prefix(6, equals: "singly") { return 5 }
@@ -30,19 +30,19 @@ extension Word {
 
     /// Drops a leading apostrophe and marks consonant `y`s (initial, or after a vowel) as `Y`.
     mutating func prelude() {
-        if self[0] == Word.apostrophe {
+        if self[0] == StemmerWord.apostrophe {
             for k in 1..<count { self[k - 1] = self[k] }
             count -= 1
         }
         guard count > 0 else { return }
-        if self[0] == Word.y {
-            self[0] = Word.bigY
+        if self[0] == StemmerWord.y {
+            self[0] = StemmerWord.bigY
             foundY = true
         }
         var k = 1
         while k < count {
-            if self[k] == Word.y && Word.isVowel(self[k - 1]) {
-                self[k] = Word.bigY
+            if self[k] == StemmerWord.y && StemmerWord.isVowel(self[k - 1]) {
+                self[k] = StemmerWord.bigY
                 foundY = true
             }
             k += 1
@@ -58,7 +58,7 @@ extension Word {
         p1 = count
         p2 = count
         var start = -1
-        for prefix in Word.regionPrefixes
+        for prefix in StemmerWord.regionPrefixes
         where prefix.utf8CodeUnitCount <= count && hasSuffix(prefix, endingAt: prefix.utf8CodeUnitCount) {
             start = prefix.utf8CodeUnitCount
             break
@@ -74,8 +74,8 @@ extension Word {
     /// The index after the first non-vowel that follows a vowel at or after `from`.
     private func regionStart(from: Int) -> Int? {
         var k = from
-        while k < count && !Word.isVowel(self[k]) { k += 1 }
-        while k < count && Word.isVowel(self[k]) { k += 1 }
+        while k < count && !StemmerWord.isVowel(self[k]) { k += 1 }
+        while k < count && StemmerWord.isVowel(self[k]) { k += 1 }
         return k < count ? k + 1 : nil
     }
 
@@ -92,7 +92,7 @@ extension Word {
         } else if hasSuffix("'") {
             count -= 1
         }
-        guard let match = longestSuffix(Word.step1aSuffixes) else { return }
+        guard let match = longestSuffix(StemmerWord.step1aSuffixes) else { return }
         switch match {
         case 0:
             count -= 2
@@ -110,8 +110,8 @@ extension Word {
 
     /// Past tenses and participles: `-eed`, `-ed`, `-ing` and their `-ly` forms.
     mutating func step1b() {
-        guard let match = longestSuffix(Word.step1bSuffixes) else { return }
-        let length = Word.step1bSuffixes[match].utf8CodeUnitCount
+        guard let match = longestSuffix(StemmerWord.step1bSuffixes) else { return }
+        let length = StemmerWord.step1bSuffixes[match].utf8CodeUnitCount
         let start = count - length
         switch match {
         case 0, 1:
@@ -122,7 +122,7 @@ extension Word {
             return
         case 4:
             // dying → die; inning, outing, canning, herring, earring, evening stay as they are.
-            if start == 2 && self[1] == Word.y && !Word.isVowel(self[0]) {
+            if start == 2 && self[1] == StemmerWord.y && !StemmerWord.isVowel(self[0]) {
                 replaceSuffix(length: 4, with: "ie")
                 return
             }
@@ -140,7 +140,9 @@ extension Word {
             appendE()
         } else if endsInUndoubledPair() {
             // "add", "egg", "odd" keep their pair.
-            if !(count == 3 && (self[0] == Word.a || self[0] == Word.e || self[0] == Word.o)) { count -= 1 }
+            if !(count == 3 && (self[0] == StemmerWord.a || self[0] == StemmerWord.e || self[0] == StemmerWord.o)) {
+                count -= 1
+            }
         } else if count == p1 && endsInShortSyllable(at: count) {
             appendE()
         }
@@ -157,7 +159,7 @@ extension Word {
 
     /// Appends `e`; safe because step 1b removed at least two bytes first.
     private mutating func appendE() {
-        self[count] = Word.e
+        self[count] = StemmerWord.e
         count += 1
     }
 
@@ -165,8 +167,8 @@ extension Word {
     mutating func step1c() {
         guard count >= 3 else { return }
         let last = self[count - 1]
-        if (last == Word.y || last == Word.bigY) && !Word.isVowel(self[count - 2]) {
-            self[count - 1] = Word.i
+        if (last == StemmerWord.y || last == StemmerWord.bigY) && !StemmerWord.isVowel(self[count - 2]) {
+            self[count - 1] = StemmerWord.i
         }
     }
 
@@ -186,19 +188,19 @@ extension Word {
 
     /// Derivational suffixes in R1, such as `-ization` → `-ize`.
     mutating func step2() {
-        guard let match = longestSuffix(Word.step2Suffixes) else { return }
-        let length = Word.step2Suffixes[match].utf8CodeUnitCount
+        guard let match = longestSuffix(StemmerWord.step2Suffixes) else { return }
+        let length = StemmerWord.step2Suffixes[match].utf8CodeUnitCount
         let start = count - length
         guard start >= p1 else { return }
         switch match {
         case 21:  // ogi, after l
-            guard start >= 1 && self[start - 1] == Word.l else { return }
+            guard start >= 1 && self[start - 1] == StemmerWord.l else { return }
         case 24:  // li, after a valid letter
-            guard start >= 1 && Word.isValidLI(self[start - 1]) else { return }
+            guard start >= 1 && StemmerWord.isValidLI(self[start - 1]) else { return }
         default:
             break
         }
-        replaceSuffix(length: length, with: Word.step2Replacements[match])
+        replaceSuffix(length: length, with: StemmerWord.step2Replacements[match])
     }
 
     static let step3Suffixes: [StaticString] = [
@@ -209,12 +211,12 @@ extension Word {
 
     /// More derivational suffixes in R1; `-ative` only in R2.
     mutating func step3() {
-        guard let match = longestSuffix(Word.step3Suffixes) else { return }
-        let length = Word.step3Suffixes[match].utf8CodeUnitCount
+        guard let match = longestSuffix(StemmerWord.step3Suffixes) else { return }
+        let length = StemmerWord.step3Suffixes[match].utf8CodeUnitCount
         let start = count - length
         guard start >= p1 else { return }
         if match == 8 && start < p2 { return }
-        replaceSuffix(length: length, with: Word.step3Replacements[match])
+        replaceSuffix(length: length, with: StemmerWord.step3Replacements[match])
     }
 
     static let step4Suffixes: [StaticString] = [
@@ -224,12 +226,12 @@ extension Word {
 
     /// Suffixes deleted in R2; `-ion` only after s or t.
     mutating func step4() {
-        guard let match = longestSuffix(Word.step4Suffixes) else { return }
-        let length = Word.step4Suffixes[match].utf8CodeUnitCount
+        guard let match = longestSuffix(StemmerWord.step4Suffixes) else { return }
+        let length = StemmerWord.step4Suffixes[match].utf8CodeUnitCount
         let start = count - length
         guard start >= p2 else { return }
         if match == 17 {
-            guard start >= 1 && (self[start - 1] == Word.s || self[start - 1] == Word.t) else { return }
+            guard start >= 1 && (self[start - 1] == StemmerWord.s || self[start - 1] == StemmerWord.t) else { return }
         }
         count = start
     }
@@ -239,10 +241,10 @@ extension Word {
         guard count >= 1 else { return }
         let start = count - 1
         switch self[start] {
-        case Word.e:
+        case StemmerWord.e:
             if start >= p2 || (start >= p1 && !endsInShortSyllable(at: start)) { count = start }
-        case Word.l:
-            if start >= p2 && start >= 1 && self[start - 1] == Word.l { count = start }
+        case StemmerWord.l:
+            if start >= p2 && start >= 1 && self[start - 1] == StemmerWord.l { count = start }
         default:
             break
         }
@@ -251,6 +253,6 @@ extension Word {
     /// Turns the `Y` markers back into `y`.
     mutating func postlude() {
         guard foundY else { return }
-        for k in 0..<count where self[k] == Word.bigY { self[k] = Word.y }
+        for k in 0..<count where self[k] == StemmerWord.bigY { self[k] = StemmerWord.y }
     }
 }

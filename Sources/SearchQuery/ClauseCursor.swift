@@ -1,0 +1,172 @@
+/// Walks the statements of one segment that contain a plan clause — a term, or an exact phrase checked
+/// from positions — and scores them with BM25.
+///
+/// Generic over the index's postings type and specialized for it, so the calls in the scoring loop are
+/// direct. A phrase moves its terms in step (leapfrog) and counts the positions where all of them line up.
+final class ClauseCursor<Postings: QueryPostings> {
+    /// The current document, `-1` before the first move, `Int32.max` at the end.
+    private(set) var doc: Int32 = -1
+    /// `boost · idf` of the clause: the score of a saturated frequency.
+    let weight: Float
+    /// An upper bound of the clause's score in any statement.
+    let maxScore: Float
+
+    private let lead: Postings
+    private let others: [Postings]
+    private let offsets: [Int32]
+    private let norms: UnsafePointer<UInt8>?
+    private let lengthFactors: UnsafePointer<Float>
+    private var phraseFrequency: UInt32 = 0
+    private var leadPositions: [UInt32] = []
+    private var otherPositions: [[UInt32]]
+    private(set) var failure: String?
+
+    /// Bounds computed from block maxima are rounded up a little, so that float rounding in a sum of
+    /// scores can never make a bound fall below a score it must cover.
+    static var boundSlack: Float { 1.0001 }
+
+    /// - Parameters:
+    ///   - postings: One cursor per term, in phrase order.
+    ///   - offsets: The position of each term relative to the first.
+    ///   - weight: `boost · idf`.
+    ///   - norms: The field's norms in this segment, or `nil` for a keyword field.
+    ///   - lengthFactors: 256 entries of BM25's length factor, by norm byte.
+    init(postings: [Postings], offsets: [Int32], weight: Float, norms: UnsafePointer<UInt8>?, lengthFactors: UnsafePointer<Float>) {
+        precondition(!postings.isEmpty && postings.count == offsets.count)
+        lead = postings[0]
+        others = Array(postings.dropFirst())
+        self.offsets = offsets
+        self.weight = weight
+        self.norms = norms
+        self.lengthFactors = lengthFactors
+        otherPositions = Array(repeating: [], count: postings.count - 1)
+        maxScore = weight * Self.boundSlack
+    }
+
+    var isPhrase: Bool { !others.isEmpty }
+
+    /// The frequency of the term, or of the phrase, in the current document.
+    @inline(__always)
+    var frequency: UInt32 { others.isEmpty ? lead.freq : phraseFrequency }
+
+    /// The BM25 score of the current document.
+    @inline(__always)
+    func score() -> Float {
+        let frequency = Float(self.frequency)
+        let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
+        return BM25.score(weight: weight, frequency: frequency, lengthFactor: factor)
+    }
+
+    // MARK: - Moving
+
+    /// Moves to the first document ≥ `target` that has the term (or the whole phrase) and returns it.
+    @inline(__always)
+    @discardableResult
+    func advance(to target: Int32) -> Int32 {
+        if target <= doc { return doc }
+        if others.isEmpty {
+            doc = lead.advance(to: target)
+            return doc
+        }
+        return advancePhrase(to: target)
+    }
+
+    /// Moves to the next document that has the term or the phrase.
+    @inline(__always)
+    @discardableResult
+    func next() -> Int32 {
+        if others.isEmpty {
+            doc = lead.next()
+            return doc
+        }
+        return advancePhrase(to: doc &+ 1)
+    }
+
+    private func advancePhrase(to start: Int32) -> Int32 {
+        var target = start
+        while true {
+            let candidate = lead.advance(to: target)
+            if candidate == Int32.max { return finish() }
+            var aligned = true
+            for other in others {
+                let found = other.advance(to: candidate)
+                if found == Int32.max { return finish() }
+                if found != candidate {
+                    target = found
+                    aligned = false
+                    break
+                }
+            }
+            if !aligned { continue }
+            let frequency = countPhrase()
+            if failure != nil { return finish() }
+            if frequency > 0 {
+                phraseFrequency = frequency
+                doc = candidate
+                return doc
+            }
+            target = candidate &+ 1
+        }
+    }
+
+    /// Counts the positions of the lead term where every other term sits at its offset.
+    private func countPhrase() -> UInt32 {
+        do {
+            try lead.positions(into: &leadPositions)
+            for k in others.indices { try others[k].positions(into: &otherPositions[k]) }
+        } catch {
+            failure = error.description
+            return 0
+        }
+        var cursors = ContiguousArray(repeating: 0, count: others.count)
+        var count: UInt32 = 0
+        outer: for start in leadPositions {
+            let base = Int64(start) - Int64(offsets[0])
+            for k in others.indices {
+                let wanted = base + Int64(offsets[k + 1])
+                let positions = otherPositions[k]
+                var index = cursors[k]
+                while index < positions.count, Int64(positions[index]) < wanted { index += 1 }
+                cursors[k] = index
+                if index == positions.count { break outer }
+                if Int64(positions[index]) != wanted { continue outer }
+            }
+            count &+= 1
+        }
+        return count
+    }
+
+    private func finish() -> Int32 {
+        if failure == nil { failure = lead.failure ?? others.lazy.compactMap(\.failure).first }
+        doc = Int32.max
+        return doc
+    }
+
+    /// The first read error of any of the clause's postings.
+    var readFailure: String? { failure ?? lead.failure ?? others.lazy.compactMap(\.failure).first }
+
+    // MARK: - Block-max bounds
+
+    /// The last document of the block region that holds `target`, and a bound of the clause's score on
+    /// every document from `target` to there. Targets must not decrease between calls.
+    @inline(__always)
+    func blockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
+        if doc == Int32.max { return (Int32.max, 0) }
+        lead.shallowAdvance(to: target)
+        var lastDoc = lead.blockLastDoc
+        var maxFrequency = lead.blockMaxFreq
+        var minNorm = lead.blockMinNorm
+        if lastDoc < target { return (Int32.max, 0) }
+        for other in others {
+            other.shallowAdvance(to: target)
+            let otherLast = other.blockLastDoc
+            if otherLast < target { return (Int32.max, 0) }
+            lastDoc = min(lastDoc, otherLast)
+            maxFrequency = min(maxFrequency, other.blockMaxFreq)
+            minNorm = max(minNorm, other.blockMinNorm)
+        }
+        let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(minNorm)]
+        let frequency = Float(maxFrequency)
+        return (lastDoc, BM25.score(weight: weight, frequency: frequency, lengthFactor: factor) * Self.boundSlack)
+    }
+}

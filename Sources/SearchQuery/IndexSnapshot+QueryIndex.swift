@@ -1,0 +1,64 @@
+import SearchIndex
+
+// The searcher reads Podium's on-disk index through these conformances; each is a direct call.
+
+extension PostingsCursor: QueryPostings {
+    package func positions(into positions: inout [UInt32]) throws(SearchError) {
+        do {
+            try readPositions(into: &positions)
+        } catch {
+            throw .index(error.description)
+        }
+    }
+
+    package var failure: String? { error?.description }
+}
+
+extension SegmentReader: QuerySegment {
+    package func normBytes(field: UInt8) -> UnsafeBufferPointer<UInt8> { norms(FieldID(rawValue: field)) }
+
+    package func postings(field: UInt8, term: String) throws(SearchError) -> PostingsCursor? {
+        do {
+            return try postings(field: FieldID(rawValue: field), term: term)
+        } catch {
+            throw .index(error.description)
+        }
+    }
+
+    package func storedValues(_ doc: Int32) throws(SearchError) -> [(name: String, value: String)] {
+        do {
+            return try storedFields(doc).map { ($0.name, $0.value) }
+        } catch {
+            throw .index(error.description)
+        }
+    }
+}
+
+extension IndexSnapshot: QueryIndex {
+    package var querySegments: [SegmentReader] { segments }
+    package var liveDocumentCount: Int { liveDocCount }
+
+    package func fieldNumber(named name: String) -> UInt8? { schema.field(named: name)?.rawValue }
+
+    package func lengthStatistics(field: UInt8) -> (sumLength: UInt64, docCount: Int) {
+        fieldStats(FieldID(rawValue: field))
+    }
+
+    package func documentFrequency(field: UInt8, term: String) throws(SearchError) -> Int {
+        do {
+            return try docFreq(field: FieldID(rawValue: field), term: term)
+        } catch {
+            throw .index(error.description)
+        }
+    }
+
+    package func terms(field: UInt8, prefix: String, limit: Int) throws(SearchError) -> [String] {
+        do {
+            return try expand(field: FieldID(rawValue: field), prefix: prefix, limit: limit)
+        } catch {
+            throw .index(error.description)
+        }
+    }
+
+    package func length(ofNorm norm: UInt8) -> UInt32 { NormCodec.decode(norm) }
+}

@@ -1,0 +1,83 @@
+/// What the searcher reads from one postings list: documents in increasing order, frequencies, positions
+/// and per-block bounds. `SearchIndex.PostingsCursor` conforms; so does the in-memory index of the tests.
+///
+/// The searcher is generic over these protocols and specialized for the concrete index, so the scoring
+/// loop calls concrete methods: no existential, no allocation per posting.
+package protocol QueryPostings: AnyObject {
+    /// The current document, `-1` before the first move, `Int32.max` once exhausted.
+    var doc: Int32 { get }
+    /// The current document's frequency.
+    var freq: UInt32 { get }
+    /// Moves to the next document and returns it.
+    @discardableResult func next() -> Int32
+    /// Moves to the first document ≥ `target` and returns it; never moves back.
+    @discardableResult func advance(to target: Int32) -> Int32
+    /// Moves the block-max probe to the block that holds `target` without moving `doc`.
+    func shallowAdvance(to target: Int32)
+    /// The last document of the probed block.
+    var blockLastDoc: Int32 { get }
+    /// The largest frequency in the probed block.
+    var blockMaxFreq: UInt32 { get }
+    /// The smallest norm in the probed block.
+    var blockMinNorm: UInt8 { get }
+    /// Replaces `positions` with the current document's positions.
+    /// - Throws: ``SearchError/index(_:)`` when they cannot be read.
+    func positions(into positions: inout [UInt32]) throws(SearchError)
+    /// What went wrong reading the postings, if anything did: the search reports it instead of results.
+    var failure: String? { get }
+}
+
+/// One segment as the searcher reads it.
+package protocol QuerySegment {
+    associatedtype Postings: QueryPostings
+    /// Documents in the segment, deleted ones included.
+    var maxDoc: Int { get }
+    /// Whether `doc` is deleted.
+    func isDeleted(_ doc: Int32) -> Bool
+    /// The one-byte length norms of a text field, `maxDoc` of them (empty for keyword fields).
+    func normBytes(field: UInt8) -> UnsafeBufferPointer<UInt8>
+    /// The date of `doc` as `yyyymmdd`, `0` when unknown.
+    func date(_ doc: Int32) -> Int32
+    /// The postings of a term, or `nil` when the segment lacks it.
+    func postings(field: UInt8, term: String) throws(SearchError) -> Postings?
+    /// The stored fields of `doc` as (name, value) pairs.
+    func storedValues(_ doc: Int32) throws(SearchError) -> [(name: String, value: String)]
+}
+
+/// An index snapshot as the searcher reads it: segments plus the statistics BM25 needs.
+package protocol QueryIndex {
+    associatedtype Segment: QuerySegment
+    /// The segments, in address order.
+    var querySegments: [Segment] { get }
+    /// Live (not deleted) documents over all segments: BM25's `N`.
+    var liveDocumentCount: Int { get }
+    /// The number of an indexed field, or `nil` when the index has no such field.
+    func fieldNumber(named name: String) -> UInt8?
+    /// A text field's summed length and the number of documents that have it.
+    func lengthStatistics(field: UInt8) -> (sumLength: UInt64, docCount: Int)
+    /// Documents containing `term` in `field`, over all segments.
+    func documentFrequency(field: UInt8, term: String) throws(SearchError) -> Int
+    /// Distinct indexed terms of `field` starting with `prefix`, in byte order, at most `limit`.
+    func terms(field: UInt8, prefix: String, limit: Int) throws(SearchError) -> [String]
+    /// The field length a norm byte stands for.
+    func length(ofNorm norm: UInt8) -> UInt32
+}
+
+/// A search that could not be answered.
+public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The query has no reading; the error carries the spot.
+    case syntax(QuerySyntaxError)
+    /// `topic:NAME` or `--topic NAME` names no topic of the topics file.
+    case unknownTopic(String, known: [String])
+    /// The index could not be read (a damaged file): the message names it.
+    case index(String)
+
+    public var description: String {
+        switch self {
+        case .syntax(let error): return error.description
+        case .unknownTopic(let name, let known):
+            return "no topic named '\(name)'; the topics are: \(known.joined(separator: ", "))"
+        case .index(let message): return message
+        }
+    }
+}

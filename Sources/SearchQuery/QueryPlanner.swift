@@ -1,0 +1,254 @@
+import TextAnalysis
+
+/// How much a match in each content field counts, relative to the others.
+public struct FieldWeights: Hashable, Sendable {
+    public var title: Float
+    public var question: Float
+    public var answer: Float
+
+    /// Answers carry the substance; questions and titles say what a statement is about but are shorter
+    /// and shared by several statements, so they count for less.
+    public init(title: Float = 0.5, question: Float = 0.5, answer: Float = 1.0) {
+        self.title = title
+        self.question = question
+        self.answer = answer
+    }
+
+    /// The fields a word without a field name is searched in, with their weights.
+    var defaults: [(TextField, Float)] { [(.title, title), (.question, question), (.answer, answer)] }
+}
+
+/// Turns a syntax tree into a ``QueryPlan``: analyzes words, expands prefixes and topics, merges repeated
+/// clauses (a word typed twice counts twice, as in Lucene), and computes IDFs from the index.
+struct QueryPlanner<Index: QueryIndex> {
+    /// The most terms one `prefix*` word expands to per field; the most frequent are kept.
+    static var prefixLimit: Int { 64 }
+
+    let index: Index
+    let analyzer: Analyzer
+    let topics: TopicSet
+    let weights: FieldWeights
+    let query: String
+    private(set) var plan = QueryPlan()
+    private var clauseIndex: [PlanClause.Key: Int] = [:]
+    private var dropsStopWords = true
+
+    init(index: Index, analyzer: Analyzer, topics: TopicSet, weights: FieldWeights, query: String) {
+        self.index = index
+        self.analyzer = analyzer
+        self.topics = topics
+        self.weights = weights
+        self.query = query
+    }
+
+    /// Plans `node`; when `topic` is given, its entries add to the score without changing what matches.
+    static func plan(
+        _ node: QueryNode?,
+        topic: Topic?,
+        dates: DateRange?,
+        index: Index,
+        analyzer: Analyzer,
+        topics: TopicSet,
+        weights: FieldWeights,
+        query: String
+    ) throws(SearchError) -> QueryPlan {
+        var planner = QueryPlanner(index: index, analyzer: analyzer, topics: topics, weights: weights, query: query)
+        var predicate = try planner.build(node, topic: topic)
+        if planner.plan.clauses.isEmpty, node != nil {
+            // Nothing but stop words ("to be or not to be"): search them after all.
+            planner = QueryPlanner(index: index, analyzer: analyzer, topics: topics, weights: weights, query: query)
+            planner.dropsStopWords = false
+            predicate = try planner.build(node, topic: topic)
+        }
+        if let dates { predicate = .all([predicate, .date(dates)]) }
+        planner.plan.predicate = predicate
+        try planner.computeStatistics()
+        return planner.plan
+    }
+
+    private mutating func build(_ node: QueryNode?, topic: Topic?) throws(SearchError) -> MatchCondition {
+        let topicPredicate = topic.map { self.topic($0, scoring: true) }
+        guard let node else { return topicPredicate ?? .matchNone }
+        return try self.node(node, scoring: true) ?? .matchNone
+    }
+
+    // MARK: - Nodes
+
+    private mutating func node(_ node: QueryNode, scoring: Bool) throws(SearchError) -> MatchCondition? {
+        switch node {
+        case .word(let text, let field, let isPrefix, _):
+            let fields = self.fields(field)
+            if isPrefix { return try prefix(text, fields: fields, scoring: scoring) }
+            let units = self.units(of: analyzer.tokens(text), splitAtGaps: true)
+            let predicates = units.compactMap { unit -> MatchCondition? in
+                if unit.terms.count == 1, dropsStopWords, analyzer.isStopWord(unit.terms[0]) { return nil }
+                return any(fields.map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") })
+            }
+            return predicates.isEmpty ? nil : (predicates.count == 1 ? predicates[0] : .all(predicates))
+        case .phrase(let text, let field, _):
+            guard let unit = units(of: analyzer.tokens(text), splitAtGaps: false).first else { return nil }
+            return any(fields(field).map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") })
+        case .keyword(let keyword, let value, _):
+            guard let field = index.fieldNumber(named: keyword.indexField) else { return .matchNone }
+            return clause(field: field, name: keyword.indexField, Unit(terms: [value], offsets: [0]), boost: 0, origin: "filter")
+        case .date(let range, _):
+            return .date(range)
+        case .topic(let name, let range):
+            guard let topic = topics[name] else {
+                let known = topics.names.joined(separator: ", ")
+                throw .syntax(
+                    QuerySyntaxError(
+                        "no topic named '\(name)'" + (known.isEmpty ? "" : " (the topics are: \(known))"),
+                        byteOffset: range.lowerBound,
+                        in: query
+                    )
+                )
+            }
+            return self.topic(topic, scoring: scoring)
+        case .boolean(let clauses):
+            return try boolean(clauses, scoring: scoring)
+        }
+    }
+
+    private mutating func boolean(_ clauses: [QueryClause], scoring: Bool) throws(SearchError) -> MatchCondition? {
+        var required: [MatchCondition] = []
+        var filters: [MatchCondition] = []
+        var optional: [MatchCondition] = []
+        var excluded: [MatchCondition] = []
+        for clause in clauses {
+            switch clause.occur {
+            case .must:
+                guard let p = try node(clause.node, scoring: scoring) else { continue }
+                if clause.node.isFilter { filters.append(p) } else { required.append(p) }
+            case .should: if let p = try node(clause.node, scoring: scoring) { optional.append(p) }
+            case .mustNot: if let p = try node(clause.node, scoring: false) { excluded.append(p) }
+            }
+        }
+        // A required word makes the other words optional (they only add to the score), as in Lucene; a
+        // required filter does not: `china date:2019` is China in 2019, not everything of 2019.
+        var parts: [MatchCondition]
+        if !required.isEmpty {
+            parts = required
+        } else if !optional.isEmpty {
+            parts = [any(optional)]
+        } else if !excluded.isEmpty || !filters.isEmpty {
+            parts = filters.isEmpty ? [.matchAll] : []
+        } else {
+            return nil
+        }
+        parts += filters
+        parts += excluded.map { .not($0) }
+        return parts.count == 1 ? parts[0] : .all(parts)
+    }
+
+    private mutating func topic(_ topic: Topic, scoring: Bool) -> MatchCondition {
+        var entries: [MatchCondition] = []
+        for entry in topic.entries {
+            guard let unit = units(of: analyzer.tokens(entry.text), splitAtGaps: false).first else { continue }
+            let origin = "topic \(topic.name): \"\(entry.text)\" ×\(entry.weight)"
+            entries.append(
+                any(
+                    weights.defaults.map { field, weight in
+                        let number = index.fieldNumber(named: field.rawValue)
+                        return number.map {
+                            clause(field: $0, name: field.rawValue, unit, boost: scoring ? weight * Float(entry.weight) : 0, origin: origin)
+                        } ?? .matchNone
+                    }
+                )
+            )
+        }
+        return any(entries)
+    }
+
+    private mutating func prefix(_ text: String, fields: [(UInt8, Float, String)], scoring: Bool) throws(SearchError) -> MatchCondition? {
+        let prefix = text.lowercased()
+        guard prefix.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        var predicates: [MatchCondition] = []
+        for (field, weight, name) in fields {
+            var terms = try index.terms(field: field, prefix: prefix, limit: 4 * Self.prefixLimit)
+            let found = terms.count
+            if found > Self.prefixLimit {
+                var frequencies: [String: Int] = [:]
+                for term in terms { frequencies[term] = try index.documentFrequency(field: field, term: term) }
+                terms = Array(terms.sorted { (frequencies[$0]!, $1) > (frequencies[$1]!, $0) }.prefix(Self.prefixLimit)).sorted()
+            }
+            plan.expansions.append(PrefixExpansion(prefix: prefix, field: name, terms: terms, isTruncated: found > Self.prefixLimit))
+            for term in terms {
+                predicates.append(
+                    clause(field: field, name: name, Unit(terms: [term], offsets: [0]), boost: scoring ? weight : 0, origin: "query \(prefix)*")
+                )
+            }
+        }
+        return predicates.isEmpty ? .matchNone : any(predicates)
+    }
+
+    // MARK: - Pieces
+
+    struct Unit {
+        var terms: [String]
+        var offsets: [Int32]
+    }
+
+    /// Tokens grouped into terms and phrases: a token joined to the previous one (`new-energy`, the bigrams
+    /// of a CJK run) continues a phrase; with `splitAtGaps` a separator starts a new unit.
+    private func units(of tokens: [Token], splitAtGaps: Bool) -> [Unit] {
+        var units: [Unit] = []
+        var firstPosition = 0
+        for token in tokens {
+            if units.isEmpty || (splitAtGaps && !token.isJoinedToPrevious) {
+                units.append(Unit(terms: [], offsets: []))
+                firstPosition = token.position
+            }
+            units[units.count - 1].terms.append(token.term)
+            units[units.count - 1].offsets.append(Int32(clamping: token.position - firstPosition))
+        }
+        return units
+    }
+
+    /// The fields to search a word in: the named one, or the content fields with their weights.
+    private func fields(_ field: TextField?) -> [(UInt8, Float, String)] {
+        let wanted: [(TextField, Float)] = field.map { [($0, $0.isFilter ? 0 : 1)] } ?? weights.defaults
+        return wanted.compactMap { field, weight in
+            index.fieldNumber(named: field.rawValue).map { ($0, weight, field.rawValue) }
+        }
+    }
+
+    private mutating func clause(field: UInt8, name: String, _ unit: Unit, boost: Float, origin: String) -> MatchCondition {
+        let key = PlanClause.Key(field: field, terms: unit.terms, offsets: unit.offsets)
+        let position: Int
+        if let existing = clauseIndex[key] {
+            position = existing
+        } else {
+            position = plan.clauses.count
+            clauseIndex[key] = position
+            plan.clauses.append(PlanClause(key: key, fieldName: name))
+        }
+        if boost > 0 {
+            plan.clauses[position].boost += boost
+            plan.clauses[position].origins.append(origin)
+        }
+        return .clause(position)
+    }
+
+    private func any(_ predicates: [MatchCondition]) -> MatchCondition {
+        let useful = predicates.filter { $0 != .matchNone }
+        if useful.isEmpty { return .matchNone }
+        return useful.count == 1 ? useful[0] : .any(useful)
+    }
+
+    private mutating func computeStatistics() throws(SearchError) {
+        let count = index.liveDocumentCount
+        for position in plan.clauses.indices {
+            var idf: Float = 0
+            var cost = 0
+            let key = plan.clauses[position].key
+            for term in key.terms {
+                let df = try index.documentFrequency(field: key.field, term: term)
+                idf += BM25.idf(documentFrequency: df, documentCount: count)
+                cost += df
+            }
+            plan.clauses[position].idf = idf
+            plan.clauses[position].cost = cost
+        }
+    }
+}

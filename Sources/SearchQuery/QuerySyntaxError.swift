@@ -1,0 +1,48 @@
+/// A query that cannot be understood, with the spot where understanding stopped.
+///
+/// Free text with stray punctuation never produces this error: unbalanced parentheses and quotes, lone
+/// operators and punctuation-only words are read leniently. What remains are values that have no reading
+/// at all (`date:2019-13`), a field name with nothing after it, unknown topics, and queries past the size
+/// and nesting limits that keep the engine safe from hostile input.
+public struct QuerySyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, in words for the person who typed the query.
+    public var message: String
+    /// The offset of the spot, in characters (extended grapheme clusters) from the start of the query: the
+    /// column where a caret goes when the query is printed on a line of its own.
+    public var offset: Int
+    /// The same spot as a UTF-8 byte offset into the query.
+    public var byteOffset: Int
+
+    /// Creates an error at a byte offset of `query`, computing the character offset from it.
+    /// - Parameters:
+    ///   - message: What went wrong.
+    ///   - byteOffset: Where, in UTF-8 bytes from the start of `query`; clamped to the query's length.
+    ///   - query: The query text the offset points into.
+    public init(_ message: String, byteOffset: Int, in query: String) {
+        let utf8 = query.utf8
+        let clamped = max(0, min(byteOffset, utf8.count))
+        self.message = message
+        self.byteOffset = clamped
+        // A byte offset inside a multi-byte character or cluster points at that character.
+        var bytes = 0
+        var characters = 0
+        for character in query {
+            let width = character.utf8.count
+            if bytes + width > clamped { break }
+            bytes += width
+            characters += 1
+        }
+        self.offset = characters
+    }
+
+    /// `message (at character N)`.
+    public var description: String { "\(message) (at character \(offset + 1))" }
+
+    /// The query on one line and a caret under the spot, for terminal output.
+    /// - Parameter query: The text the error was raised for.
+    /// - Returns: Two lines, without a trailing newline.
+    public func caretLine(for query: String) -> String {
+        let flattened = String(query.map { $0.isNewline ? " " : $0 })
+        return flattened + "\n" + String(repeating: " ", count: offset) + "^"
+    }
+}

@@ -1,0 +1,105 @@
+import TextAnalysis
+
+/// Parses, plans and runs searches over one index snapshot. Generic over the index so that the scoring
+/// loop is specialized for the concrete postings type; ``Searcher`` is the public face for Podium's index.
+package final class SearchEngine<Index: QueryIndex> {
+    package let index: Index
+    package let analyzer: Analyzer
+    package let topics: TopicSet
+    package let weights: FieldWeights
+    private let lengthFactors: LengthFactors
+
+    package init(index: Index, analyzer: Analyzer = Analyzer(), topics: TopicSet = TopicSet([]), weights: FieldWeights = FieldWeights(), bm25: BM25 = BM25()) {
+        self.index = index
+        self.analyzer = analyzer
+        self.topics = topics
+        self.weights = weights
+        lengthFactors = LengthFactors(
+            fieldCount: 256,
+            bm25: bm25,
+            averageLength: { field in
+                let stats = index.lengthStatistics(field: field)
+                return stats.docCount > 0 ? Float(Double(stats.sumLength) / Double(stats.docCount)) : 0
+            },
+            decode: { index.length(ofNorm: $0) }
+        )
+    }
+
+    /// Plans a request: parse, analyze, expand, look up statistics.
+    func plan(_ request: SearchRequest) throws(SearchError) -> QueryPlan {
+        var node: QueryNode? = nil
+        if let query = request.query {
+            do {
+                node = try QueryParser.parse(query, defaultMode: request.mode)
+            } catch {
+                throw .syntax(error)
+            }
+        }
+        var topic: Topic? = nil
+        if let name = request.topic {
+            guard let found = topics[name] else { throw .unknownTopic(name, known: topics.names) }
+            topic = found
+        }
+        return try QueryPlanner.plan(
+            node,
+            topic: topic,
+            dates: request.dates,
+            index: index,
+            analyzer: analyzer,
+            topics: topics,
+            weights: weights,
+            query: request.query ?? ""
+        )
+    }
+
+    /// The best `request.limit` statements.
+    /// - Throws: ``SearchError`` for a query without a reading, an unknown topic, or a damaged index.
+    /// - Complexity: pruned: statements that cannot enter the top k are mostly skipped block by block.
+    package func search(_ request: SearchRequest) throws(SearchError) -> SearchResults {
+        let plan = try self.plan(request)
+        var collector = TopKCollector(capacity: request.limit)
+        for (number, segment) in index.querySegments.enumerated() {
+            let run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
+            run.collect(into: &collector)
+            if let failure = run.failure { throw .index(failure) }
+        }
+        var hits = collector.sorted().map { SearchHit(address: $0.address, score: $0.score, explanation: nil) }
+        if request.explain {
+            for position in hits.indices {
+                hits[position].explanation = try explain(hits[position], plan: plan)
+            }
+        }
+        let terms = Set(plan.clauses.filter { $0.boost > 0 }.flatMap(\.key.terms))
+        return SearchResults(hits: hits, expansions: plan.expansions, highlightTerms: terms)
+    }
+
+    /// Every statement that matches, in address order, found without pruning: what `count` reports and
+    /// what tests compare with a scan.
+    package func matches(_ request: SearchRequest) throws(SearchError) -> [DocumentAddress] {
+        let plan = try self.plan(request)
+        var result: [DocumentAddress] = []
+        for (number, segment) in index.querySegments.enumerated() {
+            let run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
+            run.allMatches(into: &result)
+            if let failure = run.failure { throw .index(failure) }
+        }
+        return result
+    }
+
+    private func explain(_ hit: SearchHit, plan: QueryPlan) throws(SearchError) -> Explanation {
+        let segment = index.querySegments[hit.address.segment]
+        let run = try SegmentSearch(plan: plan, segment: segment, number: hit.address.segment, lengthFactors: lengthFactors)
+        let parts = run.contributions(at: hit.address.document).map { item in
+            let clause = plan.clauses[item.clause]
+            return Explanation.Part(
+                clause: clause.label,
+                origins: clause.origins,
+                frequency: item.frequency,
+                idf: clause.idf,
+                boost: clause.boost,
+                score: item.score
+            )
+        }
+        return Explanation(score: hit.score, parts: parts.sorted { $0.score > $1.score })
+    }
+}

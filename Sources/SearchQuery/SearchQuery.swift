@@ -1,1 +1,0 @@
-// The SearchQuery module.

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TestSupport
+import TextAnalysis
+
+@testable import SearchQuery
+
+/// Proves that the block-max walk finds exactly what a scan of every statement finds, and ranks the
+/// same top 10, over an in-memory index with tiny blocks (many block edges) built from the real JSONL.
+@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipNote))
+struct PruningEquivalenceTests {
+    static let topics = try! TopicSet.load(from: SharedData.projectCorpus.appendingPathComponent("topics.toml"))
+
+    /// The corpus, analyzed once for all tests of the suite.
+    static let segments = QueryCorpus.segments()
+    nonisolated(unsafe) static let reference = NaiveEvaluator(
+        segments: referenceDocuments(segments, analyzer: Analyzer())
+    ) { Double(min($0, 255)) }
+
+    @Test func randomQueriesMatchAndRankLikeAScan() throws {
+        let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4), topics: Self.topics)
+        let reference = Self.reference
+        var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_125)
+        var compared = 0
+        for _ in 0..<200 {
+            let (query, mode) = generator.next()
+            let request = SearchRequest(query: query, mode: mode, limit: 10)
+            let plan = try engine.plan(request)
+            let expected = reference.evaluate(plan)
+            let matches = try engine.matches(request)
+            #expect(Set(matches) == Set(expected.map(\.address)), "match set differs for \(query)")
+            let hits = try engine.search(request).hits
+            expectSameTop(hits, expected, query: query)
+            compared += expected.isEmpty ? 0 : 1
+        }
+        #expect(compared > 120, "too few random queries had matches: \(compared)")
+    }
+
+    @Test func topicRankingMatchesAScan() throws {
+        let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 3), topics: Self.topics)
+        let reference = Self.reference
+        for name in Self.topics.names {
+            for query in [nil, "+united +states"] {
+                let request = SearchRequest(query: query, topic: name, limit: 10)
+                let expected = reference.evaluate(try engine.plan(request))
+                expectSameTop(try engine.search(request).hits, expected, query: "\(query ?? "") --topic \(name)")
+            }
+        }
+    }
+
+    private func expectSameTop(_ hits: [SearchHit], _ expected: [NaiveEvaluator.Scored], query: String) {
+        let top = Array(expected.prefix(10))
+        #expect(hits.count == top.count, "hit count differs for \(query)")
+        guard hits.count == top.count, let last = top.last else { return }
+        for (hit, want) in zip(hits, top) {
+            #expect(abs(Double(hit.score) - want.score) <= 1e-3 * max(1, want.score), "score differs for \(query)")
+        }
+        // Equal modulo ties: statements scoring clearly above the 10th must be there.
+        let tolerance = 1e-3 * max(1, last.score)
+        let sure = Set(top.filter { $0.score > last.score + tolerance }.map(\.address))
+        #expect(sure.isSubset(of: Set(hits.map(\.address))), "top 10 differs for \(query)")
+    }
+
+    private static func referenceDocuments(_ segments: [[MemoryDocument]], analyzer: Analyzer) -> [[ReferenceDocument]] {
+        segments.map { documents in
+            documents.map { document in
+                var reference = ReferenceDocument(date: document.date, isDeleted: document.isDeleted)
+                for (number, field) in TextField.allCases.enumerated() {
+                    if let text = document.text[field] { reference.add(analyzer.tokens(text), field: UInt8(number)) }
+                }
+                for (offset, field) in KeywordField.allCases.enumerated() {
+                    if let value = document.keywords[field] { reference.keywords[UInt8(TextField.allCases.count + offset)] = value }
+                }
+                return reference
+            }
+        }
+    }
+}

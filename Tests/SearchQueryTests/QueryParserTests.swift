@@ -1,0 +1,117 @@
+import Testing
+
+@testable import SearchQuery
+
+@Suite("Query parser")
+struct QueryParserTests {
+    private func parse(_ text: String, _ mode: DefaultMode = .any) throws -> QueryNode {
+        try QueryParser.parse(text, defaultMode: mode)
+    }
+
+    /// The words of a tree in order, each with the occur of its nearest clause, for compact assertions.
+    private func shape(_ node: QueryNode) -> String {
+        switch node {
+        case .word(let text, let field, let prefix, _):
+            return (field.map { "\($0.rawValue):" } ?? "") + text + (prefix ? "*" : "")
+        case .phrase(let text, let field, _): return (field.map { "\($0.rawValue):" } ?? "") + "\"\(text)\""
+        case .keyword(let field, let value, _): return "\(field.rawValue)=\(value)"
+        case .date(let range, _): return "date[\(range.lower)-\(range.upper)]"
+        case .topic(let name, _): return "topic=\(name)"
+        case .boolean(let clauses):
+            let inner = clauses.map { clause -> String in
+                let sign = clause.occur == .must ? "+" : clause.occur == .mustNot ? "-" : ""
+                return sign + shape(clause.node)
+            }
+            return "(" + inner.joined(separator: " ") + ")"
+        }
+    }
+
+    @Test(arguments: [
+        ("patent", "patent"),
+        ("patent trademark", "(patent trademark)"),
+        ("+patent -trademark copyright", "(+patent -trademark copyright)"),
+        ("china patent OR trademark", "(china (patent trademark))"),
+        ("a OR b AND c", "(a (+b +c))"),
+        ("a AND NOT b", "(+a -b)"),
+        ("NOT NOT a", "a"),
+        ("\"new energy\" vehicles", "(\"new energy\" vehicles)"),
+        ("pat*", "pat*"),
+        ("title:(trade war)", "(title:trade title:war)"),
+        ("speaker:\"Hua Chunying\" trade", "(+speaker:\"Hua Chunying\" trade)"),
+        ("lang:EN kind:release", "(+language=en +kind=release)"),
+        ("date:2019-05", "date[20190500-20190599]"),
+        ("date:2019-01-01..2019-06-30", "date[20190101-20190630]"),
+        ("date:..2018", "date[1-20189999]"),
+        ("topic:IP china", "(topic=ip china)"),
+        ("a OR -b", "(a (-b))"),
+    ])
+    func readsTheLanguage(query: String, expected: String) throws {
+        #expect(shape(try parse(query)) == expected)
+    }
+
+    @Test func allModeRequiresEveryWordButKeepsOr() throws {
+        #expect(shape(try parse("tariff soybean OR corn", .all)) == "(+tariff +(soybean corn))")
+        #expect(shape(try parse("tariff -soybean", .all)) == "(+tariff -soybean)")
+    }
+
+    @Test(arguments: [
+        ("what's the U.S. position?", "(what's the U.S. position?)"),
+        ("( trade", "trade"),
+        ("trade )", "trade"),
+        ("-- trade", "(-- trade)"),
+        ("\"unterminated phrase", "\"unterminated phrase\""),
+        ("AND trade OR", "trade"),
+        ("Note: trade", "(Note: trade)"),
+        ("“知识产权” 保护", "(\"知识产权\" 保护)"),
+        ("（贸易）", "贸易"),
+        ("a - b", "(a - b)"),
+    ])
+    func readsStrayPunctuationAsText(query: String, expected: String) throws {
+        #expect(shape(try parse(query)) == expected)
+    }
+
+    @Test(arguments: [
+        ("date:2019-13", 5, "not a date"),
+        ("trade date:yesterday", 11, "not a date"),
+        ("date:2020..2019", 5, "not a date"),
+        ("speaker:", 8, "expected a value"),
+        ("trade lang:(en zh)", 11, "takes one value"),
+        ("   ", 0, "nothing to search for"),
+        ("( )", 0, "nothing to search for"),
+        ("知识产权 date:2019-02-30", 10, "not a date"),
+    ])
+    func pointsAtTheSpot(query: String, offset: Int, message: String) {
+        #expect {
+            try QueryParser.parse(query)
+        } throws: { error in
+            guard let error = error as? QuerySyntaxError else { return false }
+            return error.offset == offset && error.message.contains(message)
+        }
+    }
+
+    @Test func refusesHostileNestingWithAPosition() {
+        let query = String(repeating: "(", count: 10_000) + "a"
+        #expect {
+            try QueryParser.parse(query)
+        } throws: { error in
+            (error as? QuerySyntaxError)?.offset == QueryParser.maximumDepth
+        }
+    }
+
+    @Test func readsLongRunsOfOperatorsWithoutRecursion() throws {
+        let query = String(repeating: "NOT ", count: 3_001) + "a"
+        #expect(shape(try parse(query)) == "(-a)")
+    }
+
+    @Test func keepsByteRangesOfLeaves() throws {
+        guard case .boolean(let clauses) = try parse("trade 知识产权*") else {
+            Issue.record("expected a group")
+            return
+        }
+        guard case .word(let text, _, let isPrefix, let range) = clauses[1].node else {
+            Issue.record("expected a word")
+            return
+        }
+        #expect(text == "知识产权" && isPrefix && range == 6..<19)
+    }
+}
