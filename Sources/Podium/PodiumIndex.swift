@@ -173,7 +173,8 @@ public final class PodiumIndex: @unchecked Sendable {
         }
         return SearchRequest(
             query: query, mode: options.requireAll ? .all : .any, topic: options.topic, dates: dates,
-            limit: max(1, options.limit), explain: options.explain
+            // No more results than statements: the collector reserves room for `limit` of them.
+            limit: min(max(1, options.limit), max(1, snapshot.liveDocCount)), explain: options.explain
         )
     }
 
@@ -193,13 +194,10 @@ public final class PodiumIndex: @unchecked Sendable {
     static func translate(_ error: SearchError, index: String, query: String?) -> PodiumError {
         switch error {
         case .syntax(let syntax):
-            // The query on one line with a caret under the spot (control characters shown as spaces).
-            let shown = String((query ?? "").unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
-            let caret = String(repeating: " ", count: max(0, syntax.offset)) + "^"
             return PodiumError(
                 .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
                 hint: "quote words that should be read literally, e.g. \"U.S.-China\"",
-                detail: ["  " + shown, "  " + caret]
+                detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
         case .unknownTopic:
             return PodiumError(.usage, error.description, hint: "see the topics with: podium topics list")

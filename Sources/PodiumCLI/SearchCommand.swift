@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only statements dated on or before this date.")
     var until: String?
 
-    @Option(name: [.short, .long], help: "How many results.")
+    @Option(name: [.short, .long], parsing: .unconditional, help: "How many results.")
     var limit: Int = 10
 
     @Flag(help: "Require every word (instead of ranking statements with any of them).")
@@ -113,7 +113,9 @@ struct SearchCommand: ParsableCommand {
         if path == "-" {
             input = FileHandle.standardInput
         } else {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard exists, !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
                 UserFacingError("cannot read the batch file '\(path)'", hint: "give a file of 'id<TAB>query' lines, or - for standard input", status: .input).exit()
             }
             input = handle

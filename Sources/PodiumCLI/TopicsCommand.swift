@@ -85,11 +85,15 @@ extension TopicsCommand {
         @Argument(help: "The topic's name.") var name: String
         @Option(help: "Only statements dated on or after this date.") var since: String?
         @Option(help: "Only statements dated on or before this date.") var until: String?
-        @Option(name: [.short, .long], help: "How many statements.") var limit: Int = 10
+        @Option(name: [.short, .long], parsing: .unconditional, help: "How many statements.") var limit: Int = 10
         @Flag(help: "Show the topic entries behind each score.") var explain = false
         @Option(help: "Output format.") var format: SearchCommand.Format = .text
         @Option(help: "The index directory.") var index: String = "Index"
         @Option(help: "Colour: auto, always or never.") var color: ColorChoice = .auto
+
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        }
 
         func run() throws {
             var search = try SearchCommand.parse([
