@@ -233,5 +233,10 @@ public enum Indexer {
         report.generation = writer.generation
         report.statementsInIndex = writer.documentCount
         report.committed = true
+        if let error = writer.mergeError {
+            report.warnings.append(SourceWarning(
+                source: index,
+                message: "committed, but merging segments failed (\(error.message)); the next refresh merges them"))
+        }
     }
 }

@@ -17,11 +17,14 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
     public var kind: Kind
     public var message: String
     public var hint: String?
+    /// Lines shown between the message and the hint, e.g. the query with a caret under the bad spot.
+    public var detail: [String] = []
 
-    public init(_ kind: Kind, _ message: String, hint: String? = nil) {
+    public init(_ kind: Kind, _ message: String, hint: String? = nil, detail: [String] = []) {
         self.kind = kind
         self.message = message
         self.hint = hint
+        self.detail = detail
     }
 
     public var description: String { message }

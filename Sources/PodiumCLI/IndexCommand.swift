@@ -29,8 +29,8 @@ struct CorpusOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard memory >= 16 else { throw ValidationError("--memory must be at least 16 (MB)") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (16...65_536).contains(memory) else { throw ValidationError("--memory must be between 16 and 65536 (MB)") }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func options(defaultCorpus: [String]) -> IndexingOptions {
@@ -168,7 +168,8 @@ extension IndexCommand {
 func runIndexing(
     _ label: String, _ body: (@escaping @Sendable (IndexingProgress) -> Void) throws(PodiumError) -> IndexingReport
 ) throws -> IndexingReport {
-    let bar = ProgressBar(label: label, unit: "units")
+    // Build progress counts files and blocks of large JSONL files alike: megabytes say more.
+    let bar = ProgressBar(label: label, unit: nil)
     let box = ProgressBox(bar)
     defer { bar.finish() }
     return try handlingErrors { () throws(PodiumError) in
@@ -232,6 +233,6 @@ extension UserFacingError {
             case .input: .input
             case .output: .output
             }
-        self.init(error.message, hint: error.hint, status: status)
+        self.init(error.message, hint: error.hint, detail: error.detail, status: status)
     }
 }

@@ -8,6 +8,6 @@ struct PodiumCommand: AsyncParsableCommand {
         commandName: "podium",
         abstract: "Full-text search over press-conference transcripts and press releases.",
         version: "0.1.0",
-        subcommands: [IndexCommand.self, ParseCommand.self, AnalyzeCommand.self]
+        subcommands: [SearchCommand.self, TopicsCommand.self, ExportCommand.self, TrendCommand.self, IndexCommand.self, ParseCommand.self, AnalyzeCommand.self]
     )
 }

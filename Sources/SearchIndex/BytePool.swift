@@ -3,45 +3,61 @@
 ///
 /// A slice of size `s` holds `s - 4` bytes of data then the 4-byte address of the next slice, written when
 /// the slice fills. Streams start at 8 bytes, so a rare term costs little, and double up to 4 KiB.
-package final class BytePool {
+///
+/// A value type over raw pages so the indexing loop runs without reference counting or exclusivity checks;
+/// its owner calls `deallocate()` once.
+package struct BytePool {
     package static let pageShift: UInt32 = 16
     package static let pageSize = 1 << 16
-    private static let sliceSizes: [UInt32] = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
-    package static let maxLevel = UInt8(sliceSizes.count - 1)
+    package static let maxLevel: UInt8 = 9
 
-    private var pages: [UnsafeMutablePointer<UInt8>] = []
+    private var pages: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>
+    private var pageCount = 0
+    private var pageCapacity = 16
     private var used = BytePool.pageSize
 
-    package init() {}
+    package init() {
+        pages = .allocate(capacity: pageCapacity)
+    }
 
-    deinit {
-        for page in pages { page.deallocate() }
+    package func deallocate() {
+        for k in 0..<pageCount { pages[k].deallocate() }
+        pages.deallocate()
     }
 
     /// Bytes held by the pool.
-    package var allocatedBytes: Int { pages.count * BytePool.pageSize }
+    package var allocatedBytes: Int { pageCount * BytePool.pageSize }
 
     @inline(__always)
     package func pointer(_ address: UInt32) -> UnsafeMutablePointer<UInt8> {
         pages[Int(address >> BytePool.pageShift)] + Int(address & 0xFFFF)
     }
 
+    /// Slice sizes 8, 16, 32, ... 4096 bytes.
     @inline(__always)
-    static func sliceSize(_ level: UInt8) -> UInt32 { sliceSizes[Int(level)] }
+    static func sliceSize(_ level: UInt8) -> UInt32 { 8 << UInt32(level) }
 
     /// Reserves `size` contiguous bytes and returns their address.
-    private func allocate(_ size: UInt32) -> UInt32 {
+    private mutating func allocate(_ size: UInt32) -> UInt32 {
         if used + Int(size) > BytePool.pageSize {
-            pages.append(UnsafeMutablePointer<UInt8>.allocate(capacity: BytePool.pageSize))
+            if pageCount == pageCapacity {
+                let bigger = UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>.allocate(capacity: pageCapacity * 2)
+                bigger.moveInitialize(from: pages, count: pageCount)
+                pages.deallocate()
+                pages = bigger
+                pageCapacity *= 2
+            }
+            (pages + pageCount).initialize(to: .allocate(capacity: BytePool.pageSize))
+            pageCount += 1
             used = 0
         }
-        let address = UInt32(pages.count - 1) << BytePool.pageShift | UInt32(used)
+        let address = UInt32(pageCount - 1) << BytePool.pageShift | UInt32(used)
         used += Int(size)
         return address
     }
 
-    /// Starts a new stream; returns its first slice's address and the address where the slice's data ends.
-    package func newStream() -> Stream {
+    /// Starts a new stream.
+    package mutating func newStream() -> Stream {
         let start = allocate(BytePool.sliceSize(0))
         return Stream(start: start, write: start, end: start + BytePool.sliceSize(0) - 4, level: 0)
     }
@@ -55,14 +71,27 @@ package final class BytePool {
     }
 
     @inline(__always)
-    package func append(_ byte: UInt8, to stream: inout Stream) {
+    package mutating func append(_ byte: UInt8, to stream: inout Stream) {
         if stream.write == stream.end { grow(&stream) }
         pointer(stream.write).pointee = byte
         stream.write &+= 1
     }
 
     @inline(__always)
-    package func appendVInt(_ value: UInt32, to stream: inout Stream) {
+    package mutating func appendVInt(_ value: UInt32, to stream: inout Stream) {
+        // Fast path: the whole VInt fits in the current slice.
+        if stream.end &- stream.write >= 5 {
+            var p = pointer(stream.write)
+            var v = value
+            while v >= 0x80 {
+                p.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+                p += 1
+                v >>= 7
+            }
+            p.pointee = UInt8(truncatingIfNeeded: v)
+            stream.write &+= UInt32(p - pointer(stream.write)) &+ 1
+            return
+        }
         var v = value
         while v >= 0x80 {
             append(UInt8(truncatingIfNeeded: v) | 0x80, to: &stream)
@@ -71,7 +100,7 @@ package final class BytePool {
         append(UInt8(truncatingIfNeeded: v), to: &stream)
     }
 
-    private func grow(_ stream: inout Stream) {
+    private mutating func grow(_ stream: inout Stream) {
         let level = min(stream.level + 1, BytePool.maxLevel)
         let size = BytePool.sliceSize(level)
         let next = allocate(size)

@@ -12,7 +12,8 @@ public struct IndexWriterOptions: Sendable {
     /// commit of this writer replaces them (readers keep seeing the old index until then).
     public var create: Bool = false
 
-    public init(memoryBudget: Int = 256 << 20, mergeFactor: Int = 10, mergeOnCommit: Bool = true, create: Bool = false) {
+    public init(memoryBudget: Int = 256 << 20, mergeFactor: Int = 10, mergeOnCommit: Bool = true, create: Bool = false)
+    {
         self.memoryBudget = memoryBudget
         self.mergeFactor = max(2, mergeFactor)
         self.mergeOnCommit = mergeOnCommit
@@ -49,6 +50,8 @@ public final class IndexWriter {
     public private(set) var generation: Int
     /// The user data of the last commit.
     public private(set) var userData: [String: String]
+    /// Why the merges after the last `commit` stopped (its documents are committed all the same), or `nil`.
+    public private(set) var mergeError: IndexError?
 
     /// Opens the index in `directory` for writing, creating the directory and an empty index if needed.
     ///
@@ -56,7 +59,10 @@ public final class IndexWriter {
     /// - Throws: `.locked` naming the PID of the writer holding the lock; `.invalidArgument` when an existing
     ///   index has another schema or analyzer (open with `options.create` to rebuild); `.corrupted`.
     public init(
-        directory: String, schema: IndexSchema, analyzer: AnalyzerIdentity, options: IndexWriterOptions = IndexWriterOptions()
+        directory: String,
+        schema: IndexSchema,
+        analyzer: AnalyzerIdentity,
+        options: IndexWriterOptions = IndexWriterOptions()
     ) throws(IndexError) {
         try schema.validate()
         self.directory = directory
@@ -68,7 +74,7 @@ public final class IndexWriter {
         }
         lock = try WriteLock(directory: directory)
         var existing: IndexCommit? = nil
-        do { existing = try IndexCommit.read(directory: directory) } catch where error.code == .notFound {}
+        do { existing = try IndexCommit.read(directory: directory) } catch  where error.code == .notFound {}
         try IndexWriter.removeUnreferencedFiles(directory: directory, commit: existing)
         generation = existing?.generation ?? 0
         userData = [:]
@@ -155,7 +161,13 @@ public final class IndexWriter {
     /// Writes the buffered documents as a new segment (not yet committed).
     public func flush() throws(IndexError) {
         try checkOpen()
-        guard let buffer, buffer.docCount > 0 else { return }
+        guard let buffer else { return }
+        guard buffer.docCount > 0 else {
+            // Only refused documents: drop the buffer (its empty stored-fields file goes with the next cleanup).
+            self.buffer = nil
+            bufferDeletes.removeAll()
+            return
+        }
         let info = try buffer.write(directory: directory, id: bufferID)
         var deletes = DeleteBitset(maxDoc: info.maxDoc)
         for request in bufferDeletes {
@@ -174,18 +186,35 @@ public final class IndexWriter {
     /// Flushes the buffer, writes new delete generations, then replaces `meta.json` (temporary file, fsync,
     /// rename, directory fsync). With `options.mergeOnCommit`, then merges by the log policy and commits the
     /// result. Finally deletes files no longer referenced.
+    ///
+    /// A merge that fails (a full disk) does not make the commit fail: the documents are committed before
+    /// merging starts, and a merge only reorganizes them. The error is kept in `mergeError`, the writer goes
+    /// on with the segments of the last commit, and the next commit tries the merge again.
     /// - Parameter userData: saved in the commit for the caller (the facade's sources table).
+    /// - Throws: when flushing or writing the commit fails; the previous commit then stays in place.
     public func commit(userData: [String: String]) throws(IndexError) {
         try checkOpen()
         try flush()
         try writeCommit(userData: userData)
+        mergeError = nil
         if options.mergeOnCommit {
-            while let picked = pickMerge() {
-                try merge(picked)
-                try writeCommit(userData: userData)
+            var committed = segments
+            do throws(IndexError) {
+                while let picked = pickMerge() {
+                    try merge(picked)
+                    try writeCommit(userData: userData)
+                    committed = segments
+                }
+            } catch {
+                // `merge` replaced segments in memory that the commit on disk still references.
+                segments = committed
+                mergeError = error
             }
         }
-        try IndexWriter.removeUnreferencedFiles(directory: directory, commit: try IndexCommit.read(directory: directory))
+        try IndexWriter.removeUnreferencedFiles(
+            directory: directory,
+            commit: try IndexCommit.read(directory: directory)
+        )
     }
 
     /// Writes delete bitsets that changed and the commit file.
@@ -204,8 +233,13 @@ public final class IndexWriter {
             kept.append(state)
         }
         let commit = IndexCommit(
-            formatVersion: IndexFormat.version, generation: generation + 1, analyzer: analyzer, schema: schema,
-            segments: kept.map(\.info), userData: userData)
+            formatVersion: IndexFormat.version,
+            generation: generation + 1,
+            analyzer: analyzer,
+            schema: schema,
+            segments: kept.map(\.info),
+            userData: userData
+        )
         try commit.write(directory: directory)
         segments = kept
         generation = commit.generation

@@ -4,7 +4,7 @@ extension SegmentBuffer {
     ///
     /// Every file is fsynced; the segment becomes part of the index only when a commit names it.
     package func write(directory: String, id: String) throws(IndexError) -> SegmentInfo {
-        finishPending()
+        table.finishPending()
         let maxDoc = Int(docCount)
         let termSink = try FileSink(directory: directory, name: "\(id).tim")
         let docSink = try FileSink(directory: directory, name: "\(id).doc")
@@ -12,31 +12,34 @@ extension SegmentBuffer {
         let dictionary = TermDictionaryWriter(sink: termSink)
         let encoder = PostingsEncoder(docSink: docSink, posSink: posSink)
         let textCount = schema.textFields.count
-        let ids = sortedTermIDs()
-        try keys.withUnsafeBufferPointer { (allKeys) throws(IndexError) in
-            for id in ids {
-                let t = terms[Int(id)]
-                let field = Int(allKeys[Int(t.keyStart)])
-                let isText = field < textCount
-                try (isText ? norms[field] : []).withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
-                    encoder.startTerm(hasPositions: isText, norms: isText ? fieldNorms : nil)
-                    var docReader = BytePool.Reader(pool: pool, stream: t.docs)
-                    var posReader = BytePool.Reader(pool: pool, stream: t.positions)
-                    var doc: Int64 = -1
-                    while !docReader.isAtEnd {
-                        let code = docReader.vint()
-                        let freq = code & 1 != 0 ? 1 : docReader.vint()
-                        doc += Int64(code >> 1)
-                        try encoder.addDoc(UInt32(doc), freq: freq)
-                        if isText {
-                            for _ in 0..<freq { encoder.addPositionDelta(posReader.vint()) }
-                        }
+        let ids = table.sortedIDs()
+        let pool = table.pool
+        for id in ids {
+            let t = table.states[Int(id)]
+            let key = table.key(id)
+            let field = Int(key[0])
+            let isText = field < textCount
+            try (isText ? norms[field] : []).withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
+                encoder.startTerm(hasPositions: isText, norms: isText ? fieldNorms : nil)
+                var docReader = BytePool.Reader(pool: pool, stream: t.docs)
+                var posReader = BytePool.Reader(pool: pool, stream: t.positions)
+                var doc: Int64 = -1
+                while !docReader.isAtEnd {
+                    let code = docReader.vint()
+                    let freq = code & 1 != 0 ? 1 : docReader.vint()
+                    doc += Int64(code >> 1)
+                    try encoder.addDoc(UInt32(doc), freq: freq)
+                    if isText {
+                        for _ in 0..<freq { encoder.addPositionDelta(posReader.vint()) }
                     }
-                    let written = try encoder.finishTerm()
-                    let key = UnsafeBufferPointer(rebasing: allKeys[Int(t.keyStart)..<Int(t.keyStart + t.keyLength)])
-                    try dictionary.add(
-                        key: key, docFreq: written.docFreq, docStart: written.docStart, posStart: written.posStart)
                 }
+                let written = try encoder.finishTerm()
+                try dictionary.add(
+                    key: key,
+                    docFreq: written.docFreq,
+                    docStart: written.docStart,
+                    posStart: written.posStart
+                )
             }
         }
         try dictionary.finish()
@@ -45,13 +48,19 @@ extension SegmentBuffer {
         try SegmentBuffer.writeColumns(directory: directory, id: id, norms: norms, dates: dates)
         try stored.finish()
         return SegmentInfo(
-            id: id, maxDoc: maxDoc, deleteCount: 0, deleteGeneration: 0, termCount: Int(dictionary.termCount),
+            id: id,
+            maxDoc: maxDoc,
+            deleteCount: 0,
+            deleteGeneration: 0,
+            termCount: Int(dictionary.termCount),
             fieldLengthSums: fieldLengthSums,
-            fieldDocCounts: norms.map { column in column.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } })
+            fieldDocCounts: norms.map { column in column.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+        )
     }
 
     /// Writes `.nrm` (per text field, `maxDoc` norm bytes) and `.dat` (`maxDoc` little-endian `Int32`).
-    package static func writeColumns(directory: String, id: String, norms: [[UInt8]], dates: [Int32]) throws(IndexError) {
+    package static func writeColumns(directory: String, id: String, norms: [[UInt8]], dates: [Int32]) throws(IndexError)
+    {
         let normSink = try FileSink(directory: directory, name: "\(id).nrm")
         for column in norms { try normSink.write(column) }
         try normSink.finish(kind: .norms)
@@ -64,10 +73,11 @@ extension SegmentBuffer {
 
     /// The local doc ids below `limit` of the documents holding a term key, for deletes of buffered documents.
     ///
-    /// Call after `write` (or `finishPending`), when every document's postings are in the streams.
+    /// Call after `write` (or `table.finishPending()`), when every document's postings are in the streams.
     package func documents(withKey key: [UInt8], below limit: Int32) -> [Int32] {
-        guard let id = key.withUnsafeBufferPointer({ termID(key: $0) }) else { return [] }
-        var reader = BytePool.Reader(pool: pool, stream: terms[Int(id)].docs)
+        guard !key.isEmpty else { return [] }
+        guard let id = key.withUnsafeBufferPointer({ table.find($0.baseAddress!, $0.count) }) else { return [] }
+        var reader = BytePool.Reader(pool: table.pool, stream: table.states[Int(id)].docs)
         var result: [Int32] = []
         var doc: Int64 = -1
         while !reader.isAtEnd {

@@ -3,9 +3,10 @@
 /// It works on UTF-8 bytes with an ASCII fast path. The grammar, in the order it is tried at each word start:
 /// - A CJK run (Han, kana, Hangul) becomes overlapping bigrams (`知识产权` → 知识 识产 产权), a lone
 ///   character a unigram. A Latin word glued to a run stays whole (`5G网络` → `5g` `网络`).
-/// - A dotted acronym of single letters (`U.S.`, `U.S`, `e.g.`) is one token, lowercase with inner dots
-///   (`u.s`); a word of two or three capitals takes the same form (`US` → `u.s`, `WHO` → `w.h.o`), so that
-///   `US` and `U.S.` are one term and neither is the pronoun `us`, nor `WHO` the stop word `who`.
+/// - A dotted acronym of single letters (`U.K.`, `U.K`, `e.g.`) is one token whose term is that of its
+///   letters written as one word (`uk`, the term of `UK` and `uk`). An acronym that spells a short function
+///   word keeps its dots instead, whether dotted or in capitals: `U.S.` and `US` are `u.s`, `WHO` is
+///   `w.h.o`, so that neither is the pronoun `us` nor the stop word `who`.
 /// - Otherwise a word is a run of letters, digits and combining marks, kept whole across letter/digit
 ///   changes (`5G`, `G20`, `COP28`, `1990s`), across `.` and `,` between digits (`3.5`; `1,000` → `1000`)
 ///   and across an apostrophe before a letter (`don't`, `Xi'an`; `’` and `ʼ` read as `'`). A final `'s`
@@ -31,7 +32,7 @@ public struct Analyzer: Sendable {
     /// The analyzer's name, stored in an index so that an index built by another analyzer is refused.
     public static let name = "podium-standard"
     /// The analyzer's behaviour version, stored in the index; any change to the terms it makes bumps it.
-    public static let version = 1
+    public static let version = 2
 
     /// An analyzer. It holds no state: caches live in the ``TokenBuffer`` the caller reuses.
     public init() {}
@@ -58,9 +59,11 @@ public struct Analyzer: Sendable {
     /// - Complexity: O(n) in `utf8.count`.
     public func analyze(utf8: UnsafeBufferPointer<UInt8>, language: Language = .auto, into buffer: inout TokenBuffer) {
         buffer.removeAll()
+        guard let bytes = utf8.baseAddress, utf8.count > 0 else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.scratchCapacity) { scratch in
             var tokenizer = Tokenizer(
-                bytes: utf8,
+                bytes: bytes,
+                count: utf8.count,
                 stems: language.stemsEnglish,
                 scratch: scratch.baseAddress!,
                 out: TokenBuffer()

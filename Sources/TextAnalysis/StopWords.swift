@@ -12,6 +12,24 @@ enum StopWords {
         "could", "do", "does", "did", "so", "than", "those", "them", "all", "also", "about",
     ]
 
+    /// Words an acronym must not turn into: the stop words of up to three letters and `us`, each packed
+    /// little-endian into an integer. `US`, `U.S.` and `WHO` keep dotted terms (`u.s`, `w.h.o`) because of them.
+    static let shortFunctionWords: Set<UInt32> = {
+        var set = Set<UInt32>()
+        for word in english + ["us"] where word.utf8.count <= 3 {
+            set.insert(word.utf8.enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * $1.offset) })
+        }
+        return set
+    }()
+
+    /// Whether the `count` lowercase bytes at `bytes` are one of ``shortFunctionWords``.
+    static func isShortFunctionWord(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count <= 3 else { return false }
+        var key: UInt32 = 0
+        for k in 0..<count { key |= UInt32(bytes[k]) << (8 * k) }
+        return shortFunctionWords.contains(key)
+    }
+
     /// The stop words and their stems, so that both a raw word and an analyzed term are recognized.
     static let terms: Set<String> = {
         var set = Set(english)

@@ -31,7 +31,9 @@ extension Tokenizer {
         if i < n && !Tokenizer.endsASCIIWord(p[i]) {
             (i, end) = scanWordTail(from: i, start: s, length: &length, hasDigit: &hasDigit, stemmable: &stemmable)
         }
-        if (length == 2 || length == 3) && i - s == length && !hasDigit && isUppercaseASCII(from: s, to: i) {
+        if (length == 2 || length == 3) && i - s == length && !hasDigit && isUppercaseASCII(from: s, to: i)
+            && StopWords.isShortFunctionWord(scratch, count: length)
+        {
             length = dotAcronym(length: length)
         } else if stems && stemmable && !hasDigit && length >= 3 {
             length = out.stemCache.stem(scratch, count: length)
@@ -49,9 +51,9 @@ extension Tokenizer {
         return true
     }
 
-    /// Rewrites the 2- or 3-letter term in `scratch` in the dotted acronym form (`us` → `u.s`), so that the
-    /// capitals `US`, `WHO`, `UK` are the terms of `U.S.`, `W.H.O.`, `U.K.`, and neither the pronoun `us`
-    /// nor the stop word `who`. Returns the new length.
+    /// Rewrites the 2- or 3-letter term in `scratch` in the dotted form (`us` → `u.s`): an acronym that
+    /// spells a short function word (`US`, `U.S.`, `WHO`, `IT`) keeps its dots so that it is neither the
+    /// pronoun `us` nor the stop word `who`. Returns the new length.
     private func dotAcronym(length: Int) -> Int {
         if length == 3 {
             scratch[4] = scratch[2]
@@ -152,35 +154,35 @@ extension Tokenizer {
         return i + 3 == n || p[i + 3] < 0x30 || p[i + 3] > 0x39
     }
 
-    /// Emits a dotted acronym of single ASCII letters (`U.S.`, `U.S.A.`, `e.g.`, `U.S`) starting at `s`,
+    /// Emits a dotted acronym of single ASCII letters (`U.S.`, `U.K.`, `e.g.`, `U.S`) starting at `s`,
     /// returning where its surface ends (after the final dot, if any), or nil when none starts there.
     ///
-    /// The term is the lowercase letters with inner dots (`u.s`), so that `U.S.` and `U.S` agree and
-    /// neither collides with the pronoun `us`.
+    /// The term is that of the letters written as one word (`U.K.` → `uk`, like `UK`), unless they spell a
+    /// short function word (`U.S.` → `u.s`, like `US`).
     mutating func scanAcronym(from s: Int) -> Int? {
         guard isASCIILetter(s), s + 1 < n, p[s + 1] == 0x2E else { return nil }
         var j = s
         var letters = 0
         while letters < Tokenizer.maximumAcronymLetters && isASCIILetter(j) && j + 1 < n && p[j + 1] == 0x2E {
+            scratch[letters] = p[j] | 0x20
             letters += 1
             j += 2
         }
         // A final letter without its dot: "U.S".
         if letters >= 1 && letters < Tokenizer.maximumAcronymLetters && isASCIILetter(j) && !continuesWord(at: j + 1) {
+            scratch[letters] = p[j] | 0x20
             letters += 1
             j += 1
         }
         guard letters >= 2 else { return nil }
-        let termStart = out.arena.count
-        var k = s
-        while k < j {
-            if p[k] != 0x2E {
-                if out.arena.count > termStart { out.arena.append(0x2E) }
-                out.arena.append(p[k] | 0x20)
-            }
-            k += 1
+        var length = letters
+        if StopWords.isShortFunctionWord(scratch, count: length) {
+            length = dotAcronym(length: length)
+        } else if stems && length >= 3 {
+            length = out.stemCache.stem(scratch, count: length)
         }
-        emit(termStart: termStart, start: s, end: j)
+        out.arena.append(contentsOf: UnsafeBufferPointer(start: scratch, count: length))
+        emit(termStart: out.arena.count - length, start: s, end: j)
         return j
     }
 }

@@ -25,10 +25,9 @@ struct Tokenizer {
     /// Room for the longest term a word of ``maximumWordBytes`` can fold to.
     static let scratchCapacity = 1024
 
-    init(bytes: UnsafeBufferPointer<UInt8>, stems: Bool, scratch: UnsafeMutablePointer<UInt8>, out: TokenBuffer) {
-        // An empty buffer may have no base address; any valid pointer does for a length of 0.
-        self.p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        self.n = bytes.count
+    init(bytes: UnsafePointer<UInt8>, count: Int, stems: Bool, scratch: UnsafeMutablePointer<UInt8>, out: TokenBuffer) {
+        self.p = bytes
+        self.n = count
         self.stems = stems
         self.scratch = scratch
         self.out = out

@@ -97,6 +97,27 @@ import TestSupport
         #expect(refreshed == (try Self.contents(of: rebuilt)))
         #expect(refreshed.values.contains { $0.contains("zeppelins") })
 
+        // Every query answers the same on the refreshed index as on the rebuilt one.
+        let refreshedIndex = try PodiumIndex(directory: w.index)
+        let rebuiltIndex = try PodiumIndex(directory: rebuilt)
+        let queries = [
+            "intellectual property", "trade", "+solar +wind", "\"new energy\"", "patent*", "zeppelins", "知识产权",
+            "tariffs -soybeans", "speaker:liang", "date:2019 climate", "lang:zh 合作",
+        ]
+        for query in queries {
+            #expect(
+                try refreshedIndex.count(SearchOptions(query: query)) == rebuiltIndex.count(SearchOptions(query: query)),
+                "the same number of matches for \(query)"
+            )
+            let a = try refreshedIndex.search(SearchOptions(query: query, limit: 300)).hits
+            let b = try rebuiltIndex.search(SearchOptions(query: query, limit: 300)).hits
+            #expect(Set(a.map(\.statement.id)) == Set(b.map(\.statement.id)), "the same matches for \(query)")
+            // Deleted statements still count in term statistics until a merge purges them, so scores drift.
+            withKnownIssue("BM25 statistics include deleted statements until they are merged away") {
+                #expect(zip(a, b).allSatisfy { abs($0.score - $1.score) < 1e-4 }, "scores of \(query)")
+            }
+        }
+
         let again = try Indexer.refresh(IndexingOptions(corpus: [], index: w.index))
         #expect(again.sourcesRead == 0, "a second refresh finds nothing left to do")
     }

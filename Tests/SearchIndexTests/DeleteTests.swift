@@ -12,7 +12,11 @@ struct DeleteTests {
         let docs = Fixtures.documents(count: 500, seed: 21, sources: 5)
         try Fixtures.write(Array(docs[0..<300]), to: path)
         let writer = try IndexWriter(
-            directory: path, schema: Fixtures.schema, analyzer: Fixtures.analyzer, options: IndexWriterOptions(mergeOnCommit: false))
+            directory: path,
+            schema: Fixtures.schema,
+            analyzer: Fixtures.analyzer,
+            options: IndexWriterOptions(mergeOnCommit: false)
+        )
         var d = IndexDocument()
         for doc in docs[300..<400] {
             Fixtures.indexDocument(doc, into: &d)

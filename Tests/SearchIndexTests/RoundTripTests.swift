@@ -21,7 +21,7 @@ struct RoundTripTests {
     func manySegments(merge: Bool) throws {
         let dir = try TemporaryDirectory()
         let docs = Fixtures.documents(count: 1500, seed: 2)
-        let options = IndexWriterOptions(memoryBudget: 200_000, mergeFactor: 3, mergeOnCommit: merge)
+        let options = IndexWriterOptions(memoryBudget: 600_000, mergeFactor: 3, mergeOnCommit: merge)
         try Fixtures.write(docs, to: dir.url.path, options: options, commitEvery: 200)
         let snapshot = try IndexSnapshot.open(directory: dir.url.path, verification: .checksums)
         #expect(snapshot.segments.count > 1)
@@ -32,7 +32,7 @@ struct RoundTripTests {
     func forceMerge() throws {
         let dir = try TemporaryDirectory()
         let docs = Fixtures.documents(count: 900, seed: 3)
-        let options = IndexWriterOptions(memoryBudget: 150_000, mergeOnCommit: false)
+        let options = IndexWriterOptions(memoryBudget: 600_000, mergeOnCommit: false)
         try Fixtures.write(docs, to: dir.url.path, options: options, commitEvery: 100)
         let writer = try IndexWriter(directory: dir.url.path, schema: Fixtures.schema, analyzer: Fixtures.analyzer)
         try writer.forceMerge(maxSegments: 1)
@@ -82,11 +82,18 @@ struct RoundTripTests {
     func prefixAndDocFreq() throws {
         let dir = try TemporaryDirectory()
         let docs = Fixtures.documents(count: 300, seed: 5)
-        try Fixtures.write(docs, to: dir.url.path, options: IndexWriterOptions(memoryBudget: 100_000, mergeOnCommit: false), commitEvery: 100)
+        try Fixtures.write(
+            docs,
+            to: dir.url.path,
+            options: IndexWriterOptions(memoryBudget: 600_000, mergeOnCommit: false),
+            commitEvery: 100
+        )
         let snapshot = try IndexSnapshot.open(directory: dir.url.path)
         let naive = NaiveIndex(docs)
         let answer = FieldID(rawValue: 1)
-        let expected = naive.postings[answer]!.keys.filter { $0.hasPrefix("w1") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let expected = naive.postings[answer]!.keys.filter { $0.hasPrefix("w1") }.sorted {
+            Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+        }
         #expect(try snapshot.expand(field: answer, prefix: "w1", limit: 1000) == expected)
         #expect(try snapshot.expand(field: answer, prefix: "w1", limit: 3) == Array(expected.prefix(3)))
         #expect(try snapshot.expand(field: answer, prefix: "zzz", limit: 10) == [])

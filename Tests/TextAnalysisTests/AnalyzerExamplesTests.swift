@@ -83,22 +83,24 @@ struct AnalyzerExamplesTests {
 
     @Test("U.S. is one token that the query U.S. finds, and the pronoun us does not")
     func dottedAcronyms() {
-        #expect(terms("U.S. and U.K. officials") == ["u.s", "and", "u.k", "offici"])
+        #expect(terms("U.S. and U.K. officials") == ["u.s", "and", "uk", "offici"])
         #expect(phraseMatches("U.S.", in: "talks between China and the U.S. resumed"))
         #expect(phraseMatches("U.S.", in: "the U.S-China relationship"))
         #expect(!phraseMatches("U.S.", in: "let us talk"))
         #expect(!phraseMatches("us", in: "the U.S. side"))
         let tokens = analyzer.tokens("the U.S.")
         #expect(tokens.last?.start == 4 && tokens.last?.end == 8)
-        #expect(terms("e.g. U.S.A.") == ["e.g", "u.s.a"])
+        #expect(terms("e.g. U.S.A. A.I.D.S.") == ["eg", "usa", "aid"])
+        #expect(phraseMatches("U.K.", in: "the UK side") && phraseMatches("uk", in: "the U.K. side"))
     }
 
-    @Test("Two or three capitals are an acronym: US is U.S., WHO is not the stop word who")
+    @Test("US is U.S., WHO is not the stop word who, and other capitals are plain words")
     func capitalAcronyms() {
-        #expect(terms("US UK WHO EU") == ["u.s", "u.k", "w.h.o", "e.u"])
+        #expect(terms("US UK WHO EU AFP") == ["u.s", "uk", "w.h.o", "eu", "afp"])
         #expect(phraseMatches("U.S.", in: "China-US relations"))
         #expect(phraseMatches("US", in: "the U.S. side"))
         #expect(!phraseMatches("US", in: "tell us more"))
+        #expect(phraseMatches("afp", in: "AFP: a question"))
         #expect(!analyzer.isStopWord(terms("WHO")[0]) && analyzer.isStopWord(terms("who")[0]))
         #expect(terms("Us It A I NATO G7") == ["us", "it", "a", "i", "nato", "g7"])
     }

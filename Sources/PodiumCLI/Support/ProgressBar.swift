@@ -5,13 +5,15 @@ import Foundation
 /// says what happened.
 final class ProgressBar {
     private let label: String
-    private let unit: String
+    /// What `done` and `total` count, shown as "12/49 excerpts"; `nil` when they count internal work
+    /// units, and the bar shows the megabytes read instead.
+    private let unit: String?
     private let enabled: Bool
     private let start = Date()
     private var lastDraw = Date.distantPast
     private var drewSomething = false
 
-    init(label: String, unit: String = "sources", enabled: Bool = Terminal.stderrIsTerminal) {
+    init(label: String, unit: String?, enabled: Bool = Terminal.stderrIsTerminal) {
         self.label = label
         self.unit = unit
         self.enabled = enabled
@@ -26,8 +28,9 @@ final class ProgressBar {
         drewSomething = true
         let elapsed = max(now.timeIntervalSince(start), 1e-3)
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
-        var tail = " \(done)/\(total) \(unit)"
-        if bytes > 0 { tail += String(format: "  %.1f MB/s", Double(bytes) / 1e6 / elapsed) }
+        var tail = ""
+        if let unit { tail += " \(done)/\(total) \(unit)" }
+        if bytes > 0 { tail += String(format: "  %.1f MB  %.1f MB/s", Double(bytes) / 1e6, Double(bytes) / 1e6 / elapsed) }
         if done > 0 && done < total {
             let eta = elapsed / Double(done) * Double(total - done)
             tail += "  ETA " + Self.duration(eta)

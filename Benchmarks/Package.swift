@@ -1,0 +1,29 @@
+// swift-tools-version: 6.2
+import Foundation
+import PackageDescription
+
+// Benchmarks and scale tools for Podium, kept out of the main package so that `swift build` and
+// `swift test` there stay fast (the layout of swift-nio's `Benchmarks/Package.swift`).
+// SwiftPM names a path dependency after its folder, which differs between clones and worktrees.
+let podium = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "PodiumBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: "../"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // Indexing and postings micro-benchmarks of SearchIndex on synthetic documents.
+        .executableTarget(
+            name: "IndexBenchmark",
+            dependencies: [.product(name: "SearchIndex", package: podium)]
+        ),
+        // Deterministic corpora of any size re-sampled from the real statements in ../shared/corpus.
+        .executableTarget(
+            name: "podium-corpusgen",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+    ]
+)

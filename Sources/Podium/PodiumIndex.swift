@@ -1,0 +1,210 @@
+import Foundation
+import SearchIndex
+import SearchQuery
+import TextAnalysis
+
+/// A search over an index: what a user types and the filters around it.
+public struct SearchOptions: Sendable {
+    /// The query in Podium's query language; `nil` or empty ranks by `topic` alone.
+    public var query: String?
+    /// A topic that reorders the matches (or, without a query, ranks statements on its own).
+    public var topic: String?
+    /// Only statements dated on or after the start of this date (`2019`, `2019-05`, `2019-05-09`).
+    public var since: String?
+    /// Only statements dated on or before the end of this date.
+    public var until: String?
+    public var limit: Int
+    /// Every word required (`--all`).
+    public var requireAll: Bool
+    /// Say which terms and topic entries made each score.
+    public var explain: Bool
+    /// Make an excerpt for each hit (not needed for run files).
+    public var excerpts: Bool = true
+
+    public init(
+        query: String? = nil, topic: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 10,
+        requireAll: Bool = false, explain: Bool = false, excerpts: Bool = true
+    ) {
+        self.excerpts = excerpts
+        self.query = query
+        self.topic = topic
+        self.since = since
+        self.until = until
+        self.limit = limit
+        self.requireAll = requireAll
+        self.explain = explain
+    }
+}
+
+/// The answer to a search.
+public struct SearchOutcome: Sendable {
+    public var hits: [Hit]
+    /// Notes worth showing: how `prefix*` words were expanded (and whether the expansion was cut short).
+    public var notes: [String]
+}
+
+/// An open index, ready to search: one snapshot of the last commit (later commits are not seen) and the
+/// topics it can rank by.
+///
+/// Opening reads the commit and maps the segment files: it costs a few system calls per segment, not a
+/// read of the index.
+public final class PodiumIndex: @unchecked Sendable {
+    public let directory: String
+    let topicSet: TopicSet
+    private let snapshot: IndexSnapshot
+    private let searcher: Searcher
+
+    /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
+    ///
+    /// - Throws: `.index` when there is no index, it is damaged, or another analyzer built it; `.input`
+    ///   when the topics file cannot be read or has a mistake (the message names the line).
+    public init(directory: String, topicsFile: String? = nil) throws(PodiumError) {
+        self.directory = directory
+        do {
+            snapshot = try IndexSnapshot.open(directory: directory)
+        } catch {
+            throw PodiumError(error, index: directory)
+        }
+        guard snapshot.analyzer == StatementSchema.analyzer else {
+            throw PodiumError(
+                .index,
+                "the index at '\(directory)' was built with analyzer \(snapshot.analyzer.name) "
+                    + "\(snapshot.analyzer.version); this podium uses \(Analyzer.name) \(Analyzer.version)",
+                hint: "rebuild it with: podium index build --index \(directory)"
+            )
+        }
+        topicSet = try Self.loadTopics(topicsFile)
+        searcher = Searcher(snapshot: snapshot, topics: topicSet)
+    }
+
+    /// Reads a topics file; `nil` gives no topics.
+    static func loadTopics(_ path: String?) throws(PodiumError) -> TopicSet {
+        guard let path else { return TopicSet([]) }
+        do {
+            return try TopicSet.load(from: URL(fileURLWithPath: path))
+        } catch {
+            throw PodiumError(.input, error.description, hint: "fix the topics file, or name another with --topics")
+        }
+    }
+
+    /// The names of the topics this index can rank by.
+    public var topicNames: [String] { topicSet.names }
+
+    /// Live statements in the snapshot.
+    public var statementCount: Int { snapshot.liveDocCount }
+
+    /// The best statements for `options`, each with its excerpt.
+    ///
+    /// - Throws: `.usage` for a query without a reading (the message points at the spot), an unknown topic
+    ///   or a bad date; `.index` when a file of the index turns out damaged.
+    /// - Parameter progress: called with (excerpts made, hits) while excerpts are made, for long exports.
+    public func search(
+        _ options: SearchOptions, progress: ((Int, Int) -> Void)? = nil
+    ) throws(PodiumError) -> SearchOutcome {
+        let request = try self.request(options)
+        let results: SearchResults
+        do { results = try searcher.search(request) } catch { throw Self.translate(error, index: directory, query: options.query) }
+        var hits: [Hit] = []
+        hits.reserveCapacity(results.hits.count)
+        for (n, found) in results.hits.enumerated() {
+            if n % 64 == 0 { progress?(n, results.hits.count) }
+            let statement = try self.statement(at: found.address)
+            guard options.excerpts else {
+                hits.append(Hit(statement: statement, score: Double(found.score), excerpt: Excerpt(text: "", highlights: [])))
+                continue
+            }
+            let text = statement.answer.isEmpty ? statement.question : statement.answer
+            var snippet = searcher.snippet(of: text, for: results)
+            if snippet.highlights.isEmpty && !statement.question.isEmpty {
+                // The words matched in the question (or title) only: show that instead.
+                let fromQuestion = searcher.snippet(of: statement.question, for: results)
+                if !fromQuestion.highlights.isEmpty { snippet = fromQuestion }
+            }
+            hits.append(
+                Hit(
+                    statement: statement, score: Double(found.score),
+                    excerpt: Excerpt(text: snippet.text, highlights: snippet.highlights),
+                    explanation: found.explanation.map { $0.description.split(separator: "\n").map(String.init) } ?? []
+                )
+            )
+        }
+        let notes = results.expansions.map { e in
+            "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
+                + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
+        }
+        return SearchOutcome(hits: hits, notes: notes)
+    }
+
+    /// The dates (`YYYY-MM-DD`, empty when unknown) of every statement that matches, for a trend.
+    public func matchingDates(_ options: SearchOptions) throws(PodiumError) -> [String] {
+        let request = try self.request(options)
+        let addresses: [DocumentAddress]
+        do { addresses = try searcher.matches(request) } catch { throw Self.translate(error, index: directory, query: options.query) }
+        return addresses.map { address in
+            let key = snapshot.segments[address.segment].date(address.document)
+            guard key > 0 else { return "" }
+            let y = key / 10000, m = key / 100 % 100, d = key % 100
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        }
+    }
+
+    /// How many statements match, without ranking them.
+    public func count(_ options: SearchOptions) throws(PodiumError) -> Int {
+        let request = try self.request(options)
+        do { return try searcher.matches(request).count } catch { throw Self.translate(error, index: directory, query: options.query) }
+    }
+
+    // MARK: - Helpers
+
+    private func request(_ options: SearchOptions) throws(PodiumError) -> SearchRequest {
+        var dates: DateRange? = nil
+        if let since = options.since {
+            guard let range = DateRange(parsing: since) else { throw Self.badDate(since, option: "--since") }
+            dates = DateRange(lower: range.lower, upper: DateRange.unbounded.upper)
+        }
+        if let until = options.until {
+            guard let range = DateRange(parsing: until) else { throw Self.badDate(until, option: "--until") }
+            let upper = DateRange(lower: DateRange.unbounded.lower, upper: range.upper)
+            dates = dates.map { $0.intersection(upper) } ?? upper
+        }
+        let query = options.query.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        guard query != nil || options.topic != nil else {
+            throw PodiumError(.usage, "the query is empty", hint: "type some words, or rank by a topic with --topic NAME")
+        }
+        return SearchRequest(
+            query: query, mode: options.requireAll ? .all : .any, topic: options.topic, dates: dates,
+            // No more results than statements: the collector reserves room for `limit` of them.
+            limit: min(max(1, options.limit), max(1, snapshot.liveDocCount)), explain: options.explain
+        )
+    }
+
+    private func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
+        do {
+            let fields = try snapshot.segments[address.segment].storedFields(address.document)
+            return StatementSchema.statement(from: fields)
+        } catch {
+            throw PodiumError(error, index: directory)
+        }
+    }
+
+    static func badDate(_ text: String, option: String) -> PodiumError {
+        PodiumError(.usage, "\(option) '\(text)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) 2019-05")
+    }
+
+    static func translate(_ error: SearchError, index: String, query: String?) -> PodiumError {
+        switch error {
+        case .syntax(let syntax):
+            return PodiumError(
+                .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
+                hint: "quote words that should be read literally, e.g. \"U.S.-China\"",
+                detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
+            )
+        case .unknownTopic:
+            return PodiumError(.usage, error.description, hint: "see the topics with: podium topics list")
+        case .index(let message):
+            return PodiumError(
+                .index, message, hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
+            )
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+import Podium
+
+/// `podium search`: ranked statements for a query, with excerpts.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find the statements that best match a query.",
+        discussion: """
+            Words are ranked by BM25 over answers, questions and titles. The query language:
+              word other          either word, statements with more (and rarer) words first
+              +word -word         required / excluded; AND, OR, NOT and ( ) as well
+              "exact phrase"      words next to each other, in order
+              patent*             every word that starts with "patent"
+              speaker:geng outlet:reuters title:... question:... answer:... lang:zh kind:statement
+              date:2019-05        a month (also 2019, 2019-05-09, 2019-01-01..2019-06-30)
+              topic:ip            statements about a topic of the topics file
+            With no index yet, the default Index/ is first built from Corpus/.
+
+            Examples:
+              podium search "intellectual property"
+              podium search '"new energy" vehicles' --since 2019 --limit 5
+              podium search 'speaker:geng +tariffs -soybeans' --format json
+              podium search patents --topic ip --explain
+              printf 'q1\\ttrade war\\n' | podium search --batch - --format trec
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, trec }
+
+    @Argument(help: "The query (several arguments are joined with spaces).")
+    var words: [String] = []
+
+    @Option(help: "A topic that reorders the matches (or ranks on its own, without a query).")
+    var topic: String?
+
+    @Option(help: "Only statements dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Only statements dated on or before this date.")
+    var until: String?
+
+    @Option(name: [.short, .long], parsing: .unconditional, help: "How many results.")
+    var limit: Int = 10
+
+    @Flag(help: "Require every word (instead of ranking statements with any of them).")
+    var all = false
+
+    @Flag(help: "Show the terms and topic entries behind each score.")
+    var explain = false
+
+    @Option(help: "Output: text for reading; json, jsonl for scripts; trec for evaluation runs.")
+    var format: Format = .text
+
+    @Option(help: "Answer many queries: a file of 'id<TAB>query' lines, or - for standard input (each answered at once).")
+    var batch: String?
+
+    @Option(help: "The index directory.")
+    var index: String = "Index"
+
+    @Option(help: "The topics file. (default: Corpus/topics.toml)")
+    var topics: String?
+
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        if batch == nil && words.isEmpty && topic == nil {
+            throw ValidationError("give a query, or --topic NAME, or --batch FILE")
+        }
+    }
+
+    func run() throws {
+        let podium = try IndexLocation(index: index, topics: topics).open()
+        if let batch {
+            try runBatch(podium, from: batch)
+            return
+        }
+        let options = SearchOptions(
+            query: words.joined(separator: " "), topic: topic, since: since, until: until, limit: limit,
+            requireAll: all, explain: explain, excerpts: format != .trec
+        )
+        let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
+        let out = StandardOutput()
+        for note in outcome.notes { StandardError.line("note: \(note)") }
+        switch format {
+        case .text:
+            HitRendering(style: Style(enabled: Terminal.useColor(color))).text(outcome.hits, to: out)
+            if outcome.hits.isEmpty { StandardError.line("No statement matches.") }
+        case .json:
+            var o = JSONObjectWriter()
+            o.add("query", options.query ?? "")
+            if let topic { o.add("topic", topic) }
+            o.add("count", outcome.hits.count)
+            o.add("notes", strings: outcome.notes)
+            o.add("hits", raw: "[" + outcome.hits.map(HitRendering.json).joined(separator: ",") + "]")
+            out.write(o.result + "\n")
+        case .jsonl:
+            for hit in outcome.hits { out.write(HitRendering.json(hit) + "\n") }
+        case .trec:
+            HitRendering.trec(outcome.hits, qid: "1", to: out)
+        }
+        out.flush()
+        if outcome.hits.isEmpty { throw ExitCode(ExitStatus.noMatch.rawValue) }
+    }
+
+    /// Answers `qid<TAB>query` lines one at a time: each query's lines, then an empty line, flushed, so a
+    /// harness can time every query from outside the process.
+    private func runBatch(_ podium: PodiumIndex, from path: String) throws {
+        let input: FileHandle
+        if path == "-" {
+            input = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard exists, !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+                UserFacingError("cannot read the batch file '\(path)'", hint: "give a file of 'id<TAB>query' lines, or - for standard input", status: .input).exit()
+            }
+            input = handle
+        }
+        let out = StandardOutput()
+        var lineNumber = 0
+        for line in LineReader(handle: input) {
+            lineNumber += 1
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let (qid, query) = Self.split(line, lineNumber: lineNumber)
+            let options = SearchOptions(
+                query: query, topic: topic, since: since, until: until, limit: limit, requireAll: all,
+                explain: explain, excerpts: format != .trec
+            )
+            do throws(PodiumError) {
+                let hits = try podium.search(options).hits
+                switch format {
+                case .trec: HitRendering.trec(hits, qid: qid, to: out)
+                case .text: HitRendering(style: Style(enabled: false)).text(hits, to: out)
+                case .json, .jsonl: for hit in hits { out.write(HitRendering.json(hit) + "\n") }
+                }
+            } catch {
+                StandardError.line("query \(qid) (line \(lineNumber)): \(error.message)")
+            }
+            out.write("\n")
+            out.flush()
+        }
+    }
+
+    /// `qid<TAB>query`; a line without a tab is a query numbered by its line.
+    static func split(_ line: Substring, lineNumber: Int) -> (String, String) {
+        if let tab = line.firstIndex(of: "\t") {
+            return (String(line[..<tab]), String(line[line.index(after: tab)...]))
+        }
+        return (String(lineNumber), String(line))
+    }
+}
+
+/// Lines of a file handle, read as they arrive (a pipe is answered line by line, not at its end).
+struct LineReader: Sequence, IteratorProtocol {
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> Substring? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+                start = newline + 1
+                return Substring(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                return Substring(line)
+            }
+            buffer.removeFirst(start)
+            start = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress!, $0.count) }
+            if n <= 0 { atEnd = true } else { buffer += chunk[0..<n] }
+        }
+    }
+}

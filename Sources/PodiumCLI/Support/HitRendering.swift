@@ -1,0 +1,57 @@
+import Foundation
+import Podium
+
+/// How hits look on a terminal, in JSON and in a TREC run.
+struct HitRendering {
+    let style: Style
+
+    /// Numbered results: date, who spoke (and to whom), score; the title; the excerpt; where it comes from.
+    func text(_ hits: [Hit], to out: StandardOutput) {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        for (rank, hit) in hits.enumerated() {
+            let s = hit.statement
+            var who = s.spokesperson.isEmpty ? "unattributed" : s.spokesperson
+            if !s.outlet.isEmpty { who += ", answering \(s.outlet)" }
+            let date = s.date.isEmpty ? "undated   " : s.date
+            out.write("\(style.bold(String(rank + 1) + ".")) \(style.accent(date))  \(who)  ")
+            out.write(style.dim("score " + String(format: "%.2f", hit.score)) + "\n")
+            if !s.title.isEmpty { out.write("   \(style.bold(s.title))\n") }
+            let excerpt = hit.excerpt.marked(open: "\u{1}", close: "\u{2}")
+            var rendered = ""
+            var inside = false
+            var piece = ""
+            for ch in excerpt {
+                if ch == "\u{1}" || ch == "\u{2}" {
+                    rendered += inside ? style.highlight(piece) : piece
+                    piece = ""
+                    inside = ch == "\u{1}"
+                } else {
+                    if ch == "\n" { if piece.last != " " { piece.append(" ") } } else { piece.append(ch) }
+                }
+            }
+            rendered += piece
+            out.write("   \(rendered)\n")
+            let source = s.url.isEmpty ? (s.source.hasPrefix(cwd) ? String(s.source.dropFirst(cwd.count)) : s.source) : s.url
+            out.write("   " + style.dim("\(source)  [\(s.id)]") + "\n")
+            for line in hit.explanation { out.write("     " + style.dim(line) + "\n") }
+            out.write("\n")
+        }
+    }
+
+    /// A hit as one JSON object: every statement field, the score and the excerpt.
+    static func json(_ hit: Hit) -> String {
+        var line = Exporter(format: .jsonl, full: true).jsonLine(hit)
+        if !hit.explanation.isEmpty {
+            line.removeLast()
+            line += ",\"explain\":[" + hit.explanation.map(JSONText.quoted).joined(separator: ",") + "]}"
+        }
+        return line
+    }
+
+    /// `qid Q0 docid rank score podium` lines.
+    static func trec(_ hits: [Hit], qid: String, to out: StandardOutput) {
+        for (rank, hit) in hits.enumerated() {
+            out.write("\(qid) Q0 \(hit.statement.id) \(rank + 1) \(JSONText.number(hit.score)) podium\n")
+        }
+    }
+}

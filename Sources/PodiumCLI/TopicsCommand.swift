@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Podium
+
+/// `podium topics …`: the topics of the topics file, and statements ranked by one of them.
+struct TopicsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topics",
+        abstract: "List the topics, show one, or rank statements by one.",
+        discussion: """
+            Topics are named sets of weighted words and phrases, in English and Chinese, kept in a TOML file \
+            you can edit (default Corpus/topics.toml; another with --topics FILE).
+
+            Examples:
+              podium topics list
+              podium topics show green-tech
+              podium topics rank ip --since 2019 --limit 20
+            """,
+        subcommands: [List.self, Show.self, Rank.self]
+    )
+}
+
+/// `--topics FILE`, shared by the topics subcommands.
+struct TopicsFileOption: ParsableArguments {
+    @Option(help: "The topics file. (default: Corpus/topics.toml)")
+    var topics: String?
+
+    var path: String? { IndexLocation(index: "Index", topics: topics).topicsFile }
+
+    func load() throws -> (topics: [TopicInfo], path: String) {
+        guard let path else {
+            UserFacingError(
+                "no topics file: Corpus/topics.toml is not here", hint: "name one with --topics FILE", status: .input
+            ).exit()
+        }
+        return (try handlingErrors { () throws(PodiumError) in try TopicCatalog.load(path) }, path)
+    }
+}
+
+extension TopicsCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The topics, one per line.")
+        @OptionGroup var file: TopicsFileOption
+
+        func run() throws {
+            let view = try file.load()
+            for topic in view.topics {
+                let label = topic.label.isEmpty ? "" : "  \(topic.label)"
+                Swift.print("\(topic.name.padding(toLength: 20, withPad: " ", startingAt: 0))\(topic.entries.count) entries\(label)")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A topic's words and phrases with their weights.")
+        @OptionGroup var file: TopicsFileOption
+        @Argument(help: "The topic's name.") var name: String
+
+        func run() throws {
+            let view = try file.load()
+            guard let topic = view.topics.first(where: { $0.name == name }) else {
+                UserFacingError(
+                    "no topic named '\(name)' in \(view.path)",
+                    hint: "the topics are: \(view.topics.map(\.name).joined(separator: ", "))", status: .usage
+                ).exit()
+            }
+            Swift.print("\(topic.name)\(topic.label.isEmpty ? "" : " — \(topic.label)")")
+            if !topic.description.isEmpty { Swift.print(topic.description) }
+            for entry in topic.entries {
+                Swift.print(String(format: "  %5.2f  ", entry.weight) + entry.text)
+            }
+        }
+    }
+
+    struct Rank: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The statements most about a topic.",
+            discussion: """
+                Examples:
+                  podium topics rank ip
+                  podium topics rank green-tech --since 2020-01 --format jsonl
+                """
+        )
+        @OptionGroup var file: TopicsFileOption
+        @Argument(help: "The topic's name.") var name: String
+        @Option(help: "Only statements dated on or after this date.") var since: String?
+        @Option(help: "Only statements dated on or before this date.") var until: String?
+        @Option(name: [.short, .long], parsing: .unconditional, help: "How many statements.") var limit: Int = 10
+        @Flag(help: "Show the topic entries behind each score.") var explain = false
+        @Option(help: "Output format.") var format: SearchCommand.Format = .text
+        @Option(help: "The index directory.") var index: String = "Index"
+        @Option(help: "Colour: auto, always or never.") var color: ColorChoice = .auto
+
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() throws {
+            var search = try SearchCommand.parse([
+                "--topic", name, "--limit", String(limit), "--format", format.rawValue, "--index", index,
+                "--color", color.rawValue,
+            ])
+            search.since = since
+            search.until = until
+            search.explain = explain
+            search.topics = file.topics
+            try search.run()
+        }
+    }
+}
+
