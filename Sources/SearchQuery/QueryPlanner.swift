@@ -184,8 +184,10 @@ struct QueryPlanner<Index: QueryIndex> {
         let prefix = text.lowercased()
         guard prefix.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
         var predicates: [MatchCondition] = []
+        var expansion = PrefixExpansion(prefix: prefix, fields: [], terms: [], isTruncated: false)
         for (field, weight, name) in fields {
-            var terms = try index.terms(field: field, prefix: prefix, limit: 4 * Self.prefixLimit)
+            // Look at many candidates so that "the most frequent" is true of all but very broad prefixes.
+            var terms = try index.terms(field: field, prefix: prefix, limit: 16 * Self.prefixLimit)
             let found = terms.count
             if found > Self.prefixLimit {
                 var frequencies: [String: Int] = [:]
@@ -193,9 +195,9 @@ struct QueryPlanner<Index: QueryIndex> {
                 terms = Array(terms.sorted { (frequencies[$0]!, $1) > (frequencies[$1]!, $0) }.prefix(Self.prefixLimit))
                     .sorted()
             }
-            plan.expansions.append(
-                PrefixExpansion(prefix: prefix, field: name, terms: terms, isTruncated: found > Self.prefixLimit)
-            )
+            if !terms.isEmpty { expansion.fields.append(name) }
+            expansion.terms = Array(Set(expansion.terms).union(terms)).sorted()
+            expansion.isTruncated = expansion.isTruncated || found > Self.prefixLimit
             for term in terms {
                 predicates.append(
                     clause(
@@ -208,6 +210,7 @@ struct QueryPlanner<Index: QueryIndex> {
                 )
             }
         }
+        plan.expansions.append(expansion)
         return predicates.isEmpty ? .matchNone : any(predicates)
     }
 

@@ -82,8 +82,10 @@ struct SearcherTests {
 
     @Test func prefixExpansionIsBoundedAndReported() throws {
         let results = try searcher.search(SearchRequest(query: "c*", limit: 3))
-        let answer = try #require(results.expansions.first { $0.field == "answer" })
-        #expect(answer.isTruncated && answer.terms.count == 64 && answer.terms.allSatisfy { $0.hasPrefix("c") })
+        #expect(results.expansions.count == 1)
+        let expansion = try #require(results.expansions.first)
+        #expect(expansion.isTruncated && expansion.fields.contains("answer"))
+        #expect(expansion.terms.count >= 64 && expansion.terms.allSatisfy { $0.hasPrefix("c") })
         #expect(results.hits.count == 3)
     }
 
