@@ -44,9 +44,11 @@ struct ClauseCursor<Postings: QueryPostings> {
         lengthFactors: UnsafePointer<Float>
     ) {
         precondition(!postings.isEmpty && postings.count == offsets.count)
-        lead = postings[0]
-        others = Array(postings.dropFirst())
-        self.offsets = offsets
+        // The rarest term leads the leapfrog; offsets keep every term's place in the phrase.
+        let order = postings.indices.sorted { postings[$0].docFreq < postings[$1].docFreq }
+        lead = postings[order[0]]
+        others = order.dropFirst().map { postings[$0] }
+        self.offsets = order.map { offsets[$0] }
         self.weight = weight
         self.norms = norms
         self.lengthFactors = lengthFactors

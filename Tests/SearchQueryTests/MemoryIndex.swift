@@ -173,6 +173,7 @@ final class MemoryPostings: QueryPostings {
     }
 
     var freq: UInt32 { list.freqs[index] }
+    var docFreq: Int { list.docs.count }
 
     func next() -> Int32 {
         index += 1
