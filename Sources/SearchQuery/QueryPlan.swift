@@ -6,9 +6,6 @@ struct QueryPlan {
     var condition: MatchCondition = .matchNone
     /// What prefix expansion did, for the caller to report.
     var expansions: [PrefixExpansion] = []
-
-    /// Indexes of the clauses that add to the score.
-    var scoringClauses: [Int] { clauses.indices.filter { clauses[$0].boost > 0 } }
 }
 
 /// A term or an exact phrase in one field.

@@ -37,12 +37,4 @@ public struct QuerySyntaxError: Error, Hashable, Sendable, CustomStringConvertib
 
     /// `message (at character N)`.
     public var description: String { "\(message) (at character \(offset + 1))" }
-
-    /// The query on one line and a caret under the spot, for terminal output.
-    /// - Parameter query: The text the error was raised for.
-    /// - Returns: Two lines, without a trailing newline.
-    public func caretLine(for query: String) -> String {
-        let flattened = String(query.map { $0.isNewline ? " " : $0 })
-        return flattened + "\n" + String(repeating: " ", count: offset) + "^"
-    }
 }
