@@ -19,8 +19,11 @@ struct SegmentSearch<Segment: QuerySegment> {
     private let dates: DateRange?
     private let hasDeletions: Bool
     private let maxDoc: Int32
-    /// The cursors of the clauses present in this segment, in a dense array ("slots").
-    private var cursors: [Cursor] = []
+    /// The cursors of the clauses present in this segment, densely numbered ("slots"), behind a pointer:
+    /// mutating one in place costs no uniqueness or exclusivity check. `storage` owns the memory.
+    private let storage: CursorStorage<Cursor>
+    private let cursors: UnsafeMutablePointer<Cursor>
+    private let cursorCount: Int
     /// Clause index → slot, `-1` when the segment lacks the clause.
     private let slots: [Int]
     /// Slot → clause index.
@@ -43,6 +46,7 @@ struct SegmentSearch<Segment: QuerySegment> {
         maxDoc = Int32(clamping: segment.maxDoc)
         var slots: [Int] = []
         var clauseOfSlot: [Int] = []
+        var cursors: [Cursor] = []
         for (index, clause) in plan.clauses.enumerated() {
             var postings: [Segment.Postings] = []
             for term in clause.key.terms {
@@ -65,6 +69,9 @@ struct SegmentSearch<Segment: QuerySegment> {
                 )
             )
         }
+        storage = CursorStorage(cursors)
+        self.cursors = storage.base
+        cursorCount = cursors.count
         self.slots = slots
         self.clauseOfSlot = clauseOfSlot
         scorers = clauseOfSlot.indices.filter { plan.clauses[clauseOfSlot[$0]].boost > 0 }
@@ -76,9 +83,29 @@ struct SegmentSearch<Segment: QuerySegment> {
         groups = present.sorted { a, b in a.reduce(0) { $0 + cost($1) } < b.reduce(0) { $0 + cost($1) } }
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
     }
+}
+
+/// Owns the memory of a segment search's cursors.
+final class CursorStorage<Cursor> {
+    let base: UnsafeMutablePointer<Cursor>
+    private let count: Int
+
+    init(_ cursors: [Cursor]) {
+        count = cursors.count
+        base = .allocate(capacity: max(1, count))
+        base.initialize(from: cursors, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
+extension SegmentSearch {
 
     /// The first read error met by any cursor.
-    var failure: String? { cursors.lazy.compactMap(\.readFailure).first }
+    var failure: String? { (0..<cursorCount).lazy.compactMap { cursors[$0].readFailure }.first }
 
     // MARK: - Top k
 
@@ -95,14 +122,14 @@ struct SegmentSearch<Segment: QuerySegment> {
     }
 
     private mutating func maxScore(group: [Int], into collector: inout TopKCollector) {
-        var inGroup = Array(repeating: false, count: cursors.count)
+        var inGroup = Array(repeating: false, count: cursorCount)
         for slot in group { inGroup[slot] = true }
         let outside = scorers.filter { !inGroup[$0] }
         var sortedGroup = group
         var essential: [Int] = []
         var remaining: [Int] = []
         essential.reserveCapacity(group.count)
-        remaining.reserveCapacity(cursors.count)
+        remaining.reserveCapacity(cursorCount)
         var doc: Int32 = 0
         while doc < maxDoc {
             let (windowEnd, total) = window(from: doc)
@@ -206,7 +233,7 @@ struct SegmentSearch<Segment: QuerySegment> {
     private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
         let others = Array(groups.dropFirst())
-        var isLead = Array(repeating: false, count: cursors.count)
+        var isLead = Array(repeating: false, count: cursorCount)
         for slot in lead { isLead[slot] = true }
         var remaining: [Int] = []
         var doc: Int32 = 0
