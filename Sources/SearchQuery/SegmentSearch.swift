@@ -232,7 +232,10 @@ extension SegmentSearch {
 
     private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
-        let others = Array(groups.dropFirst())
+        // The other groups flattened: slots, and where each group ends.
+        let otherSlots = groups.dropFirst().flatMap { $0 }
+        var otherEnds: [Int] = []
+        for group in groups.dropFirst() { otherEnds.append((otherEnds.last ?? 0) + group.count) }
         var isLead = Array(repeating: false, count: cursorCount)
         for slot in lead { isLead[slot] = true }
         var remaining: [Int] = []
@@ -264,7 +267,7 @@ extension SegmentSearch {
                     doc = candidate &+ 1
                     continue
                 }
-                if let skipTo = firstMissingGroup(others, at: candidate) {
+                if let skipTo = firstMissingGroup(otherSlots, ends: otherEnds, at: candidate) {
                     doc = skipTo
                     continue
                 }
@@ -284,11 +287,13 @@ extension SegmentSearch {
 
     /// `nil` when every group has a clause on `doc`; otherwise the first document the missing group has.
     @inline(__always)
-    private mutating func firstMissingGroup(_ others: [[Int]], at doc: Int32) -> Int32? {
-        for group in others {
+    private func firstMissingGroup(_ slots: [Int], ends: [Int], at doc: Int32) -> Int32? {
+        var start = 0
+        for end in ends {
             var next = Int32.max
             var found = false
-            for slot in group {
+            for index in start..<end {
+                let slot = slots[index]
                 if cursors[slot].probe(doc) {
                     found = true
                     break
@@ -296,6 +301,7 @@ extension SegmentSearch {
                 next = min(next, cursors[slot].doc)
             }
             if !found { return next }
+            start = end
         }
         return nil
     }
