@@ -36,11 +36,19 @@ struct ClauseCursor<Postings: QueryPostings> {
     ///   - weight: `boost · idf`.
     ///   - norms: The field's norms in this segment, or `nil` for a keyword field.
     ///   - lengthFactors: 256 entries of BM25's length factor, by norm byte.
-    init(postings: [Postings], offsets: [Int32], weight: Float, norms: UnsafePointer<UInt8>?, lengthFactors: UnsafePointer<Float>) {
+    init(
+        postings: [Postings],
+        offsets: [Int32],
+        weight: Float,
+        norms: UnsafePointer<UInt8>?,
+        lengthFactors: UnsafePointer<Float>
+    ) {
         precondition(!postings.isEmpty && postings.count == offsets.count)
-        lead = postings[0]
-        others = Array(postings.dropFirst())
-        self.offsets = offsets
+        // The rarest term leads the leapfrog; offsets keep every term's place in the phrase.
+        let order = postings.indices.sorted { postings[$0].docFreq < postings[$1].docFreq }
+        lead = postings[order[0]]
+        others = order.dropFirst().map { postings[$0] }
+        self.offsets = order.map { offsets[$0] }
         self.weight = weight
         self.norms = norms
         self.lengthFactors = lengthFactors

@@ -83,13 +83,21 @@ extension DateRange {
         var range = DateRange.unbounded
         if let since {
             guard !since.contains(".."), let span = DateRange(parsing: since) else {
-                throw QuerySyntaxError("--since '\(since)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", byteOffset: 0, in: since)
+                throw QuerySyntaxError(
+                    "--since '\(since)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                    byteOffset: 0,
+                    in: since
+                )
             }
             range.lower = span.lower
         }
         if let until {
             guard !until.contains(".."), let span = DateRange(parsing: until) else {
-                throw QuerySyntaxError("--until '\(until)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", byteOffset: 0, in: until)
+                throw QuerySyntaxError(
+                    "--until '\(until)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                    byteOffset: 0,
+                    in: until
+                )
             }
             range.upper = span.upper
         }

@@ -8,6 +8,8 @@ package protocol QueryPostings: AnyObject {
     var doc: Int32 { get }
     /// The current document's frequency.
     var freq: UInt32 { get }
+    /// Documents in the list.
+    var docFreq: Int { get }
     /// Moves to the next document and returns it.
     @discardableResult func next() -> Int32
     /// Moves to the first document ≥ `target` and returns it; never moves back.

@@ -100,10 +100,11 @@ indirect enum MatchCondition: Hashable {
 public struct PrefixExpansion: Hashable, Sendable {
     /// The prefix as typed, without the `*`.
     public var prefix: String
-    /// The field expanded in.
-    public var field: String
-    /// The terms used.
+    /// The fields where terms were found.
+    public var fields: [String]
+    /// The terms used, over all fields, in order.
     public var terms: [String]
-    /// Whether more terms start with the prefix than the bound allows (the rarest were left out).
+    /// Whether, in some field, more terms start with the prefix than the bound allows (the rarest were
+    /// left out there).
     public var isTruncated: Bool
 }

@@ -135,7 +135,15 @@ struct SegmentSearch<Segment: QuerySegment> {
             var remainingTotal: Float = 0
             for slot in remaining { remainingTotal += bounds[slot] }
             if essential.count == 1 {
-                single(essential[0], to: windowEnd, from: doc, remaining: remaining, remainingTotal: remainingTotal, threshold: &threshold, collector: &collector)
+                single(
+                    essential[0],
+                    to: windowEnd,
+                    from: doc,
+                    remaining: remaining,
+                    remainingTotal: remainingTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
                 doc = windowEnd &+ 1
                 continue
             }
@@ -148,7 +156,14 @@ struct SegmentSearch<Segment: QuerySegment> {
                 for slot in essential where cursors[slot].doc == candidate && cursors[slot].weight > 0 {
                     partial += cursors[slot].score()
                 }
-                process(candidate, partial: partial, remaining: remaining, remainingTotal: remainingTotal, threshold: &threshold, collector: &collector)
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: remainingTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
                 for slot in essential where cursors[slot].doc == candidate { cursors[slot].next() }
             }
             doc = windowEnd &+ 1
@@ -173,7 +188,14 @@ struct SegmentSearch<Segment: QuerySegment> {
         while candidate <= windowEnd {
             let partial = scores ? cursors[slot].score() : 0
             if partial + remainingTotal > threshold {
-                process(candidate, partial: partial, remaining: remaining, remainingTotal: remainingTotal, threshold: &threshold, collector: &collector)
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: remainingTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
             }
             candidate =
                 isPhrase
@@ -219,7 +241,14 @@ struct SegmentSearch<Segment: QuerySegment> {
                     doc = skipTo
                     continue
                 }
-                process(candidate, partial: partial, remaining: remaining, remainingTotal: othersTotal, threshold: &threshold, collector: &collector)
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: othersTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
                 doc = candidate &+ 1
             }
             doc = max(doc, windowEnd &+ 1)

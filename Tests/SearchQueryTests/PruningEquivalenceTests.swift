@@ -61,7 +61,8 @@ struct PruningEquivalenceTests {
         #expect(sure.isSubset(of: Set(hits.map(\.address))), "top 10 differs for \(query)")
     }
 
-    private static func referenceDocuments(_ segments: [[MemoryDocument]], analyzer: Analyzer) -> [[ReferenceDocument]] {
+    private static func referenceDocuments(_ segments: [[MemoryDocument]], analyzer: Analyzer) -> [[ReferenceDocument]]
+    {
         segments.map { documents in
             documents.map { document in
                 var reference = ReferenceDocument(date: document.date, isDeleted: document.isDeleted)
@@ -69,7 +70,9 @@ struct PruningEquivalenceTests {
                     if let text = document.text[field] { reference.add(analyzer.tokens(text), field: UInt8(number)) }
                 }
                 for (offset, field) in KeywordField.allCases.enumerated() {
-                    if let value = document.keywords[field] { reference.keywords[UInt8(TextField.allCases.count + offset)] = value }
+                    if let value = document.keywords[field] {
+                        reference.keywords[UInt8(TextField.allCases.count + offset)] = value
+                    }
                 }
                 return reference
             }

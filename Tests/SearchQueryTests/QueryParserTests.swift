@@ -120,7 +120,8 @@ struct QueryParserTests {
 struct DateRangeTests {
     @Test(arguments: [
         ("2019", 2019_0000, 2019_9999), ("2019-05", 2019_0500, 2019_0599), ("2019/5/3", 2019_0503, 2019_0503),
-        ("20190503", 2019_0503, 2019_0503), ("2020-02-29", 2020_0229, 2020_0229), ("2019..2020-06", 2019_0000, 2020_0699),
+        ("20190503", 2019_0503, 2019_0503), ("2020-02-29", 2020_0229, 2020_0229),
+        ("2019..2020-06", 2019_0000, 2020_0699),
     ])
     func readsDatesAndRanges(text: String, lower: Int32, upper: Int32) {
         #expect(DateRange(parsing: text) == DateRange(lower: lower, upper: upper))
@@ -132,7 +133,9 @@ struct DateRangeTests {
     }
 
     @Test func sinceAndUntilCoverWholeSpans() throws {
-        #expect(try DateRange.between(since: "2019-05", until: "2019-06") == DateRange(lower: 2019_0500, upper: 2019_0699))
+        #expect(
+            try DateRange.between(since: "2019-05", until: "2019-06") == DateRange(lower: 2019_0500, upper: 2019_0699)
+        )
         #expect(try DateRange.between(since: nil, until: nil) == nil)
         #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "2020", until: "2019") }
         #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "soon", until: nil) }
