@@ -133,12 +133,33 @@ struct JSONLReader {
     /// Keeps `YYYY-MM-DD` (or the date part of an ISO timestamp); anything else is dropped with a note.
     private static func normalizeDate(_ statement: inout Statement) -> String? {
         let date = statement.date
-        guard !date.isEmpty else { return nil }
+        guard !date.isEmpty, !isCalendarDate(date) else { return nil }
         if let normalized = BriefingMetadata.parseDate(date) {
             statement.date = normalized
             return nil
         }
         statement.date = ""
         return "date '\(date)' is not YYYY-MM-DD; left empty"
+    }
+
+    /// Whether `date` is already a valid `YYYY-MM-DD`, the form `BriefingMetadata.parseDate` would give it:
+    /// most lines are, and the general reader costs more than the rest of the line.
+    static func isCalendarDate(_ date: String) -> Bool {
+        guard date.utf8.count == 10 else { return false }
+        var fields = (0, 0, 0)
+        for (k, b) in date.utf8.enumerated() {
+            if k == 4 || k == 7 {
+                guard b == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            let digit = Int(b) &- 0x30
+            guard digit >= 0, digit < 10 else { return false }
+            switch k {
+            case 0..<4: fields.0 = fields.0 * 10 + digit
+            case 5..<7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        return BriefingMetadata.isValid(fields.0, fields.1, fields.2)
     }
 }

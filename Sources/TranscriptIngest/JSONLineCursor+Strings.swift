@@ -76,7 +76,7 @@ extension JSONLineCursor {
                     guard SWAR.isPlainText(word) else { break }
                     let spaces = SWAR.bytes(equalTo: 0x20, in: word)
                     guard spaces & (spaces >> 8) == 0, spaces & 0x80 == 0 || writer.followsVisibleText else { break }
-                    UnsafeMutableRawPointer(output + writer.count).storeBytes(of: word, as: UInt64.self)
+                    UnsafeMutableRawPointer(output + writer.count).storeBytes(of: word.littleEndian, as: UInt64.self)
                     writer.count &+= 8
                     i &+= 8
                 }

@@ -230,24 +230,30 @@ struct JSONLineCursor {
         func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
         let first = byte(i)
         guard isDigit(first) else { throw .invalid }
+        let integerStart = i
         i &+= 1
         if first != UInt8(ascii: "0") { while isDigit(byte(i)) { i &+= 1 } }
-        var isInteger = true
+        let integerDigits = i &- integerStart
         if byte(i) == UInt8(ascii: ".") {
             i &+= 1
             guard isDigit(byte(i)) else { throw .invalid }
             while isDigit(byte(i)) { i &+= 1 }
-            isInteger = false
         }
+        var exponent = 0
         if byte(i) | 0x20 == UInt8(ascii: "e") {
             i &+= 1
-            if byte(i) == UInt8(ascii: "+") || byte(i) == UInt8(ascii: "-") { i &+= 1 }
+            let negative = byte(i) == UInt8(ascii: "-")
+            if negative || byte(i) == UInt8(ascii: "+") { i &+= 1 }
             guard isDigit(byte(i)) else { throw .invalid }
-            while isDigit(byte(i)) { i &+= 1 }
-            isInteger = false
+            while isDigit(byte(i)) {
+                exponent = min(exponent &* 10 &+ Int(byte(i) &- 0x30), 100_000)
+                i &+= 1
+            }
+            if negative { exponent = -exponent }
         }
-        // Foundation reads such numbers as a Double and rejects the line when it overflows (`1e400`).
-        if !isInteger {
+        // Foundation rejects a number too large for a Double (`1e400`, a 400-digit integer). Only a number
+        // near the limit is converted to find out: arrays of ordinary numbers are skipped at speed.
+        if integerDigits &+ exponent > 300 {
             let text = String(decoding: UnsafeBufferPointer(start: bytes + start, count: i &- start), as: UTF8.self)
             guard let value = Double(text), value.isFinite else { throw .invalid }
         }

@@ -7,8 +7,10 @@ import Foundation
 /// to it.
 ///
 /// Known, intended differences (the tests steer clear of them): Foundation accepts trailing commas
-/// (`{"a": 1,}`) and rejects lone surrogate escapes, which now read as U+FFFD; a numeric `id` is now taken
-/// as written, where Foundation turned `1e3` into `"1000.0"` and refused `0` and `1` as booleans.
+/// (`{"a": 1,}`) and rejects lone surrogate escapes, which now read as U+FFFD; it lets a number too large
+/// for a `Double` (`1e400`) pass when a later duplicate key replaces it, where the line is now invalid
+/// either way; a numeric `id` is now taken as written, where Foundation turned `1e3` into `"1000.0"` and
+/// refused `0` and `1` as booleans.
 enum FoundationJSONLReference {
     static func read(_ bytes: [UInt8], source: String) -> SourceResult {
         var statements: [Statement] = []

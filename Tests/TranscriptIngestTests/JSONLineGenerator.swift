@@ -32,7 +32,7 @@ struct JSONLineGenerator {
     }
 
     mutating func number() -> String {
-        pick(["0", "-0", "2", "12", "-3.5", "1e5", "2.5E-3", "1.0", "123456789", "0.5e+2", "1", "-12.25"])
+        pick(["0", "-0", "2", "12", "-3.5", "1e5", "2.5E-3", "1.0", "123456789", "0.5e+2", "1", "-12.25", "1e-999", "1e300"])
     }
 
     mutating func space() -> String { chance(70) ? pick(["", " "]) : pick(["\t", "  ", "\r", " \t "]) }
@@ -59,7 +59,11 @@ struct JSONLineGenerator {
             if chance(85) { return "\"id-\(random.next() % 2000)\(chance(10) ? "\\u00e9" : "")\"" }
             return pick(["\"\"", "null", "true", "[]", "42", "7", "\" \""])
         case "date":
-            return pick(["\"2019-05-01\"", "\"2019-05-01T10:00:00Z\"", "\"May 1, 2019\"", "\"someday\"", "\"\"", "3"])
+            return pick([
+                "\"2019-05-01\"", "\"2019-05-01T10:00:00Z\"", "\"May 1, 2019\"", "\"someday\"", "\"\"", "3",
+                "\"2019-02-29\"", "\"2020-02-29\"", "\"1899-12-31\"", "\"2019-13-01\"", "\"2019/5/1\"", "\" 2019-05-01\"",
+                "\"2019-05-1x\"", "\"\\u0032019-05-01\"",
+            ])
         case "follow_up", "followUp":
             return pick(["true", "false", "0", "1", "2", "1.0", "\"yes\"", "null"])
         case "answer", "text" where chance(80):

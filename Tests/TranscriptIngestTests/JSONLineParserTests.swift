@@ -66,12 +66,18 @@ import TranscriptIngest
         #expect(result.statements.first?.answer == "outer")
     }
 
-    @Test(arguments: ["0", "-0", "12", "-3.5", "1e5", "2.5E-3", "1E+2", "0.5e-0", "123456789012345678901234567890"])
+    @Test(arguments: [
+        "0", "-0", "12", "-3.5", "1e5", "2.5E-3", "1E+2", "0.5e-0", "123456789012345678901234567890", "1e-400",
+        "1.7976931348623157e308", "1" + String(repeating: "0", count: 300), "0." + String(repeating: "0", count: 400) + "1e400",
+    ])
     func validNumbersAreAccepted(number: String) {
         #expect(acceptsValue(number))
     }
 
-    @Test(arguments: ["01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "0x10", "NaN", "Infinity", "1e400", "-1e400", "1.5.2"])
+    @Test(arguments: [
+        "01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "0x10", "NaN", "Infinity", "1e400", "-1e400", "1.5.2",
+        "1.7976931348623159e308", "[1e999]", "1" + String(repeating: "0", count: 400),
+    ])
     func invalidNumbersAreRejected(number: String) {
         #expect(!acceptsValue(number))
     }
@@ -103,6 +109,14 @@ import TranscriptIngest
         #expect(result.statements.first?.answer == "second")
         // A later non-string answer hides the earlier string: `text` is read instead.
         #expect(read([#"{"id": "c", "answer": "x", "answer": null, "text": "from text"}"#]).statements.first?.answer == "from text")
+    }
+
+    @Test func datesAreKeptOrNormalizedOrDroppedWithAWarning() {
+        let result = read(
+            ["2019-05-01", "2020-02-29", "2019-02-29", "2019-05-01T10:00:00Z", "May 1, 2019", "1899-12-31"].enumerated()
+                .map { #"{"id": "d\#($0.offset)", "answer": "a", "date": "\#($0.element)"}"# })
+        #expect(result.statements.map(\.date) == ["2019-05-01", "2020-02-29", "", "2019-05-01", "2019-05-01", ""])
+        #expect(result.warnings.map(\.line) == [3, 6])
     }
 
     // MARK: - Broken lines
