@@ -1,14 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a JSONL source: one statement object per line, parsed by `JSONLineParser`.
 ///
-/// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional: `date`, `spokesperson`, `question`,
-/// `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`), `kind`, `follow_up`. A bad line is
-/// reported with its line number and skipped; the rest of the file is read.
+/// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional:
+/// `date`, `spokesperson`, `question`, `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`),
+/// `kind`, `follow_up` (or `followUp`). A bad line is reported with its line number ("not valid UTF-8",
+/// "not valid JSON", "not a JSON object", a missing field) and skipped; the rest of the file is read.
+/// Within one buffer a repeated `id` is skipped with a warning; a date is kept as `YYYY-MM-DD`.
 struct JSONLReader {
     let source: String
 
@@ -60,7 +62,9 @@ struct JSONLReader {
     }
 
     private func parse(
-        _ line: UnsafeRawBufferPointer, ordinal: Int, with parser: JSONLineParser
+        _ line: UnsafeRawBufferPointer,
+        ordinal: Int,
+        with parser: JSONLineParser
     ) -> Result<Statement, LineProblem> {
         do {
             try parser.parse(line)

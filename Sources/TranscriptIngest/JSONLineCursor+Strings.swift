@@ -147,7 +147,12 @@ extension JSONLineCursor {
                 let length = ByteText.sequenceLength(UnsafeRawBufferPointer(start: bytes, count: count), at: i)
                 guard length > 0 else { throw .invalid }
                 writer.multibyte(
-                    b, bytes[i &+ 1], length > 2 ? bytes[i &+ 2] : 0, length > 3 ? bytes[i &+ 3] : 0, length: length)
+                    b,
+                    bytes[i &+ 1],
+                    length > 2 ? bytes[i &+ 2] : 0,
+                    length > 3 ? bytes[i &+ 3] : 0,
+                    length: length
+                )
                 i &+= length
             }
         }

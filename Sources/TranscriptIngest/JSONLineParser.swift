@@ -55,7 +55,11 @@ final class JSONLineParser {
         for k in 0..<JSONLineField.allCases.count { values[k] = .absent }
         guard let base = line.baseAddress else { throw .invalid }
         var cursor = JSONLineCursor(
-            bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count, output: output, values: values)
+            bytes: base.assumingMemoryBound(to: UInt8.self),
+            count: line.count,
+            output: output,
+            values: values
+        )
         try cursor.parseLine()
     }
 
@@ -69,7 +73,10 @@ final class JSONLineParser {
 
     /// The literal text of a `.number` value, as written in the line.
     func literal(_ value: JSONLineValue) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: line[value.start..<(value.start + value.count)]), as: UTF8.self)
+        String(
+            decoding: UnsafeRawBufferPointer(rebasing: line[value.start..<(value.start + value.count)]),
+            as: UTF8.self
+        )
     }
 }
 
@@ -86,7 +93,9 @@ struct JSONLineCursor {
     static let maximumDepth = 512
 
     init(
-        bytes: UnsafePointer<UInt8>, count: Int, output: UnsafeMutablePointer<UInt8>,
+        bytes: UnsafePointer<UInt8>,
+        count: Int,
+        output: UnsafeMutablePointer<UInt8>,
         values: UnsafeMutablePointer<JSONLineValue>
     ) {
         self.bytes = bytes

@@ -25,7 +25,11 @@ enum FoundationJSONLReference {
                 if seen.contains(statement.id) {
                     warnings.append(
                         SourceWarning(
-                            source: source, line: lineNumber, message: "duplicate id '\(statement.id)'; line skipped"))
+                            source: source,
+                            line: lineNumber,
+                            message: "duplicate id '\(statement.id)'; line skipped"
+                        )
+                    )
                     continue
                 }
                 seen.insert(statement.id)
@@ -37,8 +41,11 @@ enum FoundationJSONLReference {
                         statement.date = ""
                         warnings.append(
                             SourceWarning(
-                                source: source, line: lineNumber,
-                                message: "date '\(date)' is not YYYY-MM-DD; left empty"))
+                                source: source,
+                                line: lineNumber,
+                                message: "date '\(date)' is not YYYY-MM-DD; left empty"
+                            )
+                        )
                     }
                 }
                 statements.append(statement)
@@ -82,11 +89,21 @@ enum FoundationJSONLReference {
         let followUp = (fields["follow_up"] as? Bool) ?? (fields["followUp"] as? Bool) ?? false
         return .success(
             Statement(
-                id: id, ordinal: ordinal, date: text("date"),
+                id: id,
+                ordinal: ordinal,
+                date: text("date"),
                 spokesperson: SpeakerNames.spokesperson(text("spokesperson")),
-                outlet: SpeakerNames.outlet(text("outlet", "asked_by")), title: text("title"),
-                question: text("question"), answer: answer, language: text("language", "lang"), kind: text("kind"),
-                source: source, url: text("url"), followUp: followUp))
+                outlet: SpeakerNames.outlet(text("outlet", "asked_by")),
+                title: text("title"),
+                question: text("question"),
+                answer: answer,
+                language: text("language", "lang"),
+                kind: text("kind"),
+                source: source,
+                url: text("url"),
+                followUp: followUp
+            )
+        )
     }
 
     /// Lines split on `\n`, each through `BlockBuilder`, non-empty blocks joined with `"\n\n"`.
