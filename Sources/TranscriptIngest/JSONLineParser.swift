@@ -28,13 +28,13 @@ final class JSONLineParser {
     init() {
         capacity = 4096
         output = .allocate(capacity: capacity)
-        values = .allocate(capacity: JSONLineField.allCases.count)
-        values.initialize(repeating: .absent, count: JSONLineField.allCases.count)
+        values = .allocate(capacity: JSONLineField.count)
+        values.initialize(repeating: .absent, count: JSONLineField.count)
     }
 
     deinit {
         output.deallocate()
-        values.deinitialize(count: JSONLineField.allCases.count)
+        values.deinitialize(count: JSONLineField.count)
         values.deallocate()
     }
 
@@ -52,7 +52,7 @@ final class JSONLineParser {
             capacity = max(needed, capacity * 2)
             output = .allocate(capacity: capacity)
         }
-        for k in 0..<JSONLineField.allCases.count { values[k] = .absent }
+        for k in 0..<JSONLineField.count { values[k] = .absent }
         guard let base = line.baseAddress else { throw .invalid }
         var cursor = JSONLineCursor(
             bytes: base.assumingMemoryBound(to: UInt8.self),

@@ -142,6 +142,11 @@ import TranscriptIngest
         #"{"id": "x", "answer": "ok", "a": {"b"}}"#, #"{"id": "x", "answer": "ok", "a": {"b": 1]}"#,
         "{\"id\": \"x\", \"answer\": \"ok\"}\u{0C}", "\u{0B}{\"id\": \"x\", \"answer\": \"ok\"}",
         "{\"id\": \"x\", \"answer\": \"ok\"}\u{0}",
+        #"{"id": "x", "answer": "ok" /* comment */}"#, #"{"id": "x", "answer": "ok"} // comment"#,
+        #"{"id": "x", "answer": "it\'s"}"#, #"{"id": "x", "answer": "\U0041"}"#, #"{, "id": "x", "answer": "ok"}"#,
+        #"{"id": "x", "answer": "ok", "a": [, 1]}"#, #"{"id": "x", "answer": "ok", "a": [1,, 2]}"#,
+        #"{"id": "x",, "answer": "ok"}"#, #"{"id":: "x", "answer": "ok"}"#, "\u{FEFF}\u{FEFF}{\"id\": \"x\"}",
+        #"{"id": "x", "answer": "ok", "a": 0.e1}"#, #"{"id": "x", "answer": "ok", "a": --1}"#,
         "42", #""just a string""#, "null", "}", "{",
     ])
     func brokenLinesAreReportedAsNotValidJSON(line: String) {
