@@ -11,6 +11,10 @@ struct ParseCommand: ParsableCommand {
             Reads HTML pages (.html .htm .shtml) and JSONL files (.jsonl), in parallel, and prints their \
             statements in input order. A summary goes to standard error: sources read, statements, skipped \
             sources with their reasons, warnings, and throughput.
+
+            Examples:
+              podium parse Corpus/2019-05-09-en-presser-qiao-ming-t1662118.html
+              podium parse Corpus --format jsonl | jq -r .id
             """
     )
 
