@@ -47,7 +47,7 @@ struct ParseCommand: ParsableCommand {
         do {
             files = try SourceFiles.list(existing)
         } catch {
-            throw ValidationError("\(error)")
+            UserFacingError("\(error)", hint: "check the paths", status: .input).exit()
         }
         if benchmark {
             try ParseBenchmark(files: files, jobs: jobs).run()
@@ -76,9 +76,16 @@ struct ParseCommand: ParsableCommand {
         output.flush()
         summary.report(seconds: Date().timeIntervalSince(started))
         if files.isEmpty, missing.isEmpty {
-            throw ValidationError("no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))")
+            UserFacingError(
+                "no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))",
+                hint: "name pages or JSONL files, or folders that hold them", status: .input
+            ).exit()
         }
-        if !summary.failed.isEmpty { throw ExitCode.failure }
+        // Every readable source was still printed; the status says some input could not be used.
+        if !summary.failed.isEmpty {
+            StandardError.line("hint: check the paths named above; every source that could be read was printed")
+            throw ExitCode(ExitStatus.input.rawValue)
+        }
     }
 }
 

@@ -34,23 +34,10 @@ final class CLIFixture: @unchecked Sendable {
         try PodiumProcess.run(arguments, in: work, environment: environment, input: input)
     }
 
-    /// Runs `podium arguments` in `work` on a pseudo-terminal (`script`), standard output and error both
-    /// going to it; the outcome's `stdout` holds what the terminal received.
+    /// Runs `podium arguments` in `work` on a pseudo-terminal (see `PodiumProcess.runOnTerminal`).
     func runOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> PodiumProcess.Outcome {
-        let podium = try PodiumProcess.executable().path
-        let command = ([podium] + arguments).map(Self.shellQuoted).joined(separator: " ")
-        return try PodiumProcess.run(
-            executable: URL(fileURLWithPath: Self.script), ["-qec", command, "/dev/null"], in: work,
-            // A colour terminal, unless the test says otherwise (an empty NO_COLOR counts as unset).
-            environment: ["TERM": "xterm-256color", "NO_COLOR": ""].merging(environment) { $1 }
-        )
+        try PodiumProcess.runOnTerminal(arguments, in: work, environment: environment)
     }
-
-    /// `script` from util-linux, which gives a command a pseudo-terminal.
-    static let script = "/usr/bin/script"
-    static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: script) }
-
-    static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     /// A fresh file name in `work`.
     func workFile(_ name: String) -> URL { work.appendingPathComponent("\(UUID().uuidString.prefix(8))-\(name)") }

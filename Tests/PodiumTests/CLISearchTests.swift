@@ -112,7 +112,7 @@ struct CLISearchTests {
 
     @Test(
         "On a terminal: highlights in colour, none with NO_COLOR or --color never",
-        .enabled(if: CLIFixture.hasScript, "needs util-linux 'script' for a pseudo-terminal")
+        .enabled(if: PodiumProcess.hasScript, "needs util-linux 'script' for a pseudo-terminal")
     )
     func colourOnTerminal() throws {
         let f = try fixture
@@ -127,7 +127,7 @@ struct CLISearchTests {
 
     @Test(
         "Progress: redrawn in place on a terminal, absent in a pipe; the summary line always",
-        .enabled(if: CLIFixture.hasScript, "needs util-linux 'script' for a pseudo-terminal")
+        .enabled(if: PodiumProcess.hasScript, "needs util-linux 'script' for a pseudo-terminal")
     )
     func progress() throws {
         let f = try fixture

@@ -94,6 +94,26 @@ struct PodiumProcess {
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs `podium arguments` on a pseudo-terminal made by util-linux `script`, as if typed in a terminal:
+    /// standard output and error both go to it, and the outcome's `stdout` holds what the terminal received
+    /// (with CRLF line ends). `TERM` is a colour terminal and `NO_COLOR` empty unless `environment` says
+    /// otherwise.
+    static func runOnTerminal(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Outcome {
+        let command = ([try executable().path] + arguments).map(shellQuoted).joined(separator: " ")
+        return try run(
+            executable: URL(fileURLWithPath: script), ["-qec", command, "/dev/null"], in: directory,
+            environment: ["TERM": "xterm-256color", "NO_COLOR": ""].merging(environment) { $1 }
+        )
+    }
+
+    /// `script` from util-linux, which gives a command a pseudo-terminal.
+    static let script = "/usr/bin/script"
+    static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: script) }
+
+    private static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
     /// Starts `podium arguments` without waiting; output is discarded.
     static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
