@@ -202,12 +202,26 @@ public final class PodiumIndex: @unchecked Sendable {
         PodiumError(.usage, "\(option) '\(text)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) 2019-05")
     }
 
+    /// What to do about a query the parser could not read, by the kind of mistake its message names.
+    static func syntaxHint(_ message: String) -> String {
+        if message.hasPrefix("no topic named") { return "see the topics with: podium topics list" }
+        if message.contains("is not a date") { return "for example date:2019-05 or date:2019-01-01..2019-06-30" }
+        if message.hasPrefix("expected a value after") {
+            return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
+        }
+        if message.contains("nests deeper") || message.contains("has more than") || message.contains("too long") {
+            return "shorten the query"
+        }
+        if message.contains("nothing to search for") { return "type some words: operators alone find nothing" }
+        return "quote words that should be read literally, e.g. \"U.S.-China\""
+    }
+
     static func translate(_ error: SearchError, index: String, query: String?) -> PodiumError {
         switch error {
         case .syntax(let syntax):
             return PodiumError(
                 .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
-                hint: "quote words that should be read literally, e.g. \"U.S.-China\"",
+                hint: syntaxHint(syntax.message),
                 detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
         case .unknownTopic:
