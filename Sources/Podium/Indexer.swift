@@ -26,9 +26,12 @@ public struct IndexingOptions: Sendable {
 
 /// How far a build or refresh has come, for a progress bar.
 public struct IndexingProgress: Sendable {
+    /// Work units (a page, or a block of a large JSONL file) done, of `total`.
     public var done: Int
     public var total: Int
+    /// Bytes of sources read so far, of `totalBytes`: units differ in size, bytes measure progress evenly.
     public var bytes: Int64
+    public var totalBytes: Int64 = 0
 }
 
 /// What a build or refresh did.
