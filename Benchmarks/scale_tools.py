@@ -5,10 +5,14 @@ All of them drive the `podium` binary through its command line (`podium search -
 one query line in, its TREC lines and an empty line out, so each answer can be timed and checked.
 
   scale_tools.py latency PODIUM INDEX QUERY_DIR [--passes 5]      -> JSON: median and p95 ms per query kind
-  scale_tools.py answers PODIUM INDEX QUERY_DIR OUT [--limit N]   -> OUT: qid<TAB>doc ids, for every query file
-  scale_tools.py answers-file PODIUM INDEX QUERY_FILE OUT        -> OUT: qid<TAB>top-10 doc ids
+  scale_tools.py answers PODIUM INDEX QUERY_DIR OUT              -> OUT: qid<TAB>doc ids, for every query file
+  scale_tools.py answers-file PODIUM INDEX QUERY_FILE OUT         -> OUT: qid<TAB>doc ids
   scale_tools.py same-answers A B                                 -> exit 1 when two answer files differ
   scale_tools.py reader PODIUM INDEX QUERY_FILE OUT STOP_FILE     -> loops until STOP_FILE exists
+
+answers, answers-file and reader take `--limit N` (default 10) and `--sets`: record which statements match
+(sorted ids) rather than their order. Ranks depend on BM25 statistics, which deleted statements still count
+until a merge purges them, so two commits with the same statements can order ties and near-ties apart.
   scale_tools.py check-readers REFS_DIR OUT...                    -> every observed answer in some reference
   scale_tools.py unreferenced INDEX                               -> lists files no commit references
 """
@@ -91,22 +95,27 @@ def latency(podium, index, qdir, passes=5):
     return result
 
 
-def answers(podium, index, qdir, out, limit):
+def render(docs, sets):
+    """Doc ids as one field: in rank order, or sorted (`sets`: which statements match, whatever the scores)."""
+    return " ".join(sorted(docs) if sets else docs)
+
+
+def answers(podium, index, qdir, out, limit, sets):
     search = BatchSearch(podium, index, limit)
     with open(out, "w", encoding="utf-8") as f:
         for kind in KINDS:
             for qid, q in read_queries(os.path.join(qdir, kind + ".tsv")):
-                f.write(f"{kind}:{qid}\t{' '.join(search.ask(qid, q))}\n")
+                f.write(f"{kind}:{qid}\t{render(search.ask(qid, q), sets)}\n")
     code, err = search.close()
     if code != 0:
         raise RuntimeError(f"podium search exited {code}: {err}")
 
 
-def answers_file(podium, index, qfile, out, limit=10):
+def answers_file(podium, index, qfile, out, limit, sets):
     search = BatchSearch(podium, index, limit)
     with open(out, "w", encoding="utf-8") as f:
         for qid, q in read_queries(qfile):
-            f.write(f"{qid}\t{' '.join(search.ask(qid, q))}\n")
+            f.write(f"{qid}\t{render(search.ask(qid, q), sets)}\n")
     code, err = search.close()
     if code != 0:
         raise RuntimeError(f"podium search exited {code}: {err}")
@@ -117,7 +126,7 @@ def load_answers(path):
         return dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
 
 
-def reader(podium, index, qfile, out, stop, passes_per_process=3):
+def reader(podium, index, qfile, out, stop, limit, sets, passes_per_process=3):
     """Opens a snapshot (a new process), asks every query `passes_per_process` times, starts over.
 
     Writes one line per answer: process number, pass, qid, doc ids; and ERROR lines for failures."""
@@ -127,10 +136,10 @@ def reader(podium, index, qfile, out, stop, passes_per_process=3):
         while not os.path.exists(stop):
             n += 1
             try:
-                search = BatchSearch(podium, index, 10)
+                search = BatchSearch(podium, index, limit)
                 for p in range(passes_per_process):
                     for qid, q in queries:
-                        f.write(f"{n}\t{p}\t{qid}\t{' '.join(search.ask(qid, q))}\n")
+                        f.write(f"{n}\t{p}\t{qid}\t{render(search.ask(qid, q), sets)}\n")
                 code, err = search.close()
                 if code != 0 or err.strip():
                     f.write(f"ERROR\t{n}\texit {code}: {err.strip()}\n")
@@ -183,23 +192,40 @@ def unreferenced(index):
     return sorted(set(os.listdir(index)) - referenced)
 
 
+def options(argv):
+    """`--limit N` and `--sets` anywhere after the positional arguments."""
+    limit, sets, rest = 10, False, []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--limit":
+            limit = int(argv[i + 1])
+            i += 2
+        elif argv[i] == "--sets":
+            sets = True
+            i += 1
+        else:
+            rest.append(argv[i])
+            i += 1
+    return rest, limit, sets
+
+
 def main(argv):
+    argv, limit, sets = options(argv)
     cmd = argv[1]
     if cmd == "latency":
         passes = int(argv[6]) if len(argv) > 6 and argv[5] == "--passes" else 5
         print(json.dumps(latency(argv[2], argv[3], argv[4], passes)))
     elif cmd == "answers":
-        limit = int(argv[7]) if len(argv) > 7 and argv[6] == "--limit" else 10
-        answers(argv[2], argv[3], argv[4], argv[5], limit)
+        answers(argv[2], argv[3], argv[4], argv[5], limit, sets)
     elif cmd == "answers-file":
-        answers_file(argv[2], argv[3], argv[4], argv[5])
+        answers_file(argv[2], argv[3], argv[4], argv[5], limit, sets)
     elif cmd == "same-answers":
         a, b = load_answers(argv[2]), load_answers(argv[3])
         differ = [k for k in a if a[k] != b.get(k)] + [k for k in b if k not in a]
         print(json.dumps({"queries": len(a), "differ": len(differ), "examples": differ[:5]}))
         return 1 if differ else 0
     elif cmd == "reader":
-        reader(argv[2], argv[3], argv[4], argv[5], argv[6])
+        reader(argv[2], argv[3], argv[4], argv[5], argv[6], limit, sets)
     elif cmd == "check-readers":
         result = check_readers(argv[2], argv[3:])
         print(json.dumps(result))

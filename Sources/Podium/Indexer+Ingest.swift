@@ -47,6 +47,7 @@ extension Indexer {
         let units = makeUnits(files)
         var current = FileProgress()
         var doneBytes: Int64 = 0
+        let totalBytes = files.reduce(Int64(0)) { $0 + max(0, $1.fingerprint.size) }
         let ordinalField = StatementSchema.schema.storedField(named: "ordinal")!
         do {
             try OrderedPipeline.run(
@@ -89,7 +90,9 @@ extension Indexer {
                     if unit.isLast {
                         try finish(file, current, writer: writer, table: &table, report: &report, index: options.index)
                     }
-                    progress?(IndexingProgress(done: i + 1, total: units.count, bytes: doneBytes))
+                    progress?(
+                        IndexingProgress(done: i + 1, total: units.count, bytes: doneBytes, totalBytes: totalBytes)
+                    )
                 }
             )
         } catch let error as PodiumError {

@@ -7,6 +7,13 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build, refresh, inspect and verify the index.",
+        discussion: """
+            Examples:
+              podium index build --corpus Corpus --index Index
+              podium index refresh
+              podium index stats --format json
+              podium index verify
+            """,
         subcommands: [Build.self, Refresh.self, Stats.self, Verify.self]
     )
 }
@@ -149,8 +156,9 @@ extension IndexCommand {
             discussion: """
                 Exits with status 0 when every file is whole, 3 naming the first damaged or missing file.
 
-                Example:
-                  podium index verify --index Index
+                Examples:
+                  podium index verify
+                  podium index verify --index ~/podium-index || podium index build --index ~/podium-index
                 """
         )
 
@@ -183,7 +191,7 @@ final class ProgressBox: @unchecked Sendable {
     let bar: ProgressBar
     init(_ bar: ProgressBar) { self.bar = bar }
     func update(_ p: IndexingProgress) {
-        bar.update(done: p.done, total: p.total, bytes: p.bytes, force: p.done == p.total)
+        bar.update(done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes, force: p.done == p.total)
     }
 }
 

@@ -88,7 +88,6 @@ struct SearchCommand: ParsableCommand {
         switch format {
         case .text:
             HitRendering(style: Style(enabled: Terminal.useColor(color))).text(outcome.hits, to: out)
-            if outcome.hits.isEmpty { StandardError.line("No statement matches.") }
         case .json:
             var o = JSONObjectWriter()
             o.add("query", options.query ?? "")
@@ -103,7 +102,10 @@ struct SearchCommand: ParsableCommand {
             HitRendering.trec(outcome.hits, qid: "1", to: out)
         }
         out.flush()
-        if outcome.hits.isEmpty { throw ExitCode(ExitStatus.noMatch.rawValue) }
+        if outcome.hits.isEmpty {
+            StandardError.line("No statement matches.")
+            throw ExitCode(ExitStatus.noMatch.rawValue)
+        }
     }
 
     /// Answers `qid<TAB>query` lines one at a time: each query's lines, then an empty line, flushed, so a

@@ -39,7 +39,14 @@ struct TopicsFileOption: ParsableArguments {
 
 extension TopicsCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The topics, one per line.")
+        static let configuration = CommandConfiguration(
+            abstract: "The topics, one per line: name, number of entries, label.",
+            discussion: """
+                Examples:
+                  podium topics list
+                  podium topics list --topics my-topics.toml
+                """
+        )
         @OptionGroup var file: TopicsFileOption
 
         func run() throws {
@@ -52,7 +59,14 @@ extension TopicsCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A topic's words and phrases with their weights.")
+        static let configuration = CommandConfiguration(
+            abstract: "A topic's words and phrases with their weights.",
+            discussion: """
+                Examples:
+                  podium topics show ip
+                  podium topics show green-tech --topics my-topics.toml
+                """
+        )
         @OptionGroup var file: TopicsFileOption
         @Argument(help: "The topic's name.") var name: String
 

@@ -8,15 +8,25 @@ public struct IndexWriterOptions: Sendable {
     public var mergeFactor: Int = 10
     /// Whether `commit` runs the merge policy (then commits again) before returning.
     public var mergeOnCommit: Bool = true
+    /// Whether `commit` rewrites the segments that have deleted documents (merging them into one), so that
+    /// term statistics (document frequencies, field lengths) count live documents only and a refreshed index
+    /// scores exactly like a rebuilt one. Costs a rewrite of the segments touched by deletes.
+    public var expungeDeletesOnCommit: Bool = false
     /// Start from an empty index, ignoring any existing commit; the old segments are removed once the first
     /// commit of this writer replaces them (readers keep seeing the old index until then).
     public var create: Bool = false
 
-    public init(memoryBudget: Int = 256 << 20, mergeFactor: Int = 10, mergeOnCommit: Bool = true, create: Bool = false)
-    {
+    public init(
+        memoryBudget: Int = 256 << 20,
+        mergeFactor: Int = 10,
+        mergeOnCommit: Bool = true,
+        expungeDeletesOnCommit: Bool = false,
+        create: Bool = false
+    ) {
         self.memoryBudget = memoryBudget
         self.mergeFactor = max(2, mergeFactor)
         self.mergeOnCommit = mergeOnCommit
+        self.expungeDeletesOnCommit = expungeDeletesOnCommit
         self.create = create
     }
 }
@@ -184,8 +194,9 @@ public final class IndexWriter {
     /// Makes every added and deleted document visible to new snapshots, atomically and durably.
     ///
     /// Flushes the buffer, writes new delete generations, then replaces `meta.json` (temporary file, fsync,
-    /// rename, directory fsync). With `options.mergeOnCommit`, then merges by the log policy and commits the
-    /// result. Finally deletes files no longer referenced.
+    /// rename, directory fsync). With `options.expungeDeletesOnCommit`, then rewrites the segments holding
+    /// deleted documents; with `options.mergeOnCommit`, merges by the log policy; each followed by a commit.
+    /// Finally deletes files no longer referenced.
     ///
     /// A merge that fails (a full disk) does not make the commit fail: the documents are committed before
     /// merging starts, and a merge only reorganizes them. The error is kept in `mergeError`, the writer goes
@@ -197,10 +208,16 @@ public final class IndexWriter {
         try flush()
         try writeCommit(userData: userData)
         mergeError = nil
-        if options.mergeOnCommit {
+        if options.mergeOnCommit || options.expungeDeletesOnCommit {
             var committed = segments
             do throws(IndexError) {
-                while let picked = pickMerge() {
+                let withDeletes = segments.indices.filter { segments[$0].deletes.count > 0 }
+                if options.expungeDeletesOnCommit && !withDeletes.isEmpty {
+                    try merge(withDeletes)
+                    try writeCommit(userData: userData)
+                    committed = segments
+                }
+                while options.mergeOnCommit, let picked = pickMerge() {
                     try merge(picked)
                     try writeCommit(userData: userData)
                     committed = segments

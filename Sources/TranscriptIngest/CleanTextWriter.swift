@@ -117,12 +117,20 @@ struct CleanTextWriter {
             multibyte(UInt8(0xC0 | (value >> 6)), UInt8(0x80 | (value & 0x3F)), 0, 0, length: 2)
         } else if value < 0x10000 {
             multibyte(
-                UInt8(0xE0 | (value >> 12)), UInt8(0x80 | ((value >> 6) & 0x3F)), UInt8(0x80 | (value & 0x3F)), 0,
-                length: 3)
+                UInt8(0xE0 | (value >> 12)),
+                UInt8(0x80 | ((value >> 6) & 0x3F)),
+                UInt8(0x80 | (value & 0x3F)),
+                0,
+                length: 3
+            )
         } else {
             multibyte(
-                UInt8(0xF0 | (value >> 18)), UInt8(0x80 | ((value >> 12) & 0x3F)),
-                UInt8(0x80 | ((value >> 6) & 0x3F)), UInt8(0x80 | (value & 0x3F)), length: 4)
+                UInt8(0xF0 | (value >> 18)),
+                UInt8(0x80 | ((value >> 12) & 0x3F)),
+                UInt8(0x80 | ((value >> 6) & 0x3F)),
+                UInt8(0x80 | (value & 0x3F)),
+                length: 4
+            )
         }
     }
 

@@ -1,14 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a JSONL source: one statement object per line, parsed by `JSONLineParser`.
 ///
-/// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional: `date`, `spokesperson`, `question`,
-/// `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`), `kind`, `follow_up`. A bad line is
-/// reported with its line number and skipped; the rest of the file is read.
+/// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional:
+/// `date`, `spokesperson`, `question`, `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`),
+/// `kind`, `follow_up` (or `followUp`). A bad line is reported with its line number ("not valid UTF-8",
+/// "not valid JSON", "not a JSON object", a missing field) and skipped; the rest of the file is read.
+/// Within one buffer a repeated `id` is skipped with a warning; a date is kept as `YYYY-MM-DD`.
 struct JSONLReader {
     let source: String
 
@@ -60,7 +62,9 @@ struct JSONLReader {
     }
 
     private func parse(
-        _ line: UnsafeRawBufferPointer, ordinal: Int, with parser: JSONLineParser
+        _ line: UnsafeRawBufferPointer,
+        ordinal: Int,
+        with parser: JSONLineParser
     ) -> Result<Statement, LineProblem> {
         do {
             try parser.parse(line)
@@ -133,12 +137,33 @@ struct JSONLReader {
     /// Keeps `YYYY-MM-DD` (or the date part of an ISO timestamp); anything else is dropped with a note.
     private static func normalizeDate(_ statement: inout Statement) -> String? {
         let date = statement.date
-        guard !date.isEmpty else { return nil }
+        guard !date.isEmpty, !isCalendarDate(date) else { return nil }
         if let normalized = BriefingMetadata.parseDate(date) {
             statement.date = normalized
             return nil
         }
         statement.date = ""
         return "date '\(date)' is not YYYY-MM-DD; left empty"
+    }
+
+    /// Whether `date` is already a valid `YYYY-MM-DD`, the form `BriefingMetadata.parseDate` would give it:
+    /// most lines are, and the general reader costs more than the rest of the line.
+    static func isCalendarDate(_ date: String) -> Bool {
+        guard date.utf8.count == 10 else { return false }
+        var fields = (0, 0, 0)
+        for (k, b) in date.utf8.enumerated() {
+            if k == 4 || k == 7 {
+                guard b == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            let digit = Int(b) &- 0x30
+            guard digit >= 0, digit < 10 else { return false }
+            switch k {
+            case 0..<4: fields.0 = fields.0 * 10 + digit
+            case 5..<7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        return BriefingMetadata.isValid(fields.0, fields.1, fields.2)
     }
 }

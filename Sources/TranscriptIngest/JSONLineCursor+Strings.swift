@@ -27,12 +27,27 @@ extension JSONLineCursor {
                 throw .invalid
             } else if b < 0x80 {
                 i &+= 1
+            } else if Self.isPlainThreeByteCharacter(bytes, at: i, count: count) {
+                i &+= 3
             } else {
                 let length = ByteText.sequenceLength(UnsafeRawBufferPointer(start: bytes, count: count), at: i)
                 guard length > 0 else { throw .invalid }
                 i &+= length
             }
         }
+    }
+
+    /// Whether a valid three-byte UTF-8 character that cleaning keeps as is starts at `k`: lead bytes
+    /// E3–EC and EE–EF (most of CJK and full-width forms), minus U+3000 and U+FEFF. E0 (overlong forms),
+    /// E2 (the typographic spaces) and ED (surrogates) take the general path.
+    @inline(__always)
+    static func isPlainThreeByteCharacter(_ bytes: UnsafePointer<UInt8>, at k: Int, count: Int) -> Bool {
+        guard k &+ 3 <= count else { return false }
+        let b0 = bytes[k], b1 = bytes[k &+ 1], b2 = bytes[k &+ 2]
+        guard b0 >= 0xE3, b0 <= 0xEF, b0 != 0xED, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+        if b0 == 0xE3 { return b1 != 0x80 || b2 != 0x80 }
+        if b0 == 0xEF { return b1 != 0xBB || b2 != 0xBF }
+        return true
     }
 
     /// Decodes a string (at its opening quote) into the output as is.
@@ -76,7 +91,7 @@ extension JSONLineCursor {
                     guard SWAR.isPlainText(word) else { break }
                     let spaces = SWAR.bytes(equalTo: 0x20, in: word)
                     guard spaces & (spaces >> 8) == 0, spaces & 0x80 == 0 || writer.followsVisibleText else { break }
-                    UnsafeMutableRawPointer(output + writer.count).storeBytes(of: word, as: UInt64.self)
+                    UnsafeMutableRawPointer(output + writer.count).storeBytes(of: word.littleEndian, as: UInt64.self)
                     writer.count &+= 8
                     i &+= 8
                 }
@@ -117,10 +132,27 @@ extension JSONLineCursor {
             case 0..<0x20:
                 throw .invalid
             default:
+                if Self.isPlainThreeByteCharacter(bytes, at: i, count: count) {
+                    // Chinese text: copy character after character while nothing needs cleaning.
+                    writer.entityMatched = 0
+                    repeat {
+                        output[writer.count] = bytes[i]
+                        output[writer.count &+ 1] = bytes[i &+ 1]
+                        output[writer.count &+ 2] = bytes[i &+ 2]
+                        writer.count &+= 3
+                        i &+= 3
+                    } while Self.isPlainThreeByteCharacter(bytes, at: i, count: count)
+                    continue
+                }
                 let length = ByteText.sequenceLength(UnsafeRawBufferPointer(start: bytes, count: count), at: i)
                 guard length > 0 else { throw .invalid }
                 writer.multibyte(
-                    b, bytes[i &+ 1], length > 2 ? bytes[i &+ 2] : 0, length > 3 ? bytes[i &+ 3] : 0, length: length)
+                    b,
+                    bytes[i &+ 1],
+                    length > 2 ? bytes[i &+ 2] : 0,
+                    length > 3 ? bytes[i &+ 3] : 0,
+                    length: length
+                )
                 i &+= length
             }
         }

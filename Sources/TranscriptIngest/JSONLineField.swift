@@ -3,6 +3,9 @@ enum JSONLineField: Int, CaseIterable {
     case id, answer, text, date, spokesperson, question, title, outlet, askedBy, url, language, lang, kind
     case followUp, followUpCamel
 
+    /// How many fields there are (one value slot each).
+    static let count = allCases.count
+
     /// How the parser treats the key's string value.
     enum Mode {
         /// Unescaped as is (`id`).

@@ -28,13 +28,13 @@ final class JSONLineParser {
     init() {
         capacity = 4096
         output = .allocate(capacity: capacity)
-        values = .allocate(capacity: JSONLineField.allCases.count)
-        values.initialize(repeating: .absent, count: JSONLineField.allCases.count)
+        values = .allocate(capacity: JSONLineField.count)
+        values.initialize(repeating: .absent, count: JSONLineField.count)
     }
 
     deinit {
         output.deallocate()
-        values.deinitialize(count: JSONLineField.allCases.count)
+        values.deinitialize(count: JSONLineField.count)
         values.deallocate()
     }
 
@@ -52,10 +52,14 @@ final class JSONLineParser {
             capacity = max(needed, capacity * 2)
             output = .allocate(capacity: capacity)
         }
-        for k in 0..<JSONLineField.allCases.count { values[k] = .absent }
+        for k in 0..<JSONLineField.count { values[k] = .absent }
         guard let base = line.baseAddress else { throw .invalid }
         var cursor = JSONLineCursor(
-            bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count, output: output, values: values)
+            bytes: base.assumingMemoryBound(to: UInt8.self),
+            count: line.count,
+            output: output,
+            values: values
+        )
         try cursor.parseLine()
     }
 
@@ -69,7 +73,10 @@ final class JSONLineParser {
 
     /// The literal text of a `.number` value, as written in the line.
     func literal(_ value: JSONLineValue) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: line[value.start..<(value.start + value.count)]), as: UTF8.self)
+        String(
+            decoding: UnsafeRawBufferPointer(rebasing: line[value.start..<(value.start + value.count)]),
+            as: UTF8.self
+        )
     }
 }
 
@@ -86,7 +93,9 @@ struct JSONLineCursor {
     static let maximumDepth = 512
 
     init(
-        bytes: UnsafePointer<UInt8>, count: Int, output: UnsafeMutablePointer<UInt8>,
+        bytes: UnsafePointer<UInt8>,
+        count: Int,
+        output: UnsafeMutablePointer<UInt8>,
         values: UnsafeMutablePointer<JSONLineValue>
     ) {
         self.bytes = bytes
@@ -230,24 +239,30 @@ struct JSONLineCursor {
         func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
         let first = byte(i)
         guard isDigit(first) else { throw .invalid }
+        let integerStart = i
         i &+= 1
         if first != UInt8(ascii: "0") { while isDigit(byte(i)) { i &+= 1 } }
-        var isInteger = true
+        let integerDigits = i &- integerStart
         if byte(i) == UInt8(ascii: ".") {
             i &+= 1
             guard isDigit(byte(i)) else { throw .invalid }
             while isDigit(byte(i)) { i &+= 1 }
-            isInteger = false
         }
+        var exponent = 0
         if byte(i) | 0x20 == UInt8(ascii: "e") {
             i &+= 1
-            if byte(i) == UInt8(ascii: "+") || byte(i) == UInt8(ascii: "-") { i &+= 1 }
+            let negative = byte(i) == UInt8(ascii: "-")
+            if negative || byte(i) == UInt8(ascii: "+") { i &+= 1 }
             guard isDigit(byte(i)) else { throw .invalid }
-            while isDigit(byte(i)) { i &+= 1 }
-            isInteger = false
+            while isDigit(byte(i)) {
+                exponent = min(exponent &* 10 &+ Int(byte(i) &- 0x30), 100_000)
+                i &+= 1
+            }
+            if negative { exponent = -exponent }
         }
-        // Foundation reads such numbers as a Double and rejects the line when it overflows (`1e400`).
-        if !isInteger {
+        // Foundation rejects a number too large for a Double (`1e400`, a 400-digit integer). Only a number
+        // near the limit is converted to find out: arrays of ordinary numbers are skipped at speed.
+        if integerDigits &+ exponent > 300 {
             let text = String(decoding: UnsafeBufferPointer(start: bytes + start, count: i &- start), as: UTF8.self)
             guard let value = Double(text), value.isFinite else { throw .invalid }
         }

@@ -7,8 +7,10 @@ import Foundation
 /// to it.
 ///
 /// Known, intended differences (the tests steer clear of them): Foundation accepts trailing commas
-/// (`{"a": 1,}`) and rejects lone surrogate escapes, which now read as U+FFFD; a numeric `id` is now taken
-/// as written, where Foundation turned `1e3` into `"1000.0"` and refused `0` and `1` as booleans.
+/// (`{"a": 1,}`) and rejects lone surrogate escapes, which now read as U+FFFD; it lets a number too large
+/// for a `Double` (`1e400`) pass when a later duplicate key replaces it, where the line is now invalid
+/// either way; a numeric `id` is now taken as written, where Foundation turned `1e3` into `"1000.0"` and
+/// refused `0` and `1` as booleans.
 enum FoundationJSONLReference {
     static func read(_ bytes: [UInt8], source: String) -> SourceResult {
         var statements: [Statement] = []
@@ -23,7 +25,11 @@ enum FoundationJSONLReference {
                 if seen.contains(statement.id) {
                     warnings.append(
                         SourceWarning(
-                            source: source, line: lineNumber, message: "duplicate id '\(statement.id)'; line skipped"))
+                            source: source,
+                            line: lineNumber,
+                            message: "duplicate id '\(statement.id)'; line skipped"
+                        )
+                    )
                     continue
                 }
                 seen.insert(statement.id)
@@ -35,8 +41,11 @@ enum FoundationJSONLReference {
                         statement.date = ""
                         warnings.append(
                             SourceWarning(
-                                source: source, line: lineNumber,
-                                message: "date '\(date)' is not YYYY-MM-DD; left empty"))
+                                source: source,
+                                line: lineNumber,
+                                message: "date '\(date)' is not YYYY-MM-DD; left empty"
+                            )
+                        )
                     }
                 }
                 statements.append(statement)
@@ -80,11 +89,21 @@ enum FoundationJSONLReference {
         let followUp = (fields["follow_up"] as? Bool) ?? (fields["followUp"] as? Bool) ?? false
         return .success(
             Statement(
-                id: id, ordinal: ordinal, date: text("date"),
+                id: id,
+                ordinal: ordinal,
+                date: text("date"),
                 spokesperson: SpeakerNames.spokesperson(text("spokesperson")),
-                outlet: SpeakerNames.outlet(text("outlet", "asked_by")), title: text("title"),
-                question: text("question"), answer: answer, language: text("language", "lang"), kind: text("kind"),
-                source: source, url: text("url"), followUp: followUp))
+                outlet: SpeakerNames.outlet(text("outlet", "asked_by")),
+                title: text("title"),
+                question: text("question"),
+                answer: answer,
+                language: text("language", "lang"),
+                kind: text("kind"),
+                source: source,
+                url: text("url"),
+                followUp: followUp
+            )
+        )
     }
 
     /// Lines split on `\n`, each through `BlockBuilder`, non-empty blocks joined with `"\n\n"`.

@@ -38,9 +38,12 @@ import TestSupport
         return new
     }
 
-    @Test(.enabled(if: SharedData.isAvailable, SharedData.skipNote), arguments: [
-        "mfa-presscon.jsonl", "mfa-presscon-zh.jsonl", "cmfa-v4-ukraine-subset.jsonl",
-    ])
+    @Test(
+        .enabled(if: SharedData.isAvailable, SharedData.skipNote),
+        arguments: [
+            "mfa-presscon.jsonl", "mfa-presscon-zh.jsonl", "cmfa-v4-ukraine-subset.jsonl",
+        ]
+    )
     func realFilesReadAsFoundationReadsThem(name: String) throws {
         let url = SharedData.root.appendingPathComponent("corpus/\(name)")
         let bytes = [UInt8](try Data(contentsOf: url))

@@ -16,7 +16,8 @@ struct JSONLineGenerator {
 
     /// Pieces of string content, as JSON source text.
     static let pieces = [
-        "word", "Spokesperson", "China", " ", "  ", "   ", "\\t", "\\n", "\\n\\n", "\\r\\n", " \\n ", "\\u00a0", "\u{A0}",
+        "word", "Spokesperson", "China", " ", "  ", "   ", "\\t", "\\n", "\\n\\n", "\\r\\n", " \\n ", "\\u00a0",
+        "\u{A0}",
         "\u{3000}", "\u{2003}", "\u{200B}", "\u{FEFF}", "\\u200b", "\\ufeff", "&nbsp;", "&amp;", "&", "&nb", "nbsp;",
         "\\u0026nbsp;", "&\\u006ebsp;", "&n\\u0000bsp;", "&n\\u0001bsp;", "\\\"", "\\\\", "\\/", "\\b", "\\f",
         "\\u0000", "\\u0001", "\\u001f", "\\u007f", "\u{7F}", "\u{85}", "\u{81}", "\\u0085", "\\u0081", "\\u0096",
@@ -32,7 +33,10 @@ struct JSONLineGenerator {
     }
 
     mutating func number() -> String {
-        pick(["0", "-0", "2", "12", "-3.5", "1e5", "2.5E-3", "1.0", "123456789", "0.5e+2", "1", "-12.25"])
+        pick([
+            "0", "-0", "2", "12", "-3.5", "1e5", "2.5E-3", "1.0", "123456789", "0.5e+2", "1", "-12.25", "1e-999",
+            "1e300",
+        ])
     }
 
     mutating func space() -> String { chance(70) ? pick(["", " "]) : pick(["\t", "  ", "\r", " \t "]) }
@@ -59,10 +63,16 @@ struct JSONLineGenerator {
             if chance(85) { return "\"id-\(random.next() % 2000)\(chance(10) ? "\\u00e9" : "")\"" }
             return pick(["\"\"", "null", "true", "[]", "42", "7", "\" \""])
         case "date":
-            return pick(["\"2019-05-01\"", "\"2019-05-01T10:00:00Z\"", "\"May 1, 2019\"", "\"someday\"", "\"\"", "3"])
+            return pick([
+                "\"2019-05-01\"", "\"2019-05-01T10:00:00Z\"", "\"May 1, 2019\"", "\"someday\"", "\"\"", "3",
+                "\"2019-02-29\"", "\"2020-02-29\"", "\"1899-12-31\"", "\"2019-13-01\"", "\"2019/5/1\"",
+                "\" 2019-05-01\"",
+                "\"2019-05-1x\"", "\"\\u0032019-05-01\"",
+            ])
         case "follow_up", "followUp":
             return pick(["true", "false", "0", "1", "2", "1.0", "\"yes\"", "null"])
-        case "answer", "text" where chance(80):
+        case "answer",
+            "text" where chance(80):
             return string()
         default:
             return value(depth: 0)
