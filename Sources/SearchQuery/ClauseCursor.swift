@@ -93,7 +93,8 @@ struct ClauseCursor<Postings: QueryPostings> {
         if doc > target || (doc == target && isMatch) { return doc == target }
         let found = lead.advance(to: target)
         if found != target { return missed(found) }
-        for other in others {
+        for k in 0..<others.count {
+            let other = others[k]
             let at = other.advance(to: target)
             if at != target { return missed(at) }
         }
@@ -147,7 +148,8 @@ struct ClauseCursor<Postings: QueryPostings> {
             let candidate = lead.advance(to: target)
             if candidate == Int32.max { return finish() }
             var aligned = true
-            for other in others {
+            for k in 0..<others.count {
+                let other = others[k]
                 let found = other.advance(to: candidate)
                 if found == Int32.max { return finish() }
                 if found != candidate {
@@ -178,7 +180,7 @@ struct ClauseCursor<Postings: QueryPostings> {
     @inline(__always)
     private func bound(at doc: Int32) -> Float {
         var frequency = lead.freq
-        for other in others { frequency = min(frequency, other.freq) }
+        for k in 0..<others.count { frequency = min(frequency, others[k].freq) }
         let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
         return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor) * Self.boundSlack
     }
@@ -232,7 +234,8 @@ struct ClauseCursor<Postings: QueryPostings> {
         var maxFrequency = lead.blockMaxFreq
         var minNorm = lead.blockMinNorm
         if lastDoc < target { return (Int32.max, 0) }
-        for other in others {
+        for k in 0..<others.count {
+            let other = others[k]
             other.shallowAdvance(to: target)
             let otherLast = other.blockLastDoc
             if otherLast < target { return (Int32.max, 0) }
