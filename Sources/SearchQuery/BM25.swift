@@ -11,6 +11,7 @@ public struct BM25: Hashable, Sendable {
     /// Length normalization strength.
     public var b: Float
 
+    /// BM25 with Lucene's defaults.
     public init(k1: Float = 1.2, b: Float = 0.75) {
         self.k1 = k1
         self.b = b

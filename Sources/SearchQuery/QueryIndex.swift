@@ -66,22 +66,3 @@ package protocol QueryIndex {
     /// The field length a norm byte stands for.
     func length(ofNorm norm: UInt8) -> UInt32
 }
-
-/// A search that could not be answered.
-public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The query has no reading; the error carries the spot.
-    case syntax(QuerySyntaxError)
-    /// `topic:NAME` or `--topic NAME` names no topic of the topics file.
-    case unknownTopic(String, known: [String])
-    /// The index could not be read (a damaged file): the message names it.
-    case index(String)
-
-    public var description: String {
-        switch self {
-        case .syntax(let error): return error.description
-        case .unknownTopic(let name, let known):
-            return "no topic named '\(name)'; the topics are: \(known.joined(separator: ", "))"
-        case .index(let message): return message
-        }
-    }
-}

@@ -43,9 +43,12 @@ public indirect enum QueryNode: Hashable, Sendable {
 /// `mustNot` clauses and filters matches every statement that passes them. Every matching non-filter leaf
 /// under a non-excluded clause adds its BM25 score.
 public struct QueryClause: Hashable, Sendable {
+    /// How the clause takes part.
     public var occur: Occur
+    /// What the clause matches.
     public var node: QueryNode
 
+    /// A clause of a group.
     public init(_ occur: Occur, _ node: QueryNode) {
         self.occur = occur
         self.node = node
@@ -60,57 +63,4 @@ public enum Occur: Hashable, Sendable {
     case should
     /// Excluded (`-word`, `NOT`).
     case mustNot
-}
-
-/// What juxtaposed words mean when they carry no operator.
-public enum DefaultMode: Hashable, Sendable {
-    /// Ranked OR: a statement needs any of the words, more and rarer words rank higher.
-    case any
-    /// Every word is required (`--all`).
-    case all
-}
-
-/// The analyzed text fields a query can name.
-public enum TextField: String, CaseIterable, Hashable, Sendable {
-    case title, question, answer, speaker, outlet
-
-    /// Speaker and outlet names restrict the match rather than rank it.
-    public var isFilter: Bool { self == .speaker || self == .outlet }
-}
-
-/// The exact-value fields a query can name, with the index field each one reads.
-public enum KeywordField: String, CaseIterable, Hashable, Sendable {
-    /// `lang:` — the statement's language code (`en`, `zh`).
-    case language
-    /// `kind:` — the kind of briefing (press conference, release, remarks…).
-    case kind
-
-    /// The name of the field in the index.
-    public var indexField: String { rawValue }
-}
-
-/// An inclusive range of dates as `yyyymmdd` integers, the form of the index's `date` column.
-///
-/// A month is stored as `yyyymm00...yyyymm99` and a year as `yyyy0000...yyyy9999`, so that every real
-/// day in them is inside without calendar arithmetic. An unknown date (`0` in the index) matches no range.
-public struct DateRange: Hashable, Sendable {
-    public var lower: Int32
-    public var upper: Int32
-
-    public init(lower: Int32, upper: Int32) {
-        self.lower = lower
-        self.upper = upper
-    }
-
-    /// Every known date.
-    public static let unbounded = DateRange(lower: 1, upper: Int32.max)
-
-    /// Whether `date` (`yyyymmdd`, `0` unknown) is inside.
-    @inline(__always)
-    public func contains(_ date: Int32) -> Bool { date != 0 && date >= lower && date <= upper }
-
-    /// The overlap of two ranges (empty ranges have `lower > upper`).
-    public func intersection(_ other: DateRange) -> DateRange {
-        DateRange(lower: max(lower, other.lower), upper: min(upper, other.upper))
-    }
 }

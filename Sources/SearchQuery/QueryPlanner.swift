@@ -1,23 +1,5 @@
 import TextAnalysis
 
-/// How much a match in each content field counts, relative to the others.
-public struct FieldWeights: Hashable, Sendable {
-    public var title: Float
-    public var question: Float
-    public var answer: Float
-
-    /// Answers carry the substance; questions and titles say what a statement is about but are shorter
-    /// and shared by several statements, so they count for less.
-    public init(title: Float = 0.5, question: Float = 0.5, answer: Float = 1.0) {
-        self.title = title
-        self.question = question
-        self.answer = answer
-    }
-
-    /// The fields a word without a field name is searched in, with their weights.
-    var defaults: [(TextField, Float)] { [(.title, title), (.question, question), (.answer, answer)] }
-}
-
 /// Turns a syntax tree into a ``QueryPlan``: analyzes words, expands prefixes and topics, merges repeated
 /// clauses (a word typed twice counts twice, as in Lucene), and computes IDFs from the index.
 struct QueryPlanner<Index: QueryIndex> {

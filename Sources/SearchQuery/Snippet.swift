@@ -5,6 +5,7 @@ public struct Snippet: Hashable, Sendable {
     /// Highlighted ranges as UTF-8 byte offsets into `text`, sorted and disjoint.
     public var highlights: [Range<Int>]
 
+    /// A passage and its highlights.
     public init(text: String, highlights: [Range<Int>]) {
         self.text = text
         self.highlights = highlights

@@ -8,8 +8,10 @@ import TextAnalysis
 /// line breaks) of at most `maximumLength` characters with the most distinct matched terms, then the most
 /// matches, earliest first. A single sentence longer than that is cut around its first match.
 public struct SnippetMaker: Sendable {
+    /// The analyzer the index was built with.
     public let analyzer: Analyzer
 
+    /// A snippet maker that analyzes with `analyzer`.
     public init(analyzer: Analyzer = Analyzer()) { self.analyzer = analyzer }
 
     /// The best passage of `text`.

@@ -1,19 +1,3 @@
-/// The address of a statement in an index snapshot: its segment's position in the snapshot and its
-/// document number inside that segment.
-public struct DocumentAddress: Hashable, Sendable, Comparable {
-    public var segment: Int
-    public var document: Int32
-
-    public init(segment: Int, document: Int32) {
-        self.segment = segment
-        self.document = document
-    }
-
-    public static func < (lhs: DocumentAddress, rhs: DocumentAddress) -> Bool {
-        (lhs.segment, lhs.document) < (rhs.segment, rhs.document)
-    }
-}
-
 /// Keeps the `k` best (score, address) pairs seen so far in a min-heap.
 ///
 /// Ties go to the earlier address. Since statements are visited in address order, a newcomer must beat

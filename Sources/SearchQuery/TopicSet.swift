@@ -20,6 +20,7 @@ public struct TopicSet: Hashable, Sendable {
     /// The topics, in file order.
     public private(set) var topics: [Topic]
 
+    /// A set of topics, in the order given.
     public init(_ topics: [Topic]) { self.topics = topics }
 
     /// The topic named `name` (case-insensitive), if any.
