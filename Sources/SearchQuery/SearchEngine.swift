@@ -75,7 +75,10 @@ package final class SearchEngine<Index: QueryIndex> {
                 hits[position].explanation = try explain(hits[position], plan: plan)
             }
         }
-        let terms = Set(plan.clauses.filter { $0.boost > 0 }.flatMap(\.key.terms))
+        // Stop words inside phrases ("rule of law") would light up every "of" of a passage.
+        let scored = Set(plan.clauses.filter { $0.boost > 0 }.flatMap(\.key.terms))
+        let content = scored.filter { !analyzer.isStopWord($0) }
+        let terms = content.isEmpty ? scored : content
         return SearchResults(hits: hits, expansions: plan.expansions, highlightTerms: terms)
     }
 

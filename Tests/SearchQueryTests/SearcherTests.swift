@@ -113,3 +113,13 @@ struct SearcherTests {
         #expect(words.contains("intellectual property") || words.contains("intellectual"))
     }
 }
+
+extension SearcherTests {
+    @Test func highlightsLeaveOutStopWordsOfPhrases() throws {
+        let results = try searcher.search(SearchRequest(query: "\"rule of law\" trade", limit: 1))
+        #expect(results.highlightTerms.contains("rule") && results.highlightTerms.contains("law"))
+        #expect(!results.highlightTerms.contains("of"))
+        let onlyStopWords = try searcher.search(SearchRequest(query: "\"of the\"", limit: 1))
+        #expect(onlyStopWords.highlightTerms == ["of", "the"])
+    }
+}
