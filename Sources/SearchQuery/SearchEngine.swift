@@ -75,11 +75,21 @@ package final class SearchEngine<Index: QueryIndex> {
                 hits[position].explanation = try explain(hits[position], plan: plan)
             }
         }
-        // Stop words inside phrases ("rule of law") would light up every "of" of a passage.
-        let scored = Set(plan.clauses.filter { $0.boost > 0 }.flatMap(\.key.terms))
-        let content = scored.filter { !analyzer.isStopWord($0) }
-        let terms = content.isEmpty ? scored : content
-        return SearchResults(hits: hits, expansions: plan.expansions, highlightTerms: terms)
+        // Single terms light up anywhere; a phrase's words only where the whole phrase is, so that "new
+        // energy" does not mark every "new" of a passage.
+        let scoring = plan.clauses.filter { $0.boost > 0 }
+        let terms = Set(scoring.filter { !$0.isPhrase }.map { $0.key.terms[0] })
+        var phrases: [PhrasePattern] = []
+        for clause in scoring where clause.isPhrase {
+            let pattern = PhrasePattern(terms: clause.key.terms, offsets: clause.key.offsets.map { Int($0) })
+            if !phrases.contains(pattern) { phrases.append(pattern) }
+        }
+        return SearchResults(
+            hits: hits,
+            expansions: plan.expansions,
+            highlightTerms: terms,
+            highlightPhrases: phrases
+        )
     }
 
     /// Every statement that matches, in address order, found without pruning: what `count` reports and

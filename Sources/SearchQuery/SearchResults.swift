@@ -6,6 +6,8 @@ public struct SearchResults: Sendable {
     public var expansions: [PrefixExpansion]
     /// The analyzed terms of the query's and topic's scoring clauses, for snippets to highlight.
     public var highlightTerms: Set<String>
+    /// The query's and topic's scoring phrases, highlighted only where they occur whole.
+    public var highlightPhrases: [PhrasePattern]
 }
 
 /// One ranked statement.

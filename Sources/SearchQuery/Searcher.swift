@@ -59,6 +59,7 @@ public final class Searcher: @unchecked Sendable {
         SnippetMaker(analyzer: engine.analyzer).snippet(
             of: text,
             terms: results.highlightTerms,
+            phrases: results.highlightPhrases,
             maximumLength: maximumLength
         )
     }

@@ -17,12 +17,18 @@ public struct SnippetMaker: Sendable {
     /// The best passage of `text`.
     /// - Parameters:
     ///   - text: A stored field's text.
-    ///   - terms: Analyzed terms to highlight (``SearchResults/highlightTerms``).
+    ///   - terms: Analyzed terms to highlight wherever they occur (``SearchResults/highlightTerms``).
+    ///   - phrases: Phrases to highlight only where they occur whole (``SearchResults/highlightPhrases``).
     ///   - maximumLength: The longest passage, in characters (`…` not counted).
-    public func snippet(of text: String, terms: Set<String>, maximumLength: Int = 300) -> Snippet {
+    public func snippet(
+        of text: String,
+        terms: Set<String>,
+        phrases: [PhrasePattern] = [],
+        maximumLength: Int = 300
+    ) -> Snippet {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return Snippet(text: "", highlights: []) }
-        let matches = analyzer.tokens(text).filter { terms.contains($0.term) }
+        let matches = Self.matches(in: analyzer.tokens(text), terms: terms, phrases: phrases)
         let sentences = Self.sentences(in: bytes)
         let limit = max(maximumLength, 20)
 
@@ -38,7 +44,7 @@ public struct SnippetMaker: Sendable {
             let range = sentences[first].lowerBound..<sentences[last].upperBound
             guard characterCount(bytes, range) <= limit else { continue }
             let inside = matches.filter { $0.start >= range.lowerBound && $0.end <= range.upperBound }
-            let distinct = Set(inside.map(\.term)).count
+            let distinct = Set(inside.map(\.key)).count
             if best == nil || (distinct, inside.count) > (best!.distinct, best!.count) {
                 best = (range, distinct, inside.count)
             }
@@ -63,10 +69,49 @@ public struct SnippetMaker: Sendable {
 
     // MARK: - Pieces
 
+    /// A matched token and what it counts as: its term, or the phrase it is part of.
+    private struct Match {
+        /// UTF-8 range in the text: one token, or a whole phrase occurrence.
+        var start: Int
+        var end: Int
+        var key: String
+    }
+
+    /// The tokens to highlight, in text order: single terms anywhere, phrases only where whole.
+    private static func matches(in tokens: [Token], terms: Set<String>, phrases: [PhrasePattern]) -> [Match] {
+        var found: [Match] = []
+        for token in tokens where terms.contains(token.term) {
+            found.append(Match(start: token.start, end: token.end, key: token.term))
+        }
+        if !phrases.isEmpty {
+            var byPosition: [Int: [Int]] = [:]
+            for (index, token) in tokens.enumerated() { byPosition[token.position, default: []].append(index) }
+            for phrase in phrases where !phrase.terms.isEmpty {
+                let key = phrase.terms.joined(separator: " ")
+                for (index, token) in tokens.enumerated() where token.term == phrase.terms[0] {
+                    var members = [index]
+                    for k in 1..<phrase.terms.count {
+                        let position = token.position + phrase.offsets[k] - phrase.offsets[0]
+                        guard let at = byPosition[position]?.first(where: { tokens[$0].term == phrase.terms[k] }) else {
+                            members = []
+                            break
+                        }
+                        members.append(at)
+                    }
+                    guard !members.isEmpty else { continue }
+                    let start = members.map { tokens[$0].start }.min()!
+                    let end = members.map { tokens[$0].end }.max()!
+                    found.append(Match(start: start, end: end, key: key))
+                }
+            }
+        }
+        return found.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
     private func make(
         _ bytes: [UInt8],
         _ range: Range<Int>,
-        _ matches: [Token],
+        _ matches: [Match],
         leading: Bool,
         trailing: Bool
     ) -> Snippet {

@@ -115,11 +115,13 @@ struct SearcherTests {
 }
 
 extension SearcherTests {
-    @Test func highlightsLeaveOutStopWordsOfPhrases() throws {
+    @Test func highlightsPhrasesOnlyWhereWhole() throws {
         let results = try searcher.search(SearchRequest(query: "\"rule of law\" trade", limit: 1))
-        #expect(results.highlightTerms.contains("rule") && results.highlightTerms.contains("law"))
-        #expect(!results.highlightTerms.contains("of"))
-        let onlyStopWords = try searcher.search(SearchRequest(query: "\"of the\"", limit: 1))
-        #expect(onlyStopWords.highlightTerms == ["of", "the"])
+        #expect(results.highlightTerms == ["trade"])
+        #expect(results.highlightPhrases == [PhrasePattern(terms: ["rule", "of", "law"], offsets: [0, 1, 2])])
+        let text = "The rule of law matters. Trade rules of conduct and the law of the sea."
+        let snippet = searcher.snippet(of: text, for: results)
+        let marked = snippet.highlights.map { String(decoding: Array(snippet.text.utf8)[$0], as: UTF8.self) }
+        #expect(marked == ["rule of law", "Trade"])
     }
 }
