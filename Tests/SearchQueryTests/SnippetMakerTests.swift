@@ -51,3 +51,12 @@ struct SnippetMakerTests {
         #expect(maker.snippet(of: "", terms: ["x"]).text.isEmpty)
     }
 }
+
+extension SnippetMakerTests {
+    @Test func marksAPhraseOnlyWhereItIsWhole() {
+        let text = "New rules came. China builds new energy vehicles. Energy is new."
+        let phrase = PhrasePattern(terms: ["new", "energi"], offsets: [0, 1])
+        let snippet = maker.snippet(of: text, terms: ["vehicl"], phrases: [phrase], maximumLength: 40)
+        #expect(marked(snippet) == "China builds [new energy] [vehicles].")
+    }
+}
