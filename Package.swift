@@ -30,8 +30,10 @@ let package = Package(
         // MARK: - Libraries, in the order data flows through them
         .target(name: "TranscriptIngest", dependencies: ["CLibXML2"]),
         .target(name: "TextAnalysis"),
+        // CRC-32C with the SSE 4.2 instruction, which Swift cannot emit (SearchIndex falls back to its own table).
+        .target(name: "CCRC32C"),
         .target(
-            name: "SearchIndex", dependencies: ["CLZ4"],
+            name: "SearchIndex", dependencies: ["CLZ4", "CCRC32C"],
             // The postings loops touch class state on every document; dynamic exclusivity checks cost ~10%.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),

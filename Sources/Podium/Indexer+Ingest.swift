@@ -168,10 +168,12 @@ extension Indexer {
         prepared.warnings = result.warnings
         let analyzer = Analyzer()
         var tokens = TokenBuffer()
-        var document = IndexDocument()
         prepared.documents.reserveCapacity(result.statements.count)
         for var statement in result.statements {
             if !file.isJSONL { statement.id = "\(file.idPrefix)#\(statement.ordinal)" }
+            // A new document for each statement: reusing one (cleared with `keepingCapacity`) would give every
+            // kept copy the capacity of the largest statement so far, many times the memory of its tokens.
+            var document = IndexDocument()
             StatementSchema.fill(&document, with: statement, analyzer: analyzer, tokens: &tokens, ordinal: !file.isJSONL)
             prepared.documents.append(document)
             prepared.ids.append(statement.id)

@@ -211,7 +211,11 @@ public enum Indexer {
     // MARK: - Writing
 
     static func openWriter(_ options: IndexingOptions, create: Bool) throws(PodiumError) -> IndexWriter {
-        let writerOptions = IndexWriterOptions(memoryBudget: options.memoryBudget, create: create)
+        // A refresh rewrites the segments it deleted from, so that term statistics, and with them every
+        // score, are exactly those of a rebuild.
+        let writerOptions = IndexWriterOptions(
+            memoryBudget: options.memoryBudget, expungeDeletesOnCommit: !create, create: create
+        )
         do {
             return try IndexWriter(
                 directory: options.index, schema: StatementSchema.schema, analyzer: StatementSchema.analyzer,

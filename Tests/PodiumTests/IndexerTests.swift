@@ -97,6 +97,28 @@ import TestSupport
         #expect(refreshed == (try Self.contents(of: rebuilt)))
         #expect(refreshed.values.contains { $0.contains("zeppelins") })
 
+        // Every query answers the same on the refreshed index as on the rebuilt one.
+        let refreshedIndex = try PodiumIndex(directory: w.index)
+        let rebuiltIndex = try PodiumIndex(directory: rebuilt)
+        let queries = [
+            "intellectual property", "trade", "+solar +wind", "\"new energy\"", "patent*", "zeppelins", "知识产权",
+            "tariffs -soybeans", "speaker:liang", "date:2019 climate", "lang:zh 合作",
+        ]
+        for query in queries {
+            #expect(
+                try refreshedIndex.count(SearchOptions(query: query)) == rebuiltIndex.count(SearchOptions(query: query)),
+                "the same number of matches for \(query)"
+            )
+            let a = try refreshedIndex.search(SearchOptions(query: query, limit: 300)).hits
+            let b = try rebuiltIndex.search(SearchOptions(query: query, limit: 300)).hits
+            #expect(Set(a.map(\.statement.id)) == Set(b.map(\.statement.id)), "the same matches for \(query)")
+            #expect(zip(a, b).allSatisfy { abs($0.score - $1.score) < 1e-4 }, "scores of \(query)")
+            // The top 10, ties at the cut aside: the hits scoring above the 11th.
+            let cut = a.count > 10 ? a[10].score + 1e-4 : -Double.infinity
+            let top = { (hits: [Hit]) in Set(hits.prefix(10).filter { $0.score > cut }.map(\.statement.id)) }
+            #expect(top(a) == top(b), "the same top 10 for \(query)")
+        }
+
         let again = try Indexer.refresh(IndexingOptions(corpus: [], index: w.index))
         #expect(again.sourcesRead == 0, "a second refresh finds nothing left to do")
     }
