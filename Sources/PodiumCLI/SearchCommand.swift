@@ -87,7 +87,9 @@ struct SearchCommand: ParsableCommand {
         for note in outcome.notes { StandardError.line("note: \(note)") }
         switch format {
         case .text:
-            HitRendering(style: Style(enabled: Terminal.useColor(color))).text(outcome.hits, to: out)
+            // On a terminal, excerpts wrap under their indent, at most 100 columns wide for reading.
+            let wrap = Terminal.columns(of: .standardOutput).map { max(20, min($0, 100) - 4) }
+            HitRendering(style: Style(enabled: Terminal.useColor(color)), wrapWidth: wrap).text(outcome.hits, to: out)
         case .json:
             var o = JSONObjectWriter()
             o.add("query", options.query ?? "")

@@ -98,7 +98,7 @@ struct TrendCommand: ParsableCommand {
         let style = Style(enabled: Terminal.useColor(color))
         let widest = max(1, series.buckets.map(\.count).max() ?? 1)
         let barWidth = max(10, min(60, Terminal.width - 24))
-        out.write(style.bold("\(title): \(series.total) statements per \(series.granularity.rawValue)") + "\n")
+        out.write(style.bold("\(title): \(series.total) statements, by \(series.granularity.rawValue)") + "\n")
         for bucket in series.buckets {
             let length = bucket.count == 0 ? 0 : max(1, bucket.count * barWidth / widest)
             let label = bucket.label.padding(toLength: 9, withPad: " ", startingAt: 0)

@@ -5,7 +5,8 @@ import Testing
 /// Bad input gets one `error:` line, a `hint:` line and the exit status README documents; never a stack
 /// trace, never a partial output file.
 @Suite(
-    "podium errors, end to end", .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
+    "podium errors, end to end",
+    .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
     .cliFixture
 )
 struct CLIErrorTests {
@@ -28,26 +29,117 @@ struct CLIErrorTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "unknown topic (search)", arguments: ["search", "tariffs", "--topic", "nosuch"], status: 2, message: "no topic named 'nosuch'"),
-        Case(name: "unknown topic (export)", arguments: ["export", "--topic", "nosuch", "--format", "csv"], status: 2, message: "no topic named 'nosuch'"),
-        Case(name: "unknown topic (topics rank)", arguments: ["topics", "rank", "nosuch"], status: 2, message: "no topic named 'nosuch'"),
-        Case(name: "unknown topic (topics show)", arguments: ["topics", "show", "nosuch"], status: 2, message: "no topic named 'nosuch'", given: .topics),
-        Case(name: "unknown topic in the query", arguments: ["search", "topic:nosuch"], status: 2, message: "no topic named 'nosuch'", detail: 2),
-        Case(name: "bad date (--since)", arguments: ["search", "tariffs", "--since", "2019-13-45"], status: 2, message: "--since '2019-13-45' is not a date"),
-        Case(name: "bad date (--until, trend)", arguments: ["trend", "ip", "--until", "yesterday"], status: 2, message: "--until 'yesterday' is not a date"),
-        Case(name: "bad date (export)", arguments: ["export", "tariffs", "--since", "2019-02-30", "--format", "md"], status: 2, message: "is not a date"),
+        Case(
+            name: "unknown topic (search)",
+            arguments: ["search", "tariffs", "--topic", "nosuch"],
+            status: 2,
+            message: "no topic named 'nosuch'"
+        ),
+        Case(
+            name: "unknown topic (export)",
+            arguments: ["export", "--topic", "nosuch", "--format", "csv"],
+            status: 2,
+            message: "no topic named 'nosuch'"
+        ),
+        Case(
+            name: "unknown topic (topics rank)",
+            arguments: ["topics", "rank", "nosuch"],
+            status: 2,
+            message: "no topic named 'nosuch'"
+        ),
+        Case(
+            name: "unknown topic (topics show)",
+            arguments: ["topics", "show", "nosuch"],
+            status: 2,
+            message: "no topic named 'nosuch'",
+            given: .topics
+        ),
+        Case(
+            name: "unknown topic in the query",
+            arguments: ["search", "topic:nosuch"],
+            status: 2,
+            message: "no topic named 'nosuch'",
+            detail: 2
+        ),
+        Case(
+            name: "bad date (--since)",
+            arguments: ["search", "tariffs", "--since", "2019-13-45"],
+            status: 2,
+            message: "--since '2019-13-45' is not a date"
+        ),
+        Case(
+            name: "bad date (--until, trend)",
+            arguments: ["trend", "ip", "--until", "yesterday"],
+            status: 2,
+            message: "--until 'yesterday' is not a date"
+        ),
+        Case(
+            name: "bad date (export)",
+            arguments: ["export", "tariffs", "--since", "2019-02-30", "--format", "md"],
+            status: 2,
+            message: "is not a date"
+        ),
         Case(name: "empty query", arguments: ["search", ""], status: 2, message: "the query is empty"),
-        Case(name: "blank query (export)", arguments: ["export", "  ", "--format", "jsonl"], status: 2, message: "the query is empty"),
+        Case(
+            name: "blank query (export)",
+            arguments: ["export", "  ", "--format", "jsonl"],
+            status: 2,
+            message: "the query is empty"
+        ),
         Case(name: "no query at all", arguments: ["search"], status: 2, message: "give a query"),
-        Case(name: "unknown option", arguments: ["search", "tariffs", "--bogus"], status: 2, message: "Unknown option '--bogus'"),
-        Case(name: "bad format", arguments: ["search", "tariffs", "--format", "xml"], status: 2, message: "'xml' is invalid"),
-        Case(name: "zero --limit", arguments: ["search", "tariffs", "--limit", "0"], status: 2, message: "--limit must be at least 1"),
-        Case(name: "negative --limit", arguments: ["export", "tariffs", "--limit", "-3", "--format", "csv"], status: 2, message: "--limit must be at least 1"),
+        Case(
+            name: "unknown option",
+            arguments: ["search", "tariffs", "--bogus"],
+            status: 2,
+            message: "Unknown option '--bogus'"
+        ),
+        Case(
+            name: "bad format",
+            arguments: ["search", "tariffs", "--format", "xml"],
+            status: 2,
+            message: "'xml' is invalid"
+        ),
+        Case(
+            name: "zero --limit",
+            arguments: ["search", "tariffs", "--limit", "0"],
+            status: 2,
+            message: "--limit must be at least 1"
+        ),
+        Case(
+            name: "negative --limit",
+            arguments: ["export", "tariffs", "--limit", "-3", "--format", "csv"],
+            status: 2,
+            message: "--limit must be at least 1"
+        ),
         Case(name: "unknown command", arguments: ["serch", "tariffs"], status: 2, message: "serch", given: .nothing),
-        Case(name: "missing topics file", arguments: ["search", "tariffs", "--topics", "MISSING"], status: 4, message: "cannot read the topics file", given: .index),
-        Case(name: "missing batch file", arguments: ["search", "--batch", "MISSING"], status: 4, message: "cannot read the batch file"),
-        Case(name: "missing corpus", arguments: ["index", "build", "--corpus", "MISSING", "--index", "MISSING"], status: 4, message: "no such file", given: .nothing),
-        Case(name: "no sources to parse", arguments: ["parse", "MISSING-folder/"], status: 4, message: "no such file", given: .nothing, detail: 1),
+        Case(
+            name: "missing topics file",
+            arguments: ["search", "tariffs", "--topics", "MISSING"],
+            status: 4,
+            message: "cannot read the topics file",
+            given: .index
+        ),
+        Case(
+            name: "missing batch file",
+            arguments: ["search", "--batch", "MISSING"],
+            status: 4,
+            message: "cannot read the batch file"
+        ),
+        Case(
+            name: "missing corpus",
+            arguments: ["index", "build", "--corpus", "MISSING", "--index", "MISSING"],
+            status: 4,
+            message: "no such file",
+            given: .nothing
+        ),
+        Case(
+            name: "no sources to parse",
+            arguments: ["parse", "MISSING-folder/"],
+            status: 4,
+            message: "no such file",
+            given: .nothing,
+            detail: 1
+        ),
     ]
 
     @Test("A one-line error, a hint and the documented status", arguments: cases)
@@ -105,7 +197,9 @@ struct CLIErrorTests {
     func missingIndex() throws {
         let f = try fixture
         let missing = f.work.appendingPathComponent("no-index").path
-        for command in [["search", "tariffs"], ["export", "tariffs", "--format", "md"], ["trend", "ip"], ["topics", "rank", "ip"]] {
+        for command in [
+            ["search", "tariffs"], ["export", "tariffs", "--format", "md"], ["trend", "ip"], ["topics", "rank", "ip"],
+        ] {
             let run = try f.run(command + ["--index", missing, "--topics", f.topics.path])
             try expectError(run, status: 3, containing: "no index at '\(missing)'")
             #expect(run.stderr.contains("hint: build one with: podium index build --index \(missing)"))
@@ -114,13 +208,17 @@ struct CLIErrorTests {
         #expect(!FileManager.default.fileExists(atPath: missing), "a reading command created the index folder")
     }
 
-    @Test("Damaged index (one byte flipped in a segment file): status 3 naming the file", arguments: ["pos", "sto", "tim"])
+    @Test(
+        "Damaged index (one byte flipped in a segment file): status 3 naming the file",
+        arguments: ["pos", "sto", "tim"]
+    )
     func damagedIndex(kind: String) throws {
         let f = try fixture
         let damaged = f.workFile("damaged-\(kind)")
         try FileManager.default.copyItem(at: f.index, to: damaged)
         let file = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: damaged.path).first { $0.hasSuffix("." + kind) })
+            try FileManager.default.contentsOfDirectory(atPath: damaged.path).first { $0.hasSuffix("." + kind) }
+        )
         let url = damaged.appendingPathComponent(file)
         var bytes = try Data(contentsOf: url)
         bytes[bytes.count / 2] ^= 0xFF
@@ -141,21 +239,32 @@ struct CLIErrorTests {
         let f = try fixture
         let inMissingFolder = f.work.appendingPathComponent("no-such-folder/report.md").path
         try expectError(
-            try f.run(["export", "tariffs", "--format", "md", "--out", inMissingFolder] + f.indexArguments), status: 5,
-            containing: "cannot write \(inMissingFolder)")
+            try f.run(["export", "tariffs", "--format", "md", "--out", inMissingFolder] + f.indexArguments),
+            status: 5,
+            containing: "cannot write \(inMissingFolder)"
+        )
         try expectError(
-            try f.run(["export", "tariffs", "--format", "md", "--out", f.work.path] + f.indexArguments), status: 5,
-            containing: "it is a folder")
+            try f.run(["export", "tariffs", "--format", "md", "--out", f.work.path] + f.indexArguments),
+            status: 5,
+            containing: "it is a folder"
+        )
         try expectError(
-            try f.run(["trend", "ip", "--svg", inMissingFolder] + f.indexArguments), status: 5, containing: "cannot write")
+            try f.run(["trend", "ip", "--svg", inMissingFolder] + f.indexArguments),
+            status: 5,
+            containing: "cannot write"
+        )
         // A file where the folder should be.
         let file = f.workFile("plain-file")
         try Data().write(to: file)
         try expectError(
-            try f.run(["export", "tariffs", "--format", "csv", "--out", file.path + "/x.csv"] + f.indexArguments), status: 5,
-            containing: "cannot write")
+            try f.run(["export", "tariffs", "--format", "csv", "--out", file.path + "/x.csv"] + f.indexArguments),
+            status: 5,
+            containing: "cannot write"
+        )
         #expect(!FileManager.default.fileExists(atPath: inMissingFolder))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: f.work.path).filter { $0.contains(".tmp-") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: f.work.path).filter { $0.contains(".tmp-") }.isEmpty
+        )
     }
 
     // MARK: - Hostile input
@@ -170,8 +279,14 @@ struct CLIErrorTests {
 
     static let hostileInputs: [Hostile] = [
         Hostile(name: "search --limit Int.max", arguments: ["search", "tariffs", "--limit", "9223372036854775807"]),
-        Hostile(name: "export --limit Int.max", arguments: ["export", "china", "--limit", "9223372036854775807", "--format", "jsonl"]),
-        Hostile(name: "topics rank --limit Int.max", arguments: ["topics", "rank", "ip", "--limit", "9223372036854775807"]),
+        Hostile(
+            name: "export --limit Int.max",
+            arguments: ["export", "china", "--limit", "9223372036854775807", "--format", "jsonl"]
+        ),
+        Hostile(
+            name: "topics rank --limit Int.max",
+            arguments: ["topics", "rank", "ip", "--limit", "9223372036854775807"]
+        ),
         Hostile(name: "--limit past Int.max", arguments: ["search", "tariffs", "--limit", "99999999999999999999999"]),
         Hostile(name: "5000 open parentheses", arguments: ["search", String(repeating: "(", count: 5000) + "a"]),
         Hostile(name: "4000 stray quotes", arguments: ["search", String(repeating: "\"a ", count: 4000)]),
@@ -180,7 +295,10 @@ struct CLIErrorTests {
         Hostile(name: "control and bidi characters", arguments: ["search", "\u{1}\u{7F}\u{FFFD}\u{202E}tariffs"]),
         Hostile(name: "empty --since", arguments: ["search", "tariffs", "--since", ""]),
         Hostile(name: "unknown --by", arguments: ["trend", "ip", "--by", "decade"]),
-        Hostile(name: "huge --memory", arguments: ["index", "build", "--memory", "9223372036854775807", "--index", "MISSING"]),
+        Hostile(
+            name: "huge --memory",
+            arguments: ["index", "build", "--memory", "9223372036854775807", "--index", "MISSING"]
+        ),
         Hostile(name: "negative --jobs", arguments: ["index", "build", "--jobs", "-1", "--index", "MISSING"]),
         Hostile(name: "a folder as --out", arguments: ["export", "china", "--format", "csv", "--out", "."]),
         Hostile(name: "noncharacters to analyze", arguments: ["analyze", "\u{FFFF}\u{10FFFF}"]),
@@ -203,7 +321,10 @@ struct CLIErrorTests {
     func binaryQuery() throws {
         let f = try fixture
         let arguments = ["--index", f.index.path, "--topics", f.topics.path]
-        let run = try PodiumProcess.runInShell(#"exec "$1" search "$(printf 'tariffs \377\376\300')" "$2" "$3" "$4" "$5""#, arguments)
+        let run = try PodiumProcess.runInShell(
+            #"exec "$1" search "$(printf 'tariffs \377\376\300')" "$2" "$3" "$4" "$5""#,
+            arguments
+        )
         expectNoCrash(run)
         #expect(run.status == 0, "\(run.summary)")
     }
@@ -212,7 +333,10 @@ struct CLIErrorTests {
 
     /// `error: …` (containing `text`), then `detailLines` lines, then `hint: …`, and nothing else.
     private func expectError(
-        _ run: PodiumProcess.Outcome, status: Int32, containing text: String, detailLines: Int = 0,
+        _ run: PodiumProcess.Outcome,
+        status: Int32,
+        containing text: String,
+        detailLines: Int = 0,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         expectNoCrash(run, sourceLocation: sourceLocation)
@@ -225,7 +349,11 @@ struct CLIErrorTests {
     }
 
     private func expectNoCrash(_ run: PodiumProcess.Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(!run.signalled, "killed by signal \(run.status): \(run.stderr.prefix(400))", sourceLocation: sourceLocation)
+        #expect(
+            !run.signalled,
+            "killed by signal \(run.status): \(run.stderr.prefix(400))",
+            sourceLocation: sourceLocation
+        )
         for trace in ["Fatal error", "Backtrac", "Program crashed", "Stack dump"] {
             #expect(!run.stderr.contains(trace), "\(run.stderr.prefix(400))", sourceLocation: sourceLocation)
         }

@@ -7,7 +7,8 @@ import Testing
 /// the JSONL export field for field, Chinese, quotes, commas and line breaks included; the Markdown report
 /// cites every excerpt; `--out` replaces a file whole or leaves it alone.
 @Suite(
-    "podium export, end to end", .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
+    "podium export, end to end",
+    .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
     .cliFixture
 )
 struct CLIExportTests {
@@ -28,7 +29,9 @@ struct CLIExportTests {
         let records = try parseJSONLines(jsonlRun.stdout)
 
         let text = try String(contentsOf: out, encoding: .utf8)
-        let header = ["id", "date", "spokesperson", "outlet", "title", "source", "score", "excerpt", "question", "answer"]
+        let header = [
+            "id", "date", "spokesperson", "outlet", "title", "source", "score", "excerpt", "question", "answer",
+        ]
         #expect(text.hasPrefix(header.joined(separator: ",") + "\r\n"), "records end in CRLF")
         let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
         #expect(csv.header == header)
@@ -55,7 +58,8 @@ struct CLIExportTests {
                 // SwiftCSV drops spaces before an unquoted field; RFC 4180 keeps them. Compare without.
                 #expect(
                     row[column].trimmingCharacters(in: .whitespaces) == expected.trimmingCharacters(in: .whitespaces),
-                    "\(record["id"] ?? ""): \(name)")
+                    "\(record["id"] ?? ""): \(name)"
+                )
             }
         }
     }
@@ -117,11 +121,14 @@ struct CLIExportTests {
         let out = f.workFile("big.jsonl")
         try Data("old\n".utf8).write(to: out)
         // 8 blocks of 512 bytes: the export is larger, so a write fails with EFBIG partway through.
-        let arguments = ["export", "china", "--all", "--full", "--format", "jsonl", "--out", out.path] + f.indexArguments
+        let arguments =
+            ["export", "china", "--all", "--full", "--format", "jsonl", "--out", out.path] + f.indexArguments
         let run = try PodiumProcess.runInShell("trap '' XFSZ; ulimit -f 8 && exec \"$@\"", arguments)
         #expect(run.status == 5, "\(run.summary)")
         let lines = run.stderr.split(separator: "\n")
-        #expect(lines.count == 2 && lines[0].hasPrefix("error: cannot write \(out.path)") && lines[1].hasPrefix("hint: "))
+        #expect(
+            lines.count == 2 && lines[0].hasPrefix("error: cannot write \(out.path)") && lines[1].hasPrefix("hint: ")
+        )
         #expect(try String(contentsOf: out, encoding: .utf8) == "old\n")
         #expect(try leftovers(in: f.work).isEmpty)
     }

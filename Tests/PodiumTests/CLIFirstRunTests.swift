@@ -11,7 +11,9 @@ struct CLIFirstRunTests {
     private func freshCheckout() throws -> TemporaryDirectory {
         let checkout = try TemporaryDirectory(prefix: "podium-fresh")
         try FileManager.default.copyItem(
-            at: SharedData.projectCorpus, to: checkout.url.appendingPathComponent("Corpus"))
+            at: SharedData.projectCorpus,
+            to: checkout.url.appendingPathComponent("Corpus")
+        )
         return checkout
     }
 

@@ -28,7 +28,11 @@ final class CLIFixture: @unchecked Sendable {
     }
 
     /// Runs `podium arguments` in `work`.
-    func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws
+    func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        input: Data? = nil
+    ) throws
         -> PodiumProcess.Outcome
     {
         try PodiumProcess.run(arguments, in: work, environment: environment, input: input)
@@ -50,7 +54,9 @@ struct CLIFixtureTrait: SuiteTrait, TestScoping {
     var isRecursive: Bool { false }
 
     func provideScope(
-        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+        for test: Test,
+        testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
     ) async throws {
         let fixture = try CLIFixture()
         try await CLIFixture.$current.withValue(fixture) { try await function() }

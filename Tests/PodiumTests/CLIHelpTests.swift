@@ -3,7 +3,10 @@ import TestSupport
 import Testing
 
 /// Every command explains itself with examples; the version and shell completions are there.
-@Suite("podium --help, --version, completions", .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"))
+@Suite(
+    "podium --help, --version, completions",
+    .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built")
+)
 struct CLIHelpTests {
     static let commands: [[String]] = [
         [], ["search"], ["topics"], ["topics", "list"], ["topics", "show"], ["topics", "rank"], ["export"], ["trend"],

@@ -5,7 +5,8 @@ import Testing
 /// `podium search` and `podium topics rank` run as a user runs them, on a copy of `Corpus/`: the machine
 /// formats parse and agree with each other, and colour shows only on a terminal.
 @Suite(
-    "podium search, end to end", .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
+    "podium search, end to end",
+    .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
     .cliFixture
 )
 struct CLISearchTests {
@@ -14,7 +15,9 @@ struct CLISearchTests {
     @Test("JSON: every field, unique ids from the corpus, scores descending, highlights in the excerpts")
     func json() throws {
         let f = try fixture
-        let outcome = try f.run(["search", "intellectual property", "--format", "json", "--limit", "8"] + f.indexArguments)
+        let outcome = try f.run(
+            ["search", "intellectual property", "--format", "json", "--limit", "8"] + f.indexArguments
+        )
         #expect(outcome.status == 0, "\(outcome.summary)")
         let object = try #require(try parseJSON(outcome.stdout) as? [String: Any])
         #expect(object["query"] as? String == "intellectual property")
@@ -64,7 +67,8 @@ struct CLISearchTests {
         let f = try fixture
         let outcome = try f.run(
             ["search", "cooperation", "--since", "2019-03", "--until", "2020", "--limit", "200", "--format", "jsonl"]
-                + f.indexArguments)
+                + f.indexArguments
+        )
         let hits = try parseJSONLines(outcome.stdout)
         #expect(!hits.isEmpty, "\(outcome.summary)")
         for hit in hits {
@@ -88,7 +92,10 @@ struct CLISearchTests {
     func batch() throws {
         let f = try fixture
         let input = Data("q1\ttariffs\nq2\t知识产权\n\nq3\tzzzqqxx\n".utf8)
-        let outcome = try f.run(["search", "--batch", "-", "--format", "trec", "--limit", "3"] + f.indexArguments, input: input)
+        let outcome = try f.run(
+            ["search", "--batch", "-", "--format", "trec", "--limit", "3"] + f.indexArguments,
+            input: input
+        )
         #expect(outcome.status == 0, "\(outcome.summary)")
         let lines = outcome.stdout.components(separatedBy: "\n")
         // Three lines for q1, a blank, three for q2, a blank, nothing for q3 but its blank, the final newline.
@@ -154,7 +161,9 @@ struct CLISearchTests {
         for hit in hits {
             let id = try #require(hit["id"] as? String)
             #expect(ids.insert(id).inserted, "id \(id) twice")
-            for field in ["date", "spokesperson", "outlet", "title", "source", "path", "language", "kind", "question", "answer"] {
+            for field in [
+                "date", "spokesperson", "outlet", "title", "source", "path", "language", "kind", "question", "answer",
+            ] {
                 #expect(hit[field] is String, "\(id): no string '\(field)'")
             }
             let path = try #require(hit["path"] as? String)

@@ -9,7 +9,8 @@ import Testing
 /// `podium trend` on a copy of `Corpus/`: CSV and JSON give the same counts, the counts add up to the
 /// topic's statements, and the SVG chart draws exactly those counts on a labelled, linear axis.
 @Suite(
-    "podium trend, end to end", .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
+    "podium trend, end to end",
+    .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
     .cliFixture
 )
 struct CLITrendTests {
@@ -27,13 +28,17 @@ struct CLITrendTests {
         }
     }
 
-    @Test("CSV and JSON agree, and dated plus undated matches are the topic's statements", arguments: ["month", "quarter", "year"])
+    @Test(
+        "CSV and JSON agree, and dated plus undated matches are the topic's statements",
+        arguments: ["month", "quarter", "year"]
+    )
     func csvAndJSONAgree(by: String) throws {
         let f = try fixture
         let csv = try csvCounts(["trend", "ip", "--by", by])
         let json = try #require(
             try parseJSON(try f.run(["trend", "ip", "--by", by, "--format", "json"] + f.indexArguments).stdout)
-                as? [String: Any])
+                as? [String: Any]
+        )
         #expect(json["topic"] as? String == "ip" && json["by"] as? String == by)
         let buckets = try #require(json["buckets"] as? [[String: Any]])
         #expect(buckets.map { $0["period"] as? String } == csv.map(\.0))
@@ -42,7 +47,8 @@ struct CLITrendTests {
         #expect(total == csv.reduce(0) { $0 + $1.1 } && total > 20)
         let undated = try #require(json["undated"] as? Int)
         let statements = try parseJSONLines(
-            try f.run(["export", "--topic", "ip", "--all", "--format", "jsonl"] + f.indexArguments).stdout)
+            try f.run(["export", "--topic", "ip", "--all", "--format", "jsonl"] + f.indexArguments).stdout
+        )
         #expect(total + undated == statements.count)
         // Periods are consecutive: a period without matches shows as 0, not as a gap.
         #expect(Set(csv.map(\.0)).count == csv.count)

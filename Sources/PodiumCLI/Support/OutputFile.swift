@@ -18,18 +18,24 @@ struct OutputFile {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             UserFacingError(
-                "cannot write \(path): it is a folder", hint: "give a file name, e.g. \(option) \(example)",
+                "cannot write \(path): it is a folder",
+                hint: "give a file name, e.g. \(option) \(example)",
                 status: .output
             ).exit()
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            UserFacingError("cannot write \(path): there is no folder \(folder)", hint: "create the folder first", status: .output)
-                .exit()
+            UserFacingError(
+                "cannot write \(path): there is no folder \(folder)",
+                hint: "create the folder first",
+                status: .output
+            )
+            .exit()
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             UserFacingError(
-                "cannot write \(path): the folder \(folder) is not writable", hint: "choose another \(option)",
+                "cannot write \(path): the folder \(folder) is not writable",
+                hint: "choose another \(option)",
                 status: .output
             ).exit()
         }
@@ -42,7 +48,8 @@ struct OutputFile {
         } catch {
             UserFacingError(
                 "cannot write \(path): \(Self.reason(error))",
-                hint: "check the free space and permissions of the folder, or choose another \(option)", status: .output
+                hint: "check the free space and permissions of the folder, or choose another \(option)",
+                status: .output
             ).exit()
         }
     }

@@ -39,6 +39,14 @@ enum Terminal {
         }
     }
 
+    /// Columns of `stream` when it is a terminal.
+    static func columns(of stream: Stream) -> Int? {
+        var size = winsize()
+        guard isatty(stream.descriptor) == 1, ioctl(stream.descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
+        else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Columns of the terminal on standard error, 80 when unknown.
     static var width: Int {
         var size = winsize()
