@@ -18,7 +18,7 @@ public struct SearchOptions: Sendable {
     public var requireAll: Bool
     /// Say which terms and topic entries made each score.
     public var explain: Bool
-    /// Make an excerpt for each hit (not needed for run files).
+    /// Load each hit's statement and make its excerpt; without, a hit carries only its id (run files).
     public var excerpts: Bool = true
 
     public init(
@@ -120,11 +120,14 @@ public final class PodiumIndex: @unchecked Sendable {
         hits.reserveCapacity(results.hits.count)
         for (n, found) in results.hits.enumerated() {
             if n % 64 == 0 { progress?(n, results.hits.count) }
-            let statement = try self.statement(at: found.address)
             guard options.excerpts else {
+                // A run file needs only the id: the rest of the statement is not decoded.
+                var statement = Statement(id: "", ordinal: 0, answer: "")
+                statement.id = try storedID(at: found.address)
                 hits.append(Hit(statement: statement, score: Double(found.score), excerpt: Excerpt(text: "", highlights: [])))
                 continue
             }
+            let statement = try self.statement(at: found.address)
             let text = statement.answer.isEmpty ? statement.question : statement.answer
             var snippet = searcher.snippet(of: text, for: results)
             if snippet.highlights.isEmpty && !statement.question.isEmpty {
@@ -189,6 +192,16 @@ public final class PodiumIndex: @unchecked Sendable {
             limit: min(max(1, options.limit), max(1, snapshot.liveDocCount)), explain: options.explain
         )
     }
+
+    private func storedID(at address: DocumentAddress) throws(PodiumError) -> String {
+        do {
+            return try snapshot.segments[address.segment].storedValue(address.document, field: Self.idField) ?? ""
+        } catch {
+            throw PodiumError(error, index: directory)
+        }
+    }
+
+    private static let idField = StatementSchema.schema.storedField(named: "id")!
 
     private func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
         do {

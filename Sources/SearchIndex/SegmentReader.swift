@@ -111,6 +111,12 @@ public final class SegmentReader: @unchecked Sendable {
         try stored.document(Int(doc), schema: schema)
     }
 
+    /// One stored field of `doc`, or `nil` when the document has none.
+    /// - Throws: `.corrupted` when the stored-fields file is damaged.
+    public func storedValue(_ doc: Int32, field: StoredFieldID) throws(IndexError) -> String? {
+        try stored.value(Int(doc), field: field, schema: schema)
+    }
+
     package func forEachStoredRecord(
         _ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void
     ) throws(IndexError) {

@@ -197,4 +197,26 @@ package final class StoredFieldsReader: @unchecked Sendable {
             return fields
         }
     }
+
+    /// The value of one stored field of `doc`, or `nil` when the document has none; only that value
+    /// becomes a `String` (a run file needs the id of each hit, not its whole statement).
+    package func value(_ doc: Int, field: StoredFieldID, schema: IndexSchema) throws(IndexError) -> String? {
+        try withRecord(doc) { (record) throws(IndexError) in
+            var r = RawReader(
+                base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
+                offset: 0,
+                end: record.count
+            )
+            do throws(DecodeFailure) {
+                let count = try r.vint(max: 1 << 20)
+                for _ in 0..<count {
+                    let id = try r.vint(max: schema.storedFields.count - 1)
+                    let length = try r.vint(max: r.remaining)
+                    let bytes = try r.bytes(length)
+                    if id == Int(field.rawValue) { return String(decoding: bytes, as: UTF8.self) }
+                }
+            } catch { throw IndexError.corrupted(file.name, error.detail) }
+            return nil
+        }
+    }
 }
