@@ -80,14 +80,18 @@ struct RefreshCyclesTests {
         for cycle in 1...Self.cycles {
             var files = try fm.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".html") }.sorted()
             // Delete one page, change another (its title, so its statements change), add a copy of a third.
-            try fm.removeItem(at: corpus.appendingPathComponent(files.remove(at: Int.random(in: 0..<files.count, using: &generator))))
+            try fm.removeItem(
+                at: corpus.appendingPathComponent(files.remove(at: Int.random(in: 0..<files.count, using: &generator)))
+            )
             let changed = corpus.appendingPathComponent(files[Int.random(in: 0..<files.count, using: &generator)])
             let text = try String(contentsOf: changed, encoding: .utf8)
             try text.replacingOccurrences(of: "</title>", with: " revised \(cycle)</title>")
                 .write(to: changed, atomically: false, encoding: .utf8)
             let source = pages[Int.random(in: 0..<pages.count, using: &generator)]
             try fm.copyItem(
-                at: source, to: corpus.appendingPathComponent("f\(cycle % 4)/cycle-\(cycle)-\(source.lastPathComponent)"))
+                at: source,
+                to: corpus.appendingPathComponent("f\(cycle % 4)/cycle-\(cycle)-\(source.lastPathComponent)")
+            )
 
             let report = try Indexer.refresh(IndexingOptions(corpus: [], index: index))
             #expect((report.added, report.changed, report.deleted) == (1, 1, 1), "cycle \(cycle)")
@@ -100,7 +104,9 @@ struct RefreshCyclesTests {
             #expect(refreshed == (try Self.matches(PodiumIndex(directory: fresh))), "cycle \(cycle)")
             #expect(
                 try IndexContent(directory: URL(fileURLWithPath: index))
-                    .sameStatements(as: IndexContent(directory: URL(fileURLWithPath: fresh))), "cycle \(cycle)")
+                    .sameStatements(as: IndexContent(directory: URL(fileURLWithPath: fresh))),
+                "cycle \(cycle)"
+            )
             references.append(refreshed)
         }
         seen.stop()
