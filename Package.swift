@@ -10,7 +10,9 @@ let package = Package(
         .library(name: "SearchIndex", targets: ["SearchIndex"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        // Tests only: an independent CSV reader checks that exports parse as RFC 4180.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: - C libraries (modulemap + shim only)
@@ -28,8 +30,10 @@ let package = Package(
         // MARK: - Libraries, in the order data flows through them
         .target(name: "TranscriptIngest", dependencies: ["CLibXML2"]),
         .target(name: "TextAnalysis"),
+        // CRC-32C with the SSE 4.2 instruction, which Swift cannot emit (SearchIndex falls back to its own table).
+        .target(name: "CCRC32C"),
         .target(
-            name: "SearchIndex", dependencies: ["CLZ4"],
+            name: "SearchIndex", dependencies: ["CLZ4", "CCRC32C"],
             // The postings loops touch class state on every document; dynamic exclusivity checks cost ~10%.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
@@ -57,6 +61,11 @@ let package = Package(
             name: "SearchQueryTests",
             dependencies: ["SearchQuery", "SearchIndex", "TextAnalysis", "TestSupport"]
         ),
-        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "SearchIndex", "TestSupport"]),
+        .testTarget(
+            name: "PodiumTests",
+            dependencies: [
+                "Podium", "PodiumCLI", "SearchIndex", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
     ]
 )

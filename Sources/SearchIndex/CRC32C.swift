@@ -1,4 +1,7 @@
-/// CRC-32C (Castagnoli), the checksum in every file footer, computed slicing-by-8.
+import CCRC32C
+
+/// CRC-32C (Castagnoli), the checksum in every file footer: the SSE 4.2 `crc32` instruction when the CPU
+/// has it (about 5× faster), otherwise slicing-by-8 tables.
 ///
 /// Polynomial 0x82F63B78 (reflected), initial value and final xor 0xFFFFFFFF, as in iSCSI, ext4 and
 /// Lucene's and Tantivy's footers, so the value can be checked with any standard tool.
@@ -21,6 +24,7 @@ package struct CRC32C {
     }()
 
     private var state: UInt32 = 0xFFFF_FFFF
+    private static let hardware = podium_crc32c_hardware_available() != 0
 
     package init() {}
 
@@ -29,6 +33,15 @@ package struct CRC32C {
 
     /// Feeds `count` bytes starting at `pointer`.
     package mutating func update(_ pointer: UnsafeRawPointer, count: Int) {
+        if CRC32C.hardware {
+            state = podium_crc32c_hardware(state, pointer, count)
+            return
+        }
+        updateWithTables(pointer, count: count)
+    }
+
+    /// The portable path, also used by the tests to check the hardware path against it.
+    package mutating func updateWithTables(_ pointer: UnsafeRawPointer, count: Int) {
         var crc = state
         var p = pointer
         var remaining = count

@@ -53,7 +53,8 @@ public struct IndexCommit: Codable, Sendable, Equatable {
             throw IndexError(
                 .unsupportedVersion,
                 "the index has format version \(commit.formatVersion); this build reads version \(IndexFormat.version)",
-                file: file)
+                file: file
+            )
         }
         return commit
     }

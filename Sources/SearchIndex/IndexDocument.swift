@@ -41,7 +41,9 @@ public struct IndexDocument: Sendable {
     ///   - position: the token's position; positions need not arrive sorted.
     /// - Complexity: O(term length), amortized without allocation.
     public mutating func addToken(field: FieldID, term: UnsafeRawBufferPointer, position: UInt32) {
-        if let last = tokens.last, last.field > field.rawValue || (last.field == field.rawValue && last.position > position) {
+        if let last = tokens.last,
+            last.field > field.rawValue || (last.field == field.rawValue && last.position > position)
+        {
             needsSort = true
         }
         let start = UInt32(arena.count)

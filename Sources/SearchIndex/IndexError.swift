@@ -49,7 +49,6 @@ public struct IndexError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 }
 
-
 /// Why a decoder stopped: the caller turns it into an `IndexError` naming the file.
 package enum DecodeFailure: Error {
     case truncated

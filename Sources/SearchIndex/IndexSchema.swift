@@ -46,7 +46,9 @@ public struct IndexSchema: Codable, Sendable, Equatable {
     }
 
     package func validate() throws(IndexError) {
-        guard indexedFieldCount <= 255 else { throw IndexError(.invalidArgument, "a schema has at most 255 indexed fields") }
+        guard indexedFieldCount <= 255 else {
+            throw IndexError(.invalidArgument, "a schema has at most 255 indexed fields")
+        }
         guard storedFields.count <= Int(UInt16.max) else {
             throw IndexError(.invalidArgument, "a schema has at most 65535 stored fields")
         }

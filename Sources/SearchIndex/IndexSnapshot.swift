@@ -30,18 +30,23 @@ public final class IndexSnapshot: @unchecked Sendable {
 
     /// Opens the current commit of the index in `directory`.
     ///
-    /// - Parameter verification: `.footers` (the default) for O(segments) opening, `.checksums` to check
-    ///   every byte first.
+    /// - Parameter verification: `.checksums` (the default) checks every byte first, so a damaged file is
+    ///   reported by name before any query could read it (about 0.5 ms per MB); `.footers` opens in
+    ///   O(segments) for callers that verified the index already (a damaged file then gives errors from
+    ///   cursors and stored fields, never a crash, but a flipped norm, date or position may go unnoticed).
     /// - Throws: `.notFound` without a commit; `.corrupted` naming the file whose footer, size or checksum is
     ///   wrong; `.unsupportedVersion`.
-    public static func open(directory: String, verification: Verification = .footers) throws(IndexError) -> IndexSnapshot {
+    public static func open(
+        directory: String,
+        verification: Verification = .checksums
+    ) throws(IndexError) -> IndexSnapshot {
         // A writer may delete the files of the commit just read (after a newer commit): read it again.
         var attempt = 0
         while true {
             let commit = try IndexCommit.read(directory: directory)
             do {
                 return try IndexSnapshot(directory: directory, commit: commit, verification: verification)
-            } catch where error.code == .notFound && attempt < 5 {
+            } catch  where error.code == .notFound && attempt < 5 {
                 attempt += 1
                 let newer = try? IndexCommit.read(directory: directory)
                 if newer?.generation == commit.generation { throw error }

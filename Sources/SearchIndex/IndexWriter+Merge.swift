@@ -39,7 +39,10 @@ extension IndexWriter {
         let take = needsPurge && segments.count <= 1 ? segments.count : segments.count - max(1, maxSegments) + 1
         try merge(Array(bySize.prefix(take)).sorted())
         try writeCommit(userData: data)
-        try IndexWriter.removeUnreferencedFiles(directory: directory, commit: try IndexCommit.read(directory: directory))
+        try IndexWriter.removeUnreferencedFiles(
+            directory: directory,
+            commit: try IndexCommit.read(directory: directory)
+        )
     }
 
     /// Replaces the segments at `indices` (ascending) with one new segment holding their live documents in
@@ -71,7 +74,10 @@ extension IndexWriter {
                 let doc = Int32(d)
                 for f in 0..<textCount { norms[f].append(reader.norm(FieldID(rawValue: UInt8(f)), doc)) }
                 dates.append(reader.date(doc))
-                try reader.storedRecord(doc) { (record) throws(IndexError) in try stored.addRaw(record) }
+            }
+            let map = docMaps[s]
+            try reader.forEachStoredRecord { (doc, record) throws(IndexError) in
+                if map[doc] >= 0 { try stored.addRaw(record) }
             }
         }
         try stored.finish()
@@ -95,7 +101,9 @@ extension IndexWriter {
         while true {
             var smallest: [UInt8]? = nil
             for k in iterators.indices where live[k] {
-                if smallest == nil || iterators[k].key.lexicographicallyPrecedes(smallest!) { smallest = iterators[k].key }
+                if smallest == nil || iterators[k].key.lexicographicallyPrecedes(smallest!) {
+                    smallest = iterators[k].key
+                }
             }
             guard let key = smallest else { break }
             let field = FieldID(rawValue: key[0])
@@ -122,7 +130,12 @@ extension IndexWriter {
                     let written = try encoder.finishTerm()
                     if isText { lengthSums[Int(key[0])] &+= encoder.totalTermFreq }
                     try key.withUnsafeBufferPointer { (k) throws(IndexError) in
-                        try dictionary.add(key: k, docFreq: written.docFreq, docStart: written.docStart, posStart: written.posStart)
+                        try dictionary.add(
+                            key: k,
+                            docFreq: written.docFreq,
+                            docStart: written.docStart,
+                            posStart: written.posStart
+                        )
                     }
                 }
             }
@@ -131,13 +144,21 @@ extension IndexWriter {
         try docSink.finish(kind: .postings)
         try posSink.finish(kind: .positions)
         let info = SegmentInfo(
-            id: id, maxDoc: maxDoc, deleteCount: 0, deleteGeneration: 0, termCount: Int(dictionary.termCount),
-            fieldLengthSums: lengthSums, fieldDocCounts: norms.map { column in column.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } })
+            id: id,
+            maxDoc: maxDoc,
+            deleteCount: 0,
+            deleteGeneration: 0,
+            termCount: Int(dictionary.termCount),
+            fieldLengthSums: lengthSums,
+            fieldDocCounts: norms.map { column in column.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+        )
         let reader = try SegmentReader(directory: directory, info: info, schema: schema)
         var replaced: [SegmentState] = []
         for (k, state) in segments.enumerated() {
             if k == indices[0] {
-                if maxDoc > 0 { replaced.append(SegmentState(info: info, reader: reader, deletes: DeleteBitset(maxDoc: maxDoc))) }
+                if maxDoc > 0 {
+                    replaced.append(SegmentState(info: info, reader: reader, deletes: DeleteBitset(maxDoc: maxDoc)))
+                }
             } else if !indices.contains(k) {
                 replaced.append(state)
             }

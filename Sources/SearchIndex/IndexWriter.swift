@@ -8,14 +8,25 @@ public struct IndexWriterOptions: Sendable {
     public var mergeFactor: Int = 10
     /// Whether `commit` runs the merge policy (then commits again) before returning.
     public var mergeOnCommit: Bool = true
+    /// Whether `commit` rewrites the segments that have deleted documents (merging them into one), so that
+    /// term statistics (document frequencies, field lengths) count live documents only and a refreshed index
+    /// scores exactly like a rebuilt one. Costs a rewrite of the segments touched by deletes.
+    public var expungeDeletesOnCommit: Bool = false
     /// Start from an empty index, ignoring any existing commit; the old segments are removed once the first
     /// commit of this writer replaces them (readers keep seeing the old index until then).
     public var create: Bool = false
 
-    public init(memoryBudget: Int = 256 << 20, mergeFactor: Int = 10, mergeOnCommit: Bool = true, create: Bool = false) {
+    public init(
+        memoryBudget: Int = 256 << 20,
+        mergeFactor: Int = 10,
+        mergeOnCommit: Bool = true,
+        expungeDeletesOnCommit: Bool = false,
+        create: Bool = false
+    ) {
         self.memoryBudget = memoryBudget
         self.mergeFactor = max(2, mergeFactor)
         self.mergeOnCommit = mergeOnCommit
+        self.expungeDeletesOnCommit = expungeDeletesOnCommit
         self.create = create
     }
 }
@@ -58,7 +69,10 @@ public final class IndexWriter {
     /// - Throws: `.locked` naming the PID of the writer holding the lock; `.invalidArgument` when an existing
     ///   index has another schema or analyzer (open with `options.create` to rebuild); `.corrupted`.
     public init(
-        directory: String, schema: IndexSchema, analyzer: AnalyzerIdentity, options: IndexWriterOptions = IndexWriterOptions()
+        directory: String,
+        schema: IndexSchema,
+        analyzer: AnalyzerIdentity,
+        options: IndexWriterOptions = IndexWriterOptions()
     ) throws(IndexError) {
         try schema.validate()
         self.directory = directory
@@ -70,7 +84,7 @@ public final class IndexWriter {
         }
         lock = try WriteLock(directory: directory)
         var existing: IndexCommit? = nil
-        do { existing = try IndexCommit.read(directory: directory) } catch where error.code == .notFound {}
+        do { existing = try IndexCommit.read(directory: directory) } catch  where error.code == .notFound {}
         try IndexWriter.removeUnreferencedFiles(directory: directory, commit: existing)
         generation = existing?.generation ?? 0
         userData = [:]
@@ -157,7 +171,13 @@ public final class IndexWriter {
     /// Writes the buffered documents as a new segment (not yet committed).
     public func flush() throws(IndexError) {
         try checkOpen()
-        guard let buffer, buffer.docCount > 0 else { return }
+        guard let buffer else { return }
+        guard buffer.docCount > 0 else {
+            // Only refused documents: drop the buffer (its empty stored-fields file goes with the next cleanup).
+            self.buffer = nil
+            bufferDeletes.removeAll()
+            return
+        }
         let info = try buffer.write(directory: directory, id: bufferID)
         var deletes = DeleteBitset(maxDoc: info.maxDoc)
         for request in bufferDeletes {
@@ -174,8 +194,9 @@ public final class IndexWriter {
     /// Makes every added and deleted document visible to new snapshots, atomically and durably.
     ///
     /// Flushes the buffer, writes new delete generations, then replaces `meta.json` (temporary file, fsync,
-    /// rename, directory fsync). With `options.mergeOnCommit`, then merges by the log policy and commits the
-    /// result. Finally deletes files no longer referenced.
+    /// rename, directory fsync). With `options.expungeDeletesOnCommit`, then rewrites the segments holding
+    /// deleted documents; with `options.mergeOnCommit`, merges by the log policy; each followed by a commit.
+    /// Finally deletes files no longer referenced.
     ///
     /// A merge that fails (a full disk) does not make the commit fail: the documents are committed before
     /// merging starts, and a merge only reorganizes them. The error is kept in `mergeError`, the writer goes
@@ -187,10 +208,16 @@ public final class IndexWriter {
         try flush()
         try writeCommit(userData: userData)
         mergeError = nil
-        if options.mergeOnCommit {
+        if options.mergeOnCommit || options.expungeDeletesOnCommit {
             var committed = segments
             do throws(IndexError) {
-                while let picked = pickMerge() {
+                let withDeletes = segments.indices.filter { segments[$0].deletes.count > 0 }
+                if options.expungeDeletesOnCommit && !withDeletes.isEmpty {
+                    try merge(withDeletes)
+                    try writeCommit(userData: userData)
+                    committed = segments
+                }
+                while options.mergeOnCommit, let picked = pickMerge() {
                     try merge(picked)
                     try writeCommit(userData: userData)
                     committed = segments
@@ -201,7 +228,10 @@ public final class IndexWriter {
                 mergeError = error
             }
         }
-        try IndexWriter.removeUnreferencedFiles(directory: directory, commit: try IndexCommit.read(directory: directory))
+        try IndexWriter.removeUnreferencedFiles(
+            directory: directory,
+            commit: try IndexCommit.read(directory: directory)
+        )
     }
 
     /// Writes delete bitsets that changed and the commit file.
@@ -220,8 +250,13 @@ public final class IndexWriter {
             kept.append(state)
         }
         let commit = IndexCommit(
-            formatVersion: IndexFormat.version, generation: generation + 1, analyzer: analyzer, schema: schema,
-            segments: kept.map(\.info), userData: userData)
+            formatVersion: IndexFormat.version,
+            generation: generation + 1,
+            analyzer: analyzer,
+            schema: schema,
+            segments: kept.map(\.info),
+            userData: userData
+        )
         try commit.write(directory: directory)
         segments = kept
         generation = commit.generation

@@ -55,7 +55,8 @@ package final class MappedFile: @unchecked Sendable {
             throw IndexError(
                 .unsupportedVersion,
                 "index file '\(name)' has format version \(version); this build reads version \(IndexFormat.version)",
-                file: name)
+                file: name
+            )
         }
     }
 

@@ -74,10 +74,14 @@ public final class PostingsCursor {
         if numBlocks > 1 {
             var r = RawReader(base: base, offset: info.docStart, end: docEnd)
             let length: Int
-            do throws(DecodeFailure) { length = try r.vint(max: docEnd) } catch { throw IndexError.corrupted(file.name, error.detail) }
+            do throws(DecodeFailure) { length = try r.vint(max: docEnd) } catch {
+                throw IndexError.corrupted(file.name, error.detail)
+            }
             skipStart = r.offset
             skipEnd = skipStart + length
-            guard skipEnd <= docEnd else { throw IndexError.corrupted(file.name, "a term's skip data lies outside the file") }
+            guard skipEnd <= docEnd else {
+                throw IndexError.corrupted(file.name, "a term's skip data lies outside the file")
+            }
         }
         skipDataStart = skipStart
         docs = .allocate(capacity: IndexFormat.blockSize)

@@ -35,7 +35,11 @@ extension SegmentBuffer {
                 }
                 let written = try encoder.finishTerm()
                 try dictionary.add(
-                    key: key, docFreq: written.docFreq, docStart: written.docStart, posStart: written.posStart)
+                    key: key,
+                    docFreq: written.docFreq,
+                    docStart: written.docStart,
+                    posStart: written.posStart
+                )
             }
         }
         try dictionary.finish()
@@ -44,13 +48,19 @@ extension SegmentBuffer {
         try SegmentBuffer.writeColumns(directory: directory, id: id, norms: norms, dates: dates)
         try stored.finish()
         return SegmentInfo(
-            id: id, maxDoc: maxDoc, deleteCount: 0, deleteGeneration: 0, termCount: Int(dictionary.termCount),
+            id: id,
+            maxDoc: maxDoc,
+            deleteCount: 0,
+            deleteGeneration: 0,
+            termCount: Int(dictionary.termCount),
             fieldLengthSums: fieldLengthSums,
-            fieldDocCounts: norms.map { column in column.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } })
+            fieldDocCounts: norms.map { column in column.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+        )
     }
 
     /// Writes `.nrm` (per text field, `maxDoc` norm bytes) and `.dat` (`maxDoc` little-endian `Int32`).
-    package static func writeColumns(directory: String, id: String, norms: [[UInt8]], dates: [Int32]) throws(IndexError) {
+    package static func writeColumns(directory: String, id: String, norms: [[UInt8]], dates: [Int32]) throws(IndexError)
+    {
         let normSink = try FileSink(directory: directory, name: "\(id).nrm")
         for column in norms { try normSink.write(column) }
         try normSink.finish(kind: .norms)

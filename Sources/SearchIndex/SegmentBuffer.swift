@@ -39,7 +39,9 @@ package final class SegmentBuffer {
             }
             guard token.length - 1 <= UInt32(IndexFormat.maxTermLength) else {
                 throw IndexError(
-                    .invalidArgument, "a term of \(token.length - 1) bytes exceeds the limit of \(IndexFormat.maxTermLength)")
+                    .invalidArgument,
+                    "a term of \(token.length - 1) bytes exceeds the limit of \(IndexFormat.maxTermLength)"
+                )
             }
         }
         var lengths = fieldLengths
@@ -54,8 +56,12 @@ package final class SegmentBuffer {
                         let isText = field < textCount
                         if isText { lengths[field] &+= 1 }
                         local.invert(
-                            key: base + Int(token.start), length: Int(token.length), doc: docID, position: token.position,
-                            hasPositions: isText)
+                            key: base + Int(token.start),
+                            length: Int(token.length),
+                            doc: docID,
+                            position: token.position,
+                            hasPositions: isText
+                        )
                     }
                 }
             }

@@ -16,15 +16,19 @@ public final class SegmentReader: @unchecked Sendable {
     package let deletesFile: MappedFile?
     private let stored: StoredFieldsReader
     private let deleteBits: UnsafeRawPointer?
+    private let textFieldCount: Int
 
     /// Maps the segment's files and checks their footers and sizes.
     package init(directory: String, info: SegmentInfo, schema: IndexSchema) throws(IndexError) {
         self.info = info
         self.schema = schema
         let textCount = schema.textFields.count
+        textFieldCount = textCount
         guard info.maxDoc >= 0, info.maxDoc < Int(Int32.max), info.deleteCount >= 0, info.deleteCount <= info.maxDoc,
             info.fieldLengthSums.count == textCount, info.fieldDocCounts.count == textCount, info.deleteGeneration >= 0
-        else { throw IndexError.corrupted(IndexFormat.commitFileName, "segment \(info.id) is described inconsistently") }
+        else {
+            throw IndexError.corrupted(IndexFormat.commitFileName, "segment \(info.id) is described inconsistently")
+        }
         terms = try TermDictionary(file: MappedFile(directory: directory, name: info.fileName(.terms), kind: .terms))
         postingsFile = try MappedFile(directory: directory, name: info.fileName(.postings), kind: .postings)
         positionsFile = try MappedFile(directory: directory, name: info.fileName(.positions), kind: .positions)
@@ -43,7 +47,10 @@ public final class SegmentReader: @unchecked Sendable {
         }
         if info.deleteGeneration > 0 {
             let file = try MappedFile(
-                directory: directory, name: info.deleteFileName(generation: info.deleteGeneration), kind: .deletes)
+                directory: directory,
+                name: info.deleteFileName(generation: info.deleteGeneration),
+                kind: .deletes
+            )
             guard file.dataLength == DeleteBitset.byteCount(maxDoc: info.maxDoc) else {
                 throw IndexError.corrupted(file.name, "its size does not match the segment's document count")
             }
@@ -75,10 +82,11 @@ public final class SegmentReader: @unchecked Sendable {
         return byte & (1 << UInt8(doc & 7)) != 0
     }
 
-    /// The one-byte length norm of a text field for `doc` (decode with `NormCodec`).
+    /// The one-byte length norm of a text field for `doc` (decode with `NormCodec`); 0 for keyword fields.
     @inline(__always)
     public func norm(_ field: FieldID, _ doc: Int32) -> UInt8 {
-        normsFile.base.load(fromByteOffset: Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
+        guard Int(field.rawValue) < textFieldCount else { return 0 }
+        return normsFile.base.load(fromByteOffset: Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
     }
 
     /// The norms of a text field as a buffer of `maxDoc` bytes, valid while this segment is alive.
@@ -103,7 +111,16 @@ public final class SegmentReader: @unchecked Sendable {
         try stored.document(Int(doc), schema: schema)
     }
 
-    package func storedRecord<R>(_ doc: Int32, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
+    package func forEachStoredRecord(
+        _ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void
+    ) throws(IndexError) {
+        try stored.forEachRecord(body)
+    }
+
+    package func storedRecord<R>(
+        _ doc: Int32,
+        _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+    ) throws(IndexError) -> R {
         try stored.withRecord(Int(doc), body)
     }
 
@@ -136,7 +153,11 @@ public final class SegmentReader: @unchecked Sendable {
     /// The terms of `field` that start with `prefix`, in byte order, at most `limit` of them.
     ///
     /// - Returns: each term's bytes (without the field byte) and its dictionary entry.
-    public func terms(field: FieldID, prefix: UnsafeRawBufferPointer, limit: Int) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
+    public func terms(
+        field: FieldID,
+        prefix: UnsafeRawBufferPointer,
+        limit: Int
+    ) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
         var result: [(term: [UInt8], info: TermInfo)] = []
         guard limit > 0 else { return result }
         try SegmentReader.withKey(field, prefix) { (key) throws(IndexError) in
@@ -157,7 +178,9 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Builds the dictionary key (field byte + term bytes) on the stack for short terms.
     package static func withKey<R>(
-        _ field: FieldID, _ term: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+        _ field: FieldID,
+        _ term: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
     ) throws(IndexError) -> R {
         var key = [UInt8]()
         key.reserveCapacity(term.count + 1)

@@ -43,12 +43,55 @@ package final class StoredFieldsReader: @unchecked Sendable {
     }
 
     private func blockOffset(_ k: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(littleEndian: file.base.loadUnaligned(fromByteOffset: indexOffset + 12 * k + 4, as: UInt64.self)))
+        Int(
+            truncatingIfNeeded: UInt64(
+                littleEndian: file.base.loadUnaligned(fromByteOffset: indexOffset + 12 * k + 4, as: UInt64.self)
+            )
+        )
     }
 
-    /// Decompresses the block holding `doc` and hands `body` the document's record bytes
-    /// (VInt field count, then per field VInt id, VInt length, bytes).
-    package func withRecord<R>(_ doc: Int, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
+    /// A block's header: the records' uncompressed and compressed lengths, each record's length, and
+    /// where the compressed bytes start.
+    private struct BlockHeader {
+        var firstDoc: Int
+        var rawLength: Int
+        var packed: UnsafeRawPointer
+        var packedLength: Int
+        var lengths: RawReader
+        var count: Int
+    }
+
+    private func header(_ block: Int) throws(IndexError) -> BlockHeader {
+        let start = blockOffset(block)
+        var r = file.reader(from: start, to: indexOffset)
+        do throws(DecodeFailure) {
+            guard start >= 0, start < indexOffset else { throw DecodeFailure.malformed("bad block index") }
+            let rawLength = Int(try r.u32())
+            let packedLength = Int(try r.u32())
+            let count = try r.vint(max: 1 << 20)
+            let lengths = r
+            for _ in 0..<count { _ = try r.vint(max: rawLength) }
+            // LZ4 expands at most 255 times: a larger claimed length is damage, not a reason to allocate.
+            guard packedLength <= r.remaining, rawLength <= packedLength * 255 + 16 else {
+                throw DecodeFailure.truncated
+            }
+            return BlockHeader(
+                firstDoc: blockFirstDoc(block),
+                rawLength: rawLength,
+                packed: file.base + r.offset,
+                packedLength: packedLength,
+                lengths: lengths,
+                count: count
+            )
+        } catch { throw IndexError.corrupted(file.name, error.detail) }
+    }
+
+    /// Hands `body` the record bytes of `doc` (VInt field count, then per field VInt id, VInt length, bytes),
+    /// decompressing its block only up to the end of that record.
+    package func withRecord<R>(
+        _ doc: Int,
+        _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+    ) throws(IndexError) -> R {
         guard doc >= 0, doc < docCount else {
             throw IndexError(.invalidArgument, "document \(doc) is outside the segment (\(docCount) documents)")
         }
@@ -58,49 +101,81 @@ package final class StoredFieldsReader: @unchecked Sendable {
             let mid = (low + high + 1) / 2
             if blockFirstDoc(mid) <= doc { low = mid } else { high = mid - 1 }
         }
-        let first = blockFirstDoc(low)
-        let start = blockOffset(low)
-        var r = file.reader(from: start, to: indexOffset)
-        let rawLength: Int
-        let packedLength: Int
+        var block = try header(low)
+        let k = doc - block.firstDoc
+        var start = 0
+        var length = 0
         do throws(DecodeFailure) {
-            guard start >= 0, start < indexOffset, first <= doc else { throw DecodeFailure.malformed("bad block index") }
-            rawLength = Int(try r.u32())
-            packedLength = Int(try r.u32())
-            // LZ4 expands at most 255 times: a larger claimed length is damage, not a reason to allocate.
-            guard packedLength <= r.remaining, rawLength <= packedLength * 255 + 16 else { throw DecodeFailure.truncated }
+            guard k >= 0, k < block.count else {
+                throw DecodeFailure.malformed("a block holds fewer documents than indexed")
+            }
+            for i in 0...k {
+                length = try block.lengths.vint(max: block.rawLength)
+                if i < k { start += length }
+            }
+            guard start + length <= block.rawLength else { throw DecodeFailure.truncated }
         } catch { throw IndexError.corrupted(file.name, error.detail) }
-        let packed = file.base + r.offset
-        var raw = [UInt8](repeating: 0, count: rawLength)
+        let end = start + length
+        var raw = [UInt8](repeating: 0, count: max(end, 1))
         let n = raw.withUnsafeMutableBytes { dst in
-            LZ4_decompress_safe(
-                packed.assumingMemoryBound(to: CChar.self), dst.baseAddress!.assumingMemoryBound(to: CChar.self),
-                Int32(packedLength), Int32(rawLength))
+            LZ4_decompress_safe_partial(
+                block.packed.assumingMemoryBound(to: CChar.self),
+                dst.baseAddress!.assumingMemoryBound(to: CChar.self),
+                Int32(block.packedLength),
+                Int32(end),
+                Int32(end)
+            )
         }
-        guard n == rawLength else { throw IndexError.corrupted(file.name, "a stored-fields block does not decompress") }
+        guard n >= Int32(end) else {
+            throw IndexError.corrupted(file.name, "a stored-fields block does not decompress")
+        }
         return try raw.withBytes { (all) throws(IndexError) -> R in
-            var b = RawReader(base: all.baseAddress!, offset: 0, end: all.count)
-            var recordStart = 0
-            var recordLength = 0
-            do throws(DecodeFailure) {
-                let count = try b.vint(max: 1 << 20)
-                guard doc - first < count else { throw DecodeFailure.malformed("a block holds fewer documents than indexed") }
-                var lengths = 0
-                for k in 0..<count {
-                    let length = try b.vint(max: all.count)
-                    if k < doc - first { lengths += length } else if k == doc - first { recordLength = length }
+            try body(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+        }
+    }
+
+    /// Calls `body` with every document's record in doc-id order, decompressing each block once (merges).
+    package func forEachRecord(_ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+        var raw: [UInt8] = []
+        for b in 0..<blockCount {
+            var block = try header(b)
+            if raw.count < block.rawLength { raw = [UInt8](repeating: 0, count: block.rawLength) }
+            let n = raw.withUnsafeMutableBytes { dst in
+                LZ4_decompress_safe(
+                    block.packed.assumingMemoryBound(to: CChar.self),
+                    dst.baseAddress!.assumingMemoryBound(to: CChar.self),
+                    Int32(block.packedLength),
+                    Int32(block.rawLength)
+                )
+            }
+            guard n == Int32(block.rawLength) else {
+                throw IndexError.corrupted(file.name, "a stored-fields block does not decompress")
+            }
+            try raw.withBytes { (all) throws(IndexError) in
+                var at = 0
+                for k in 0..<block.count {
+                    let length: Int
+                    do throws(DecodeFailure) { length = try block.lengths.vint(max: block.rawLength) } catch {
+                        throw IndexError.corrupted(file.name, error.detail)
+                    }
+                    guard at + length <= block.rawLength, block.firstDoc + k < docCount else {
+                        throw IndexError.corrupted(file.name, "a stored-fields block is truncated")
+                    }
+                    try body(block.firstDoc + k, UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
+                    at += length
                 }
-                recordStart = b.offset + lengths
-                guard recordStart + recordLength <= all.count else { throw DecodeFailure.truncated }
-            } catch { throw IndexError.corrupted(file.name, error.detail) }
-            return try body(UnsafeRawBufferPointer(rebasing: all[recordStart..<recordStart + recordLength]))
+            }
         }
     }
 
     /// The stored fields of `doc`, in the order they were added.
     package func document(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField] {
         try withRecord(doc) { (record) throws(IndexError) in
-            var r = RawReader(base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, offset: 0, end: record.count)
+            var r = RawReader(
+                base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
+                offset: 0,
+                end: record.count
+            )
             var fields: [StoredField] = []
             do throws(DecodeFailure) {
                 let count = try r.vint(max: 1 << 20)
@@ -110,7 +185,13 @@ package final class StoredFieldsReader: @unchecked Sendable {
                     let length = try r.vint(max: r.remaining)
                     let bytes = try r.bytes(length)
                     let value = String(decoding: bytes, as: UTF8.self)
-                    fields.append(StoredField(field: StoredFieldID(rawValue: UInt16(id)), name: schema.storedFields[id], value: value))
+                    fields.append(
+                        StoredField(
+                            field: StoredFieldID(rawValue: UInt16(id)),
+                            name: schema.storedFields[id],
+                            value: value
+                        )
+                    )
                 }
             } catch { throw IndexError.corrupted(file.name, error.detail) }
             return fields

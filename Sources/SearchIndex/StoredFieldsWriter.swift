@@ -1,7 +1,7 @@
 import CLZ4
 
 /// Writes the `.sto` file: documents' stored fields gathered into blocks of about 16 KiB, each compressed
-/// with LZ4, then an index of (first doc, offset) per block.
+/// with LZ4 behind an uncompressed table of record lengths, then an index of (first doc, offset) per block.
 package final class StoredFieldsWriter {
     private let sink: FileSink
     private var block = ByteWriter(capacity: IndexFormat.storedBlockBytes * 2)
@@ -41,29 +41,33 @@ package final class StoredFieldsWriter {
         if block.count >= IndexFormat.storedBlockBytes { try flushBlock() }
     }
 
+    /// Writes a block: `u32` records length, `u32` compressed length, `VInt` document count and one `VInt`
+    /// record length per document (uncompressed, so a reader can decompress only up to the record it wants),
+    /// then the records compressed with LZ4.
     private func flushBlock() throws(IndexError) {
         guard !lengths.isEmpty else { return }
-        var header = ByteWriter(capacity: lengths.count * 2 + 8)
-        header.vint(lengths.count)
-        for n in lengths { header.vint(n) }
-        let raw = header.bytes + block.bytes
-        let bound = Int(LZ4_compressBound(Int32(raw.count)))
+        let rawCount = block.count
+        let bound = Int(LZ4_compressBound(Int32(rawCount)))
         if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
-        let n = raw.withUnsafeBufferPointer { src in
+        let n = block.bytes.withUnsafeBufferPointer { src in
             compressed.withUnsafeMutableBufferPointer { dst in
                 LZ4_compress_default(
                     UnsafeRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self),
                     UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self),
-                    Int32(raw.count), Int32(bound))
+                    Int32(rawCount),
+                    Int32(bound)
+                )
             }
         }
         guard n > 0 else { throw IndexError(.io, "LZ4 could not compress a stored-fields block", file: sink.name) }
         index.u32(blockFirstDoc)
         index.u64(UInt64(sink.offset))
-        var blockHeader = ByteWriter(capacity: 8)
-        blockHeader.u32(UInt32(raw.count))
-        blockHeader.u32(UInt32(n))
-        try sink.write(blockHeader)
+        var header = ByteWriter(capacity: lengths.count * 2 + 16)
+        header.u32(UInt32(rawCount))
+        header.u32(UInt32(n))
+        header.vint(lengths.count)
+        for length in lengths { header.vint(length) }
+        try sink.write(header)
         try compressed.withUnsafeBufferPointer { (all) throws(IndexError) in
             try sink.write(UnsafeRawBufferPointer(start: all.baseAddress, count: Int(n)))
         }

@@ -36,13 +36,25 @@ package final class TermDictionary: @unchecked Sendable {
     }
 
     private func entryField(_ block: Int, _ byte: Int, as: UInt32.Type) -> Int {
-        Int(UInt32(littleEndian: file.base.loadUnaligned(
-            fromByteOffset: indexStart + block * TermDictionary.entrySize + byte, as: UInt32.self)))
+        Int(
+            UInt32(
+                littleEndian: file.base.loadUnaligned(
+                    fromByteOffset: indexStart + block * TermDictionary.entrySize + byte,
+                    as: UInt32.self
+                )
+            )
+        )
     }
 
     private func blockStart(_ block: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(littleEndian: file.base.loadUnaligned(
-            fromByteOffset: indexStart + block * TermDictionary.entrySize, as: UInt64.self)))
+        Int(
+            truncatingIfNeeded: UInt64(
+                littleEndian: file.base.loadUnaligned(
+                    fromByteOffset: indexStart + block * TermDictionary.entrySize,
+                    as: UInt64.self
+                )
+            )
+        )
     }
 
     private func blockEnd(_ block: Int) -> Int { block + 1 < blockCount ? blockStart(block + 1) : indexStart }

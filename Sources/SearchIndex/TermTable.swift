@@ -53,7 +53,13 @@ package struct TermTable {
     /// Records one occurrence of a term key in `doc` (documents in increasing order; positions of a term
     /// non-decreasing within a document).
     @inline(__always)
-    package mutating func invert(key: UnsafePointer<UInt8>, length: Int, doc: Int32, position: UInt32, hasPositions: Bool) {
+    package mutating func invert(
+        key: UnsafePointer<UInt8>,
+        length: Int,
+        doc: Int32,
+        position: UInt32,
+        hasPositions: Bool
+    ) {
         let h = TermTable.hash(key, length)
         var slot = Int(h) & mask
         var id: Int32 = -1
@@ -63,7 +69,8 @@ package struct TermTable {
             if UInt32(truncatingIfNeeded: entry >> 32) == h {
                 let candidate = Int32(truncatingIfNeeded: entry) &- 1
                 let t = states + Int(candidate)
-                if t.pointee.keyLength == UInt32(length) && TermTable.equal(keys + Int(t.pointee.keyStart), key, length) {
+                if t.pointee.keyLength == UInt32(length) && TermTable.equal(keys + Int(t.pointee.keyStart), key, length)
+                {
                     id = candidate
                     break
                 }
@@ -87,7 +94,13 @@ package struct TermTable {
         }
     }
 
-    private mutating func insert(key: UnsafePointer<UInt8>, length: Int, hash h: UInt32, slot: Int, hasPositions: Bool) -> Int32 {
+    private mutating func insert(
+        key: UnsafePointer<UInt8>,
+        length: Int,
+        hash h: UInt32,
+        slot: Int,
+        hasPositions: Bool
+    ) -> Int32 {
         if count == capacity {
             let bigger = UnsafeMutablePointer<TermState>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: states, count: count)
@@ -108,7 +121,14 @@ package struct TermTable {
         let docs = pool.newStream()
         let positions = hasPositions ? pool.newStream() : docs
         (states + count).initialize(
-            to: TermState(keyStart: UInt32(keyCount), keyLength: UInt32(length), hash: h, docs: docs, positions: positions))
+            to: TermState(
+                keyStart: UInt32(keyCount),
+                keyLength: UInt32(length),
+                hash: h,
+                docs: docs,
+                positions: positions
+            )
+        )
         keyCount += length
         let id = Int32(count)
         slots[slot] = UInt64(h) << 32 | UInt64(count + 1)
@@ -192,7 +212,9 @@ package struct TermTable {
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0
         while i + 8 <= n {
-            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+            {
                 return false
             }
             i += 8

@@ -26,8 +26,11 @@ package final class WriteLock {
             let pid = Int32(text.split(whereSeparator: { $0 == "\n" }).first ?? "")
             let who = pid.map { "process \($0)" } ?? "another process"
             throw IndexError(
-                .locked, "index '\(directory)' is locked by \(who); wait for it to finish or stop it", file: IndexFormat.lockFileName,
-                lockHolder: pid)
+                .locked,
+                "index '\(directory)' is locked by \(who); wait for it to finish or stop it",
+                file: IndexFormat.lockFileName,
+                lockHolder: pid
+            )
         }
         let text = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)

@@ -42,10 +42,12 @@ struct CrashSafetyTests {
             #expect(stats.succeeded, "stats failed, \(context): \(stats.stderr)")
             let content = try IndexContent(directory: index)
             if content.generation == fixture.before.generation {
+                killedBeforeCommit += 1
                 #expect(killed, "a finished \(run) left the old commit")
                 #expect(content.sameStatements(as: fixture.before), "old generation, other content, \(context)")
                 killedBeforeCommit += 1
             } else {
+                killedAfterCommit += 1
                 #expect(content.generation > fixture.before.generation)
                 #expect(content.sameStatements(as: fixture.after), "new generation, other content, \(context)")
                 killedAfterCommit += 1

@@ -11,7 +11,10 @@ struct CodecTests {
     static func build(maxDoc: Int, docs: [Int], freq: (Int) -> Int) throws -> (TemporaryDirectory, IndexSnapshot) {
         let dir = try TemporaryDirectory()
         let writer = try IndexWriter(
-            directory: dir.url.path, schema: schema, analyzer: AnalyzerIdentity(name: "t", version: "1"))
+            directory: dir.url.path,
+            schema: schema,
+            analyzer: AnalyzerIdentity(name: "t", version: "1")
+        )
         let body = FieldID(rawValue: 0)
         var d = IndexDocument()
         var next = 0
@@ -30,7 +33,9 @@ struct CodecTests {
     }
 
     static func read(_ snapshot: IndexSnapshot) throws -> [(Int32, UInt32, [UInt32])] {
-        guard let cursor = try snapshot.segments.first?.postings(field: FieldID(rawValue: 0), term: "x") else { return [] }
+        guard let cursor = try snapshot.segments.first?.postings(field: FieldID(rawValue: 0), term: "x") else {
+            return []
+        }
         var out: [(Int32, UInt32, [UInt32])] = []
         var positions: [UInt32] = []
         while cursor.next() != PostingsCursor.noMoreDocs {
@@ -41,7 +46,10 @@ struct CodecTests {
         return out
     }
 
-    @Test("lists of 0, 1, 127, 128, 129, 255, 256, 257 documents round-trip", arguments: [0, 1, 127, 128, 129, 255, 256, 257])
+    @Test(
+        "lists of 0, 1, 127, 128, 129, 255, 256, 257 documents round-trip",
+        arguments: [0, 1, 127, 128, 129, 255, 256, 257]
+    )
     func listLengths(count: Int) throws {
         let docs = (0..<count).map { $0 * 3 + 1 }
         let (_, snapshot) = try Self.build(maxDoc: count * 3 + 2, docs: docs, freq: { $0 % 5 + 1 })
@@ -71,7 +79,11 @@ struct CodecTests {
     func million() throws {
         let maxDoc = 1_000_000
         let dir = try TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.url.path, schema: Self.schema, analyzer: AnalyzerIdentity(name: "t", version: "1"))
+        let writer = try IndexWriter(
+            directory: dir.url.path,
+            schema: Self.schema,
+            analyzer: AnalyzerIdentity(name: "t", version: "1")
+        )
         var d = IndexDocument()
         let tag = FieldID(rawValue: 1)
         for _ in 0..<maxDoc {

@@ -28,7 +28,10 @@ struct TestDoc: Equatable {
 
 enum Fixtures {
     static let schema = IndexSchema(
-        textFields: ["title", "answer"], keywordFields: ["id", "source"], storedFields: ["id", "title", "answer", "url"])
+        textFields: ["title", "answer"],
+        keywordFields: ["id", "source"],
+        storedFields: ["id", "title", "answer", "url"]
+    )
     static let analyzer = AnalyzerIdentity(name: "test", version: "1")
     static let vocabulary: [String] = {
         var words = ["the", "patent", "trade", "green", "tech", "ip", "mark", "china", "press", "asked", "答", "中国"]
@@ -53,15 +56,24 @@ enum Fixtures {
             let id = "doc-\(seed)-\(n)"
             let date = Int32(20_190_101 + Int.random(in: 0..<3000, using: &rng))
             return TestDoc(
-                id: id, text: [title, answer], keywords: [[id], [source]], date: date,
-                stored: [("id", id), ("title", title.joined(separator: " ")), ("answer", answer.joined(separator: " ")), ("url", "https://x/\(n)")])
+                id: id,
+                text: [title, answer],
+                keywords: [[id], [source]],
+                date: date,
+                stored: [
+                    ("id", id), ("title", title.joined(separator: " ")), ("answer", answer.joined(separator: " ")),
+                    ("url", "https://x/\(n)"),
+                ]
+            )
         }
     }
 
     static func indexDocument(_ doc: TestDoc, into d: inout IndexDocument) {
         d.removeAll()
         for (f, tokens) in doc.text.enumerated() {
-            for (p, t) in tokens.enumerated() { d.addToken(field: FieldID(rawValue: UInt8(f)), term: t, position: UInt32(p)) }
+            for (p, t) in tokens.enumerated() {
+                d.addToken(field: FieldID(rawValue: UInt8(f)), term: t, position: UInt32(p))
+            }
         }
         for (f, terms) in doc.keywords.enumerated() {
             for t in terms { d.addKeyword(field: FieldID(rawValue: UInt8(schema.textFields.count + f)), term: t) }
@@ -70,7 +82,12 @@ enum Fixtures {
         for (name, value) in doc.stored { d.addStored(field: schema.storedField(named: name)!, value: value) }
     }
 
-    static func write(_ docs: [TestDoc], to directory: String, options: IndexWriterOptions = IndexWriterOptions(), commitEvery: Int = .max) throws {
+    static func write(
+        _ docs: [TestDoc],
+        to directory: String,
+        options: IndexWriterOptions = IndexWriterOptions(),
+        commitEvery: Int = .max
+    ) throws {
         let writer = try IndexWriter(directory: directory, schema: schema, analyzer: analyzer, options: options)
         var d = IndexDocument()
         for (n, doc) in docs.enumerated() {
@@ -92,11 +109,18 @@ struct NaiveIndex {
         for doc in docs {
             self.docs[doc.id] = doc
             for (f, tokens) in doc.text.enumerated() {
-                for (p, t) in tokens.enumerated() { postings[FieldID(rawValue: UInt8(f)), default: [:]][t, default: [:]][doc.id, default: []].append(UInt32(p)) }
+                for (p, t) in tokens.enumerated() {
+                    postings[FieldID(rawValue: UInt8(f)), default: [:]][t, default: [:]][doc.id, default: []].append(
+                        UInt32(p)
+                    )
+                }
             }
             for (f, terms) in doc.keywords.enumerated() {
                 for t in terms {
-                    postings[FieldID(rawValue: UInt8(Fixtures.schema.textFields.count + f)), default: [:]][t, default: [:]][doc.id, default: []].append(0)
+                    postings[FieldID(rawValue: UInt8(Fixtures.schema.textFields.count + f)), default: [:]][
+                        t,
+                        default: [:]
+                    ][doc.id, default: []].append(0)
                 }
             }
         }
@@ -174,7 +198,11 @@ func expectSnapshot(_ snapshot: IndexSnapshot, matches naive: NaiveIndex) throws
     // No term the naive index lacks.
     for field in (0..<schema.indexedFieldCount).map({ FieldID(rawValue: UInt8($0)) }) {
         for segment in snapshot.segments {
-            for entry in try segment.terms(field: field, prefix: UnsafeRawBufferPointer(start: nil, count: 0), limit: .max) {
+            for entry in try segment.terms(
+                field: field,
+                prefix: UnsafeRawBufferPointer(start: nil, count: 0),
+                limit: .max
+            ) {
                 let term = String(decoding: entry.term, as: UTF8.self)
                 guard naive.postings[field]?[term] == nil else { continue }
                 let cursor = try segment.postings(field: field, info: entry.info)

@@ -29,7 +29,10 @@ struct ReliabilityTests {
         for fraction in [0.0, 0.5, 0.999] {
             let (dir, _) = try Self.makeIndex()
             let name = try #require(
-                try FileManager.default.contentsOfDirectory(atPath: dir.url.path).first { $0.hasSuffix("." + kind.rawValue) })
+                try FileManager.default.contentsOfDirectory(atPath: dir.url.path).first {
+                    $0.hasSuffix("." + kind.rawValue)
+                }
+            )
             try Self.flipByte(in: dir.url.path + "/" + name, at: fraction)
             let error = #expect(throws: IndexError.self) { try IndexSnapshot.verify(directory: dir.url.path) }
             #expect(error?.code == .corrupted)
@@ -59,14 +62,27 @@ struct ReliabilityTests {
             let kinds: [IndexFileKind] = [.terms, .postings, .positions, .stored]
             let kind = kinds[round % kinds.count]
             let name = try #require(
-                try FileManager.default.contentsOfDirectory(atPath: dir.url.path).first { $0.hasSuffix("." + kind.rawValue) })
-            for _ in 0..<3 { try Self.flipByte(in: dir.url.path + "/" + name, at: Double.random(in: 0..<0.98, using: &rng)) }
-            guard let snapshot = try? IndexSnapshot.open(directory: dir.url.path, verification: .footers) else { continue }
+                try FileManager.default.contentsOfDirectory(atPath: dir.url.path).first {
+                    $0.hasSuffix("." + kind.rawValue)
+                }
+            )
+            for _ in 0..<3 {
+                try Self.flipByte(in: dir.url.path + "/" + name, at: Double.random(in: 0..<0.98, using: &rng))
+            }
+            guard let snapshot = try? IndexSnapshot.open(directory: dir.url.path, verification: .footers) else {
+                continue
+            }
             var positions: [UInt32] = []
             for segment in snapshot.segments {
                 for field in 0..<snapshot.schema.indexedFieldCount {
                     let fieldID = FieldID(rawValue: UInt8(field))
-                    guard let terms = try? segment.terms(field: fieldID, prefix: UnsafeRawBufferPointer(start: nil, count: 0), limit: .max) else { continue }
+                    guard
+                        let terms = try? segment.terms(
+                            field: fieldID,
+                            prefix: UnsafeRawBufferPointer(start: nil, count: 0),
+                            limit: .max
+                        )
+                    else { continue }
                     for entry in terms {
                         guard let cursor = try? segment.postings(field: fieldID, info: entry.info) else { continue }
                         while cursor.next() != PostingsCursor.noMoreDocs {
@@ -145,17 +161,26 @@ struct ReliabilityTests {
     func mismatch() throws {
         let (dir, _) = try Self.makeIndex()
         let error = #expect(throws: IndexError.self) {
-            try IndexWriter(directory: dir.url.path, schema: Fixtures.schema, analyzer: AnalyzerIdentity(name: "test", version: "2"))
+            try IndexWriter(
+                directory: dir.url.path,
+                schema: Fixtures.schema,
+                analyzer: AnalyzerIdentity(name: "test", version: "2")
+            )
         }
         #expect(error?.code == .invalidArgument)
         let writer = try IndexWriter(
-            directory: dir.url.path, schema: Fixtures.schema, analyzer: AnalyzerIdentity(name: "test", version: "2"),
-            options: IndexWriterOptions(create: true))
+            directory: dir.url.path,
+            schema: Fixtures.schema,
+            analyzer: AnalyzerIdentity(name: "test", version: "2"),
+            options: IndexWriterOptions(create: true)
+        )
         try writer.commit(userData: [:])
         writer.close()
         let snapshot = try IndexSnapshot.open(directory: dir.url.path)
         #expect(snapshot.liveDocCount == 0)
         #expect(snapshot.analyzer.version == "2")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["meta.json", "write.lock"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["meta.json", "write.lock"]
+        )
     }
 }

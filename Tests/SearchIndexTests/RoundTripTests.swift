@@ -82,11 +82,18 @@ struct RoundTripTests {
     func prefixAndDocFreq() throws {
         let dir = try TemporaryDirectory()
         let docs = Fixtures.documents(count: 300, seed: 5)
-        try Fixtures.write(docs, to: dir.url.path, options: IndexWriterOptions(memoryBudget: 600_000, mergeOnCommit: false), commitEvery: 100)
+        try Fixtures.write(
+            docs,
+            to: dir.url.path,
+            options: IndexWriterOptions(memoryBudget: 600_000, mergeOnCommit: false),
+            commitEvery: 100
+        )
         let snapshot = try IndexSnapshot.open(directory: dir.url.path)
         let naive = NaiveIndex(docs)
         let answer = FieldID(rawValue: 1)
-        let expected = naive.postings[answer]!.keys.filter { $0.hasPrefix("w1") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let expected = naive.postings[answer]!.keys.filter { $0.hasPrefix("w1") }.sorted {
+            Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+        }
         #expect(try snapshot.expand(field: answer, prefix: "w1", limit: 1000) == expected)
         #expect(try snapshot.expand(field: answer, prefix: "w1", limit: 3) == Array(expected.prefix(3)))
         #expect(try snapshot.expand(field: answer, prefix: "zzz", limit: 10) == [])

@@ -89,7 +89,9 @@ if let jsonl {
         var word: [UInt8] = []
         func flush() {
             guard !word.isEmpty else { return }
-            if let id = ids[word] { out.append(id) } else {
+            if let id = ids[word] {
+                out.append(id)
+            } else {
                 let id = Int32(vocabulary.count)
                 vocabulary.append(word)
                 ids[word] = id
@@ -114,7 +116,17 @@ if let jsonl {
         let title = object["spokesperson"] as? String ?? ""
         let question = object["question"] as? String ?? ""
         let answer = object["answer"] as? String ?? ""
-        parsed.append((Doc(title: tokenize(title), question: tokenize(question), answer: tokenize(answer), date: 20_100_101, source: n / 40), (title, question, answer)))
+        parsed.append(
+            (
+                Doc(
+                    title: tokenize(title),
+                    question: tokenize(question),
+                    answer: tokenize(answer),
+                    date: 20_100_101,
+                    source: n / 40
+                ), (title, question, answer)
+            )
+        )
     }
     for _ in 0..<jsonl.repeats {
         for (doc, texts) in parsed {
@@ -124,16 +136,21 @@ if let jsonl {
     }
     print("\(jsonl.path): \(parsed.count) statements × \(jsonl.repeats), vocabulary \(vocabulary.count)")
 } else {
-print("generating \(docCount) documents of ~\(tokensPerDoc) tokens...")
-docs.reserveCapacity(docCount)
-for n in 0..<docCount {
-    let q = Int.random(in: 0...(tokensPerDoc / 4), using: &rng)
-    let a = max(1, tokensPerDoc - q + Int.random(in: -tokensPerDoc / 2...tokensPerDoc / 2, using: &rng))
-    docs.append(
-        Doc(
-            title: (0..<8).map { _ in Int32(sampleWord()) }, question: (0..<q).map { _ in Int32(sampleWord()) },
-            answer: (0..<a).map { _ in Int32(sampleWord()) }, date: Int32(20_100_101 + n % 3000), source: n / 40))
-}
+    print("generating \(docCount) documents of ~\(tokensPerDoc) tokens...")
+    docs.reserveCapacity(docCount)
+    for n in 0..<docCount {
+        let q = Int.random(in: 0...(tokensPerDoc / 4), using: &rng)
+        let a = max(1, tokensPerDoc - q + Int.random(in: -tokensPerDoc / 2...tokensPerDoc / 2, using: &rng))
+        docs.append(
+            Doc(
+                title: (0..<8).map { _ in Int32(sampleWord()) },
+                question: (0..<q).map { _ in Int32(sampleWord()) },
+                answer: (0..<a).map { _ in Int32(sampleWord()) },
+                date: Int32(20_100_101 + n % 3000),
+                source: n / 40
+            )
+        )
+    }
 }
 @MainActor func text(_ words: [Int32]) -> String {
     var bytes: [UInt8] = []
@@ -149,8 +166,10 @@ let tokenCount = docs.reduce(0) { $0 + $1.title.count + $1.question.count + $1.a
 print("text: \(String(format: "%.1f", Double(textBytes) / 1e6)) MB, \(tokenCount) tokens")
 
 let schema = IndexSchema(
-    textFields: ["title", "question", "answer", "speaker", "outlet"], keywordFields: ["language", "kind", "source", "id"],
-    storedFields: ["title", "question", "answer", "source", "id"])
+    textFields: ["title", "question", "answer", "speaker", "outlet"],
+    keywordFields: ["language", "kind", "source", "id"],
+    storedFields: ["title", "question", "answer", "source", "id"]
+)
 let title = schema.field(named: "title")!
 let question = schema.field(named: "question")!
 let answer = schema.field(named: "answer")!
@@ -187,13 +206,20 @@ let fillSeconds = now() - fillStart
 print(String(format: "filling IndexDocuments alone (the analyzer's share, excluded below): %.2f s", fillSeconds))
 
 let start = now()
-let writer = try IndexWriter(directory: directory, schema: schema, analyzer: AnalyzerIdentity(name: "bench", version: "1"))
+let budgetMB = Int(ProcessInfo.processInfo.environment["BUDGET_MB"] ?? "256")!
+let writer = try IndexWriter(
+    directory: directory,
+    schema: schema,
+    analyzer: AnalyzerIdentity(name: "bench", version: "1"),
+    options: IndexWriterOptions(memoryBudget: budgetMB << 20)
+)
 for (n, doc) in docs.enumerated() {
     fill(&d, n, doc)
     try writer.add(d)
 }
 let added = now() - fillSeconds
 try writer.commit(userData: [:])
+print("segments after commit: \(IndexSnapshot.openSegmentsCount(directory))")
 let committed = now() - fillSeconds
 try writer.forceMerge(maxSegments: 1)
 let merged = now() - fillSeconds
@@ -203,14 +229,41 @@ let snapshot = try IndexSnapshot.open(directory: directory)
 let sizes = snapshot.bytesByKind()
 let indexBytes = sizes.values.reduce(0, +)
 let seconds = committed - start
-print(String(format: "index (CPU): %.2f s (add %.2f s, commit %.2f s) = %.1f MB/s of text, %.2f M tokens/s",
-             seconds, added - start, committed - added, Double(textBytes) / 1e6 / seconds, Double(tokenCount) / 1e6 / seconds))
+print(
+    String(
+        format: "index (CPU): %.2f s (add %.2f s, commit %.2f s) = %.1f MB/s of text, %.2f M tokens/s",
+        seconds,
+        added - start,
+        committed - added,
+        Double(textBytes) / 1e6 / seconds,
+        Double(tokenCount) / 1e6 / seconds
+    )
+)
 print(String(format: "force merge to 1 segment: %.2f s", merged - committed))
-print(String(format: "index size: %.1f MB (%.0f%% of text)", Double(indexBytes) / 1e6, 100 * Double(indexBytes) / Double(textBytes)))
+print(
+    String(
+        format: "index size: %.1f MB (%.0f%% of text)",
+        Double(indexBytes) / 1e6,
+        100 * Double(indexBytes) / Double(textBytes)
+    )
+)
 for (kind, bytes) in sizes.sorted(by: { $0.value > $1.value }) {
     print(String(format: "  .%@ %.1f MB", kind.rawValue, Double(bytes) / 1e6))
 }
-print(String(format: "segments: %d, terms: %d, peak RSS: %.0f MB", snapshot.segments.count, snapshot.termCount, peakRSSMB()))
+print(
+    String(
+        format: "segments: %d, terms: %d, peak RSS: %.0f MB",
+        snapshot.segments.count,
+        snapshot.termCount,
+        peakRSSMB()
+    )
+)
+
+extension IndexSnapshot {
+    static func openSegmentsCount(_ directory: String) -> Int {
+        (try? IndexSnapshot.open(directory: directory, verification: .footers).segments.count) ?? -1
+    }
+}
 
 // MARK: - Postings iteration
 let segment = snapshot.segments[0]
@@ -228,7 +281,13 @@ for _ in 0..<5 {
     }
 }
 let iterSeconds = now() - iterStart
-print(String(format: "next(): %.1f M postings/s (%.2f ns each)", Double(postings) / 1e6 / iterSeconds, iterSeconds * 1e9 / Double(postings)))
+print(
+    String(
+        format: "next(): %.1f M postings/s (%.2f ns each)",
+        Double(postings) / 1e6 / iterSeconds,
+        iterSeconds * 1e9 / Double(postings)
+    )
+)
 
 var advances = 0
 let advStart = now()
@@ -262,7 +321,11 @@ let storedStart = now()
 for k in 0..<1000 { _ = try segment.storedFields(Int32((k * 7919) % segment.maxDoc)) }
 print(String(format: "stored fields: %.1f µs per document", (now() - storedStart) * 1e6 / 1000))
 let openStart = now()
-for _ in 0..<100 { _ = try IndexSnapshot.open(directory: directory) }
-print(String(format: "open snapshot: %.0f µs; verify: %.2f s", (now() - openStart) * 1e4, {
-    let t = now(); _ = try? snapshot.verify(); return now() - t }()))
+for _ in 0..<100 { _ = try IndexSnapshot.open(directory: directory, verification: .footers) }
+let openFooters = (now() - openStart) * 1e4
+let checkedStart = now()
+for _ in 0..<5 { _ = try IndexSnapshot.open(directory: directory, verification: .checksums) }
+print(
+    String(format: "open snapshot: %.0f µs (.footers), %.1f ms (.checksums)", openFooters, (now() - checkedStart) * 200)
+)
 print("checksum \(checksum)")

@@ -4,6 +4,9 @@ import Podium
 /// How hits look on a terminal, in JSON and in a TREC run.
 struct HitRendering {
     let style: Style
+    /// Columns for an excerpt's lines (after their indent), or `nil` to keep each excerpt on one line, as
+    /// in a pipe, where one line per excerpt is easier to grep.
+    var wrapWidth: Int? = nil
 
     /// Numbered results: date, who spoke (and to whom), score; the title; the excerpt; where it comes from.
     func text(_ hits: [Hit], to out: StandardOutput) {
@@ -16,26 +19,33 @@ struct HitRendering {
             out.write("\(style.bold(String(rank + 1) + ".")) \(style.accent(date))  \(who)  ")
             out.write(style.dim("score " + String(format: "%.2f", hit.score)) + "\n")
             if !s.title.isEmpty { out.write("   \(style.bold(s.title))\n") }
-            let excerpt = hit.excerpt.marked(open: "\u{1}", close: "\u{2}")
-            var rendered = ""
-            var inside = false
-            var piece = ""
-            for ch in excerpt {
-                if ch == "\u{1}" || ch == "\u{2}" {
-                    rendered += inside ? style.highlight(piece) : piece
-                    piece = ""
-                    inside = ch == "\u{1}"
-                } else {
-                    if ch == "\n" { if piece.last != " " { piece.append(" ") } } else { piece.append(ch) }
-                }
-            }
-            rendered += piece
-            out.write("   \(rendered)\n")
+            for line in excerptLines(hit.excerpt) { out.write("   \(line)\n") }
             let source = s.url.isEmpty ? (s.source.hasPrefix(cwd) ? String(s.source.dropFirst(cwd.count)) : s.source) : s.url
             out.write("   " + style.dim("\(source)  [\(s.id)]") + "\n")
             for line in hit.explanation { out.write("     " + style.dim(line) + "\n") }
             out.write("\n")
         }
+    }
+
+    /// The excerpt, its line breaks as spaces and its highlights styled, wrapped to `wrapWidth` if set.
+    private func excerptLines(_ excerpt: Excerpt) -> [String] {
+        var runs: [TextWrapping.Run] = []
+        var inside = false
+        var piece = ""
+        for ch in excerpt.marked(open: "\u{1}", close: "\u{2}") {
+            if ch == "\u{1}" || ch == "\u{2}" {
+                runs.append(TextWrapping.Run(text: piece, highlighted: inside))
+                piece = ""
+                inside = ch == "\u{1}"
+            } else if ch.isNewline {
+                if piece.last != " " { piece.append(" ") }
+            } else {
+                piece.append(ch)
+            }
+        }
+        runs.append(TextWrapping.Run(text: piece, highlighted: false))
+        let lines = wrapWidth.map { TextWrapping(width: $0).lines(runs) } ?? [runs]
+        return lines.map { line in line.map { $0.highlighted ? style.highlight($0.text) : $0.text }.joined() }
     }
 
     /// A hit as one JSON object: every statement field, the score and the excerpt.
