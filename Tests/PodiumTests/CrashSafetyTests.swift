@@ -45,12 +45,10 @@ struct CrashSafetyTests {
                 killedBeforeCommit += 1
                 #expect(killed, "a finished \(run) left the old commit")
                 #expect(content.sameStatements(as: fixture.before), "old generation, other content, \(context)")
-                killedBeforeCommit += 1
             } else {
                 killedAfterCommit += 1
                 #expect(content.generation > fixture.before.generation)
                 #expect(content.sameStatements(as: fixture.after), "new generation, other content, \(context)")
-                killedAfterCommit += 1
             }
             // Every other time, the next writer finishes the job and removes what the dead one left.
             if moment % 2 == 1 {
