@@ -18,7 +18,7 @@
 #
 # Environment: WORK (default /tmp/podium-scale), PODIUM_BIN (default .build/release/podium), SIZES
 # (default "250000 1000000"), MEMORY (MB, default 256), CYCLES (100), CYCLE_STATEMENTS (100000),
-# REFRESHES (20), READERS (4), JOBS (cores).
+# REFRESHES (20), READERS (4), READER_STATEMENTS (20000), READER_QUERIES (10 of each kind), JOBS (cores).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -219,17 +219,17 @@ part_readers() {
     has_search || die "this podium has no 'search' command yet"
     ensure_queries
     local dir="$WORK/readers-corpus" index="$WORK/readers-index" refs="$WORK/readers-refs"
-    local n="${READER_STATEMENTS:-$CYCLE_STATEMENTS}"
+    local n="${READER_STATEMENTS:-20000}"
     say "readers: $READERS readers during $REFRESHES refreshes of $n statements"
     make_small_corpus "$dir" "$n"
     rm -rf "$index" "$refs" "$WORK"/reader-*.out "$WORK/readers.stop"
     mkdir -p "$refs"
     "$PODIUM" index build --corpus "$dir" --index "$index" --memory "$MEMORY" --jobs "$JOBS" 2>/dev/null
-    # Readers ask the first 25 queries of each kind, over and over, and record every matching statement: a
+    # Readers ask the first 10 queries of each kind, over and over, and record every matching statement: a
     # commit and the merge commit after it hold the same statements but may rank near-ties apart (deleted
     # statements count in BM25 until purged), and only the committed ones are checked.
     local qfile="$WORK/readers-queries.tsv"
-    for kind in single and or phrase; do head -25 "$WORK/queries/$kind.tsv" | sed "s/^/$kind-/"; done >"$qfile"
+    for kind in single and or phrase; do head -"${READER_QUERIES:-10}" "$WORK/queries/$kind.tsv" | sed "s/^/$kind-/"; done >"$qfile"
     reference() { # the answers of the current commit, which stays until the next refresh
         local g; g=$(stat_field "$index" generation)
         $TOOLS answers-file "$PODIUM" "$index" "$qfile" "$refs/gen-$g.txt" --limit 1000000 --sets

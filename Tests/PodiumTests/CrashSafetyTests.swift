@@ -59,7 +59,10 @@ struct CrashSafetyTests {
             }
         }
         // The moments must really straddle the commit, or the test proves less than it says.
-        #expect(killedBeforeCommit > 0 && killedAfterCommit > 0, "before: \(killedBeforeCommit), after: \(killedAfterCommit)")
+        #expect(
+            killedBeforeCommit > 0 && killedAfterCommit > 0,
+            "before: \(killedBeforeCommit), after: \(killedAfterCommit)"
+        )
     }
 
     @Test("A second writer is told which process holds the lock")

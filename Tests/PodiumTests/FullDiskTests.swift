@@ -17,7 +17,13 @@ struct FullDiskTests {
 
     /// Runs `podium index refresh --index index extra` under a limit of `blocks` × 512 bytes per file, checks
     /// what it left, then refreshes again without a limit.
-    func refresh(_ index: URL, _ extra: [String], blocks: Int, expected: IndexContent, fixture: GrowingCorpus) throws
+    func refresh(
+        _ index: URL,
+        _ extra: [String],
+        blocks: Int,
+        expected: IndexContent,
+        fixture: GrowingCorpus
+    ) throws
         -> Ending
     {
         let arguments = ["index", "refresh", "--index", index.path] + extra
@@ -68,7 +74,9 @@ struct FullDiskTests {
         let kept = fixture.corpus.appendingPathComponent("batch-05")
         let expectedIndex = fixture.scratchIndex("full-commit-expected")
         try fixture.restore(to: expectedIndex)
-        let reference = try PodiumProcess.run(["index", "refresh", "--index", expectedIndex.path, "--corpus", kept.path])
+        let reference = try PodiumProcess.run([
+            "index", "refresh", "--index", expectedIndex.path, "--corpus", kept.path,
+        ])
         try #require(reference.succeeded, "\(reference.stderr)")
         let expected = try IndexContent(directory: expectedIndex)
         let ending = try refresh(index, ["--corpus", kept.path], blocks: 2, expected: expected, fixture: fixture)

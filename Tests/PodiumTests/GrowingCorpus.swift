@@ -116,7 +116,9 @@ struct GrowingCorpusTrait: SuiteTrait, TestScoping {
     var isRecursive: Bool { false }
 
     func provideScope(
-        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+        for test: Test,
+        testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
     ) async throws {
         let fixture = try GrowingCorpus()
         try await GrowingCorpus.$current.withValue(fixture) { try await function() }

@@ -29,7 +29,10 @@ struct IndexContent: Equatable {
     /// Files in `directory` that the current commit does not reference (besides the commit and the lock file).
     static func unreferencedFiles(in directory: URL) throws -> [String] {
         let commit = try IndexCommit.read(directory: directory.path)
-        let referenced = Set(commit.segments.flatMap(\.fileNames) + [IndexFormat.commitFileName, IndexFormat.lockFileName])
-        return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !referenced.contains($0) }.sorted()
+        let referenced = Set(
+            commit.segments.flatMap(\.fileNames) + [IndexFormat.commitFileName, IndexFormat.lockFileName]
+        )
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !referenced.contains($0) }
+            .sorted()
     }
 }

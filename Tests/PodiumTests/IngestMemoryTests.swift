@@ -14,8 +14,11 @@ import TestSupport
     @Test("A short statement after a long one keeps a short token buffer")
     func documentsAreCompact() throws {
         let folder = try TemporaryDirectory(prefix: "podium-ingest-memory")
-        let long = Array(repeating: "Both sides agreed to deepen practical cooperation in trade and energy.", count: 300)
-            .joined(separator: " ")
+        let long = Array(
+            repeating: "Both sides agreed to deepen practical cooperation in trade and energy.",
+            count: 300
+        )
+        .joined(separator: " ")
         var lines = [#"{"id":"long","answer":"\#(long)"}"#]
         for k in 0..<50 { lines.append(#"{"id":"short-\#(k)","answer":"We welcome the visit."}"#) }
         let file = folder.url.appendingPathComponent("statements.jsonl")

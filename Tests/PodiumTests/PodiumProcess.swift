@@ -90,8 +90,11 @@ struct PodiumProcess {
         process.waitUntilExit()
         group.wait()
         return Outcome(
-            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus,
+            signalled: process.terminationReason == .uncaughtSignal,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
     }
 
     /// Runs `podium arguments` on a pseudo-terminal made by util-linux `script`, as if typed in a terminal:

@@ -57,14 +57,21 @@ struct CorpusGen: ParsableCommand {
     @Option(help: "Also write N queries of each kind to OUT/queries/{single,and,or,phrase}.tsv.")
     var queries: Int = 0
 
-    @Option(help: "The shared folder that holds corpus/mfa-presscon*.jsonl. (default: PODIUM_SHARED or ../shared beside the package)")
+    @Option(
+        help:
+            "The shared folder that holds corpus/mfa-presscon*.jsonl. (default: PODIUM_SHARED or ../shared beside the package)"
+    )
     var shared: String?
 
     func validate() throws {
         guard statements >= 0, files >= 1 else { throw ValidationError("--statements must be ≥ 0 and --files ≥ 1") }
-        guard statements > 0 || queries > 0 else { throw ValidationError("nothing to do: give --statements or --queries") }
+        guard statements > 0 || queries > 0 else {
+            throw ValidationError("nothing to do: give --statements or --queries")
+        }
         guard from <= to else { throw ValidationError("--from must not be after --to") }
-        if let share = chineseShare, !(0...1).contains(share) { throw ValidationError("--chinese-share must be in 0...1") }
+        if let share = chineseShare, !(0...1).contains(share) {
+            throw ValidationError("--chinese-share must be in 0...1")
+        }
         _ = try parts()
     }
 
@@ -98,15 +105,22 @@ struct CorpusGen: ParsableCommand {
         // Chinese briefings hold fewer statements on average than English ones: pick briefings' languages so
         // that the share of *statements* comes out right.
         let mean = (0..<2).map { Double(corpus.statementCounts[$0]) / Double(max(1, corpus.briefings[$0].count)) }
-        let briefingShare = share == 0 || share == 1 ? share : (share / mean[1]) / (share / mean[1] + (1 - share) / mean[0])
+        let briefingShare =
+            share == 0 || share == 1 ? share : (share / mean[1]) / (share / mean[1] + (1 - share) / mean[0])
         let settings = GeneratorSettings(
-            seed: seed, chineseShare: share, chineseBriefingShare: briefingShare,
-            firstDay: CivilDate.days(year: from, month: 1, day: 1), lastDay: CivilDate.days(year: to, month: 12, day: 31))
+            seed: seed,
+            chineseShare: share,
+            chineseBriefingShare: briefingShare,
+            firstDay: CivilDate.days(year: from, month: 1, day: 1),
+            lastDay: CivilDate.days(year: to, month: 12, day: 31)
+        )
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         if queries > 0 {
             let sets = QuerySets(corpus: corpus, count: queries, seed: seed, chineseShare: settings.chineseShare)
             try FileManager.default.createDirectory(atPath: out + "/queries", withIntermediateDirectories: true)
-            for (name, text) in sets.files { try text.write(toFile: out + "/queries/" + name, atomically: true, encoding: .utf8) }
+            for (name, text) in sets.files {
+                try text.write(toFile: out + "/queries/" + name, atomically: true, encoding: .utf8)
+            }
         }
         guard statements > 0 else { return }
         let partList = try parts()
@@ -114,22 +128,36 @@ struct CorpusGen: ParsableCommand {
         var total = (files: 0, statements: 0, bytes: 0)
         for result in results {
             switch result {
-            case .success(let r): total = (total.files + r.files, total.statements + r.statements, total.bytes + r.bytes)
+            case .success(let r):
+                total = (total.files + r.files, total.statements + r.statements, total.bytes + r.bytes)
             case .failure(let error): throw ValidationError("\(error)")
             }
         }
         let seconds = Date().timeIntervalSince(start)
-        FileHandle.standardError.write(Data(String(
-            format: "podium-corpusgen: %d statements in %d %@, %.1f MB, %.1f s (%.0f%% Chinese)\n",
-            total.statements, total.files, format == .jsonl ? "files" : "pages", Double(total.bytes) / 1e6, seconds,
-            settings.chineseShare * 100).utf8))
+        FileHandle.standardError.write(
+            Data(
+                String(
+                    format: "podium-corpusgen: %d statements in %d %@, %.1f MB, %.1f s (%.0f%% Chinese)\n",
+                    total.statements,
+                    total.files,
+                    format == .jsonl ? "files" : "pages",
+                    Double(total.bytes) / 1e6,
+                    seconds,
+                    settings.chineseShare * 100
+                ).utf8
+            )
+        )
     }
 
     /// Statements of part `i`: the total spread evenly over `--files` parts; added parts get the usual share.
     func statementsInPart(_ i: Int) -> Int { statements / files + (i < statements % files ? 1 : 0) }
 
     /// Writes the parts on every core; each part has its own random stream, so the bytes do not depend on it.
-    func generate(parts: [Int], corpus: RealCorpus, settings: GeneratorSettings)
+    func generate(
+        parts: [Int],
+        corpus: RealCorpus,
+        settings: GeneratorSettings
+    )
         -> [Result<(files: Int, statements: Int, bytes: Int), Error>]
     {
         let results = ResultBox(count: parts.count)
@@ -138,18 +166,23 @@ struct CorpusGen: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
             let part = parts[k]
             var generator = PartGenerator(corpus: corpus, settings: settings, part: part, variant: variant)
-            results.set(k, Result {
-                switch format {
-                case .jsonl:
-                    let name = String(part)
-                    let file = try OutputFile(path: "\(out)/part-\(String(repeating: "0", count: max(0, 5 - name.count)))\(name).jsonl")
-                    let n = try generator.writeJSONL(statements: counts[k], to: file)
-                    return (1, n, file.bytesWritten)
-                case .html:
-                    let r = try generator.writeHTML(statements: counts[k], directory: out)
-                    return (r.pages, r.statements, r.bytes)
+            results.set(
+                k,
+                Result {
+                    switch format {
+                    case .jsonl:
+                        let name = String(part)
+                        let file = try OutputFile(
+                            path: "\(out)/part-\(String(repeating: "0", count: max(0, 5 - name.count)))\(name).jsonl"
+                        )
+                        let n = try generator.writeJSONL(statements: counts[k], to: file)
+                        return (1, n, file.bytesWritten)
+                    case .html:
+                        let r = try generator.writeHTML(statements: counts[k], directory: out)
+                        return (r.pages, r.statements, r.bytes)
+                    }
                 }
-            })
+            )
         }
         return results.values
     }

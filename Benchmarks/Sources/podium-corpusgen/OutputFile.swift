@@ -18,7 +18,9 @@ final class OutputFile {
     init(path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw WriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
         buffer.reserveCapacity(1 << 21)
     }
 

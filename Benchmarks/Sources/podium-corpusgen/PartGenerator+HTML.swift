@@ -24,15 +24,18 @@ extension PartGenerator {
         var title: [UInt8] = []
         JSONText.appendHTML(Array(self.title(briefing).utf8), to: &title)
         func add(_ s: String) { out.append(contentsOf: Array(s.utf8)) }
-        add("""
+        add(
+            """
             <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
             <html xmlns="http://www.w3.org/1999/xhtml">
             <head>
             <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
             <title>
-            """)
+            """
+        )
         out.append(contentsOf: title)
-        add("""
+        add(
+            """
             </title>
             <script type="text/javascript" src="../../../images/main.js"></script>
             </head>
@@ -44,7 +47,8 @@ extension PartGenerator {
                         </div>
                         <div class="content_mod">
                         	<h2 class="title">
-            """)
+            """
+        )
         out.append(contentsOf: title)
         add("</h2>\n                <div class=\"date\" id=\"News_Body_Time\">\(briefing.date.iso)</div>\n")
         add("                <div class=\"content\">\n")
@@ -60,18 +64,29 @@ extension PartGenerator {
                 add(paragraphOpen + boldOpen)
                 JSONText.appendHTML(Array((label + colon).utf8), to: &out)
                 appendText(
-                    shape.question, pool: corpus.questions[briefing.language.rawValue], language: briefing.language,
-                    paragraphBreak: paragraphBreak, json: false, to: &out)
+                    shape.question,
+                    pool: corpus.questions[briefing.language.rawValue],
+                    language: briefing.language,
+                    paragraphBreak: paragraphBreak,
+                    json: false,
+                    to: &out
+                )
                 add("</SPAN></B> </P>\n")
             }
             add(paragraphOpen)
             if !shape.question.isEmpty { add((chinese ? "答" : "A") + colon) }
             appendText(
-                shape.answer, pool: corpus.answers[briefing.language.rawValue], language: briefing.language,
-                paragraphBreak: answerBreak, json: false, to: &out)
+                shape.answer,
+                pool: corpus.answers[briefing.language.rawValue],
+                language: briefing.language,
+                paragraphBreak: answerBreak,
+                json: false,
+                to: &out
+            )
             add(" </P>\n")
         }
-        add("""
+        add(
+            """
                             </div>
                             <div class="tool" style="margin-top:15px;display:none;" id="id_RelNewsList">
                             <div style="font-size:14px; font-weight:bold; height:26px; line-height:26px; padding-left:10px;">Related News:</div>
@@ -86,7 +101,8 @@ extension PartGenerator {
             </body>
             </html>
 
-            """)
+            """
+        )
         return briefing.statements
     }
 }

@@ -8,7 +8,11 @@ extension PartGenerator {
         for (index, briefing) in briefings.enumerated() {
             let t = template(briefing)
             var head: [UInt8] = []
-            head.append(contentsOf: Array(",\"date\":\"\(briefing.date.iso)\",\"language\":\"\(briefing.language.code)\",\"kind\":\"".utf8))
+            head.append(
+                contentsOf: Array(
+                    ",\"date\":\"\(briefing.date.iso)\",\"language\":\"\(briefing.language.code)\",\"kind\":\"".utf8
+                )
+            )
             JSONText.appendEscaped(t.kind, to: &head)
             head.append(contentsOf: Array("\",\"spokesperson\":\"".utf8))
             JSONText.appendEscaped(t.spokesperson, to: &head)
@@ -17,7 +21,9 @@ extension PartGenerator {
             head.append(UInt8(ascii: "\""))
             for ordinal in 0..<briefing.statements {
                 let shape = t.statements[ordinal]
-                file.buffer.append(contentsOf: Array("{\"id\":\"\(statementID(briefing, index: index, ordinal: ordinal + 1))\"".utf8))
+                file.buffer.append(
+                    contentsOf: Array("{\"id\":\"\(statementID(briefing, index: index, ordinal: ordinal + 1))\"".utf8)
+                )
                 file.buffer.append(contentsOf: head)
                 if !shape.outlet.isEmpty {
                     file.buffer.append(contentsOf: Array(",\"outlet\":\"".utf8))
@@ -27,12 +33,22 @@ extension PartGenerator {
                 if shape.followUp { file.buffer.append(contentsOf: Array(",\"follow_up\":true".utf8)) }
                 file.buffer.append(contentsOf: Array(",\"question\":\"".utf8))
                 appendText(
-                    shape.question, pool: corpus.questions[briefing.language.rawValue], language: briefing.language,
-                    paragraphBreak: breakBytes, json: true, to: &file.buffer)
+                    shape.question,
+                    pool: corpus.questions[briefing.language.rawValue],
+                    language: briefing.language,
+                    paragraphBreak: breakBytes,
+                    json: true,
+                    to: &file.buffer
+                )
                 file.buffer.append(contentsOf: Array("\",\"answer\":\"".utf8))
                 appendText(
-                    shape.answer, pool: corpus.answers[briefing.language.rawValue], language: briefing.language,
-                    paragraphBreak: breakBytes, json: true, to: &file.buffer)
+                    shape.answer,
+                    pool: corpus.answers[briefing.language.rawValue],
+                    language: briefing.language,
+                    paragraphBreak: breakBytes,
+                    json: true,
+                    to: &file.buffer
+                )
                 file.buffer.append(contentsOf: Array("\"}\n".utf8))
                 written += 1
                 try file.flushIfFull()

@@ -44,7 +44,9 @@ struct PartGenerator {
             let templates = corpus.briefings[language.rawValue]
             let template = rng.below(templates.count)
             let take = min(left, templates[template].statements.count)
-            planned.append(PlannedBriefing(template: template, language: language, date: randomWeekday(), statements: take))
+            planned.append(
+                PlannedBriefing(template: template, language: language, date: randomWeekday(), statements: take)
+            )
             left -= take
         }
         planned.sort { $0.date < $1.date }
@@ -73,7 +75,8 @@ struct PartGenerator {
     /// The statement id: language, date, part, briefing and ordinal, unique across parts.
     func statementID(_ briefing: PlannedBriefing, index: Int, ordinal: Int) -> String {
         let p = String(part), b = String(index), o = String(ordinal)
-        return "gen-\(briefing.language.code)-\(briefing.date.iso)-p\(String(repeating: "0", count: max(0, 5 - p.count)))\(p)"
+        return
+            "gen-\(briefing.language.code)-\(briefing.date.iso)-p\(String(repeating: "0", count: max(0, 5 - p.count)))\(p)"
             + "-b\(String(repeating: "0", count: max(0, 3 - b.count)))\(b)-\(String(repeating: "0", count: max(0, 3 - o.count)))\(o)"
     }
 
@@ -83,8 +86,12 @@ struct PartGenerator {
     ///
     /// - Parameter escaped: take the JSON-escaped copy of each sentence (else the raw one, HTML-escaped).
     mutating func appendText(
-        _ shape: [Int], pool: SentencePool, language: RealCorpus.Language, paragraphBreak: [UInt8],
-        json: Bool, to out: inout [UInt8]
+        _ shape: [Int],
+        pool: SentencePool,
+        language: RealCorpus.Language,
+        paragraphBreak: [UInt8],
+        json: Bool,
+        to out: inout [UInt8]
     ) {
         guard !pool.isEmpty else { return }
         for (p, sentences) in shape.enumerated() {

@@ -18,7 +18,8 @@ struct QuerySets {
         ours ourselves over same should some such than that their theirs them themselves then there these they
         this those through under until very were what when where which while whom will with would your yours
         yourself said says
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    )
 
     init(corpus: RealCorpus, count: Int, seed: UInt64, chineseShare: Double) {
         var rng = SplitMix64(seed: seed, stream: 0xC0E7, variant: 0)

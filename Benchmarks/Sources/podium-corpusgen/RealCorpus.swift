@@ -71,15 +71,24 @@ struct RealCorpus {
             for paragraph in question { for s in paragraph { questions[language.rawValue].append(s) } }
             for paragraph in answer { for s in paragraph { answers[language.rawValue].append(s) } }
             let shape = StatementShape(
-                question: question.map(\.count), answer: answer.map(\.count),
-                outlet: text("asked_by"), followUp: (object["follow_up"] as? Bool) ?? false)
+                question: question.map(\.count),
+                answer: answer.map(\.count),
+                outlet: text("asked_by"),
+                followUp: (object["follow_up"] as? Bool) ?? false
+            )
             let key = text("raw_html").isEmpty ? text("date") + "|" + text("title") : text("raw_html")
             if grouped[key] == nil {
                 order.append(key)
                 let (prefix, suffix, found) = Self.splitTitle(text("title"), chinese: chinese)
                 grouped[key] = BriefingTemplate(
-                    language: language, kind: text("kind"), spokesperson: text("spokesperson"),
-                    titlePrefix: prefix, titleSuffix: suffix, titleHasDate: found, statements: [])
+                    language: language,
+                    kind: text("kind"),
+                    spokesperson: text("spokesperson"),
+                    titlePrefix: prefix,
+                    titleSuffix: suffix,
+                    titleHasDate: found,
+                    statements: []
+                )
             }
             grouped[key]!.statements.append(shape)
             statementCounts[language.rawValue] += 1
@@ -88,7 +97,9 @@ struct RealCorpus {
     }
 
     private static let englishDate = try! NSRegularExpression(
-        pattern: "(January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}(, [0-9]{4})?")
+        pattern:
+            "(January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}(, [0-9]{4})?"
+    )
     private static let chineseDate = try! NSRegularExpression(pattern: "[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
 
     /// Cuts a title around its date ("…Press Conference on May 11, 2018" → prefix, suffix).

@@ -73,8 +73,9 @@ enum SentenceSplitter {
             // ” (E2 80 9D), ） (EF BC 89), 」 (E3 80 8D), 』 (E3 80 8F)
             while end + 3 <= line.endIndex {
                 let next = (line[end], line[end + 1], line[end + 2])
-                guard next == (0xE2, 0x80, 0x9D) || next == (0xEF, 0xBC, 0x89) || next == (0xE3, 0x80, 0x8D)
-                    || next == (0xE3, 0x80, 0x8F)
+                guard
+                    next == (0xE2, 0x80, 0x9D) || next == (0xEF, 0xBC, 0x89) || next == (0xE3, 0x80, 0x8D)
+                        || next == (0xE3, 0x80, 0x8F)
                 else { break }
                 end += 3
             }
@@ -93,8 +94,10 @@ enum SentenceSplitter {
         let wordStart = (text.lastIndex(of: 0x20).map { $0 + 1 }) ?? text.startIndex
         let word = text[wordStart...]
         if word.count == 2 || (word.count >= 4 && word[word.endIndex - 3] == UInt8(ascii: ".")) { return true }
-        let titles: [[UInt8]] = ["Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Prof.", "Gen.", "Jr.", "Sr.", "Vs.", "vs."]
-            .map { Array($0.utf8) }
+        let titles: [[UInt8]] = [
+            "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Prof.", "Gen.", "Jr.", "Sr.", "Vs.", "vs.",
+        ]
+        .map { Array($0.utf8) }
         return titles.contains { $0.elementsEqual(word) }
     }
 
