@@ -26,11 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "A topic that reorders the matches (or selects them, without a query).")
     var topic: String?
 
-    @Option(help: "Only statements dated on or after this date.")
-    var since: String?
-
-    @Option(help: "Only statements dated on or before this date.")
-    var until: String?
+    @OptionGroup var dates: DateOptions
 
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many excerpts (the best first).")
     var limit: Int = 50
@@ -50,11 +46,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Include the whole question and answer.")
     var full = false
 
-    @Option(help: "The index directory.")
-    var index: String = "Index"
-
-    @Option(help: "The topics file. (default: Corpus/topics.toml)")
-    var topics: String?
+    @OptionGroup var location: IndexOptions
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
@@ -65,9 +57,9 @@ struct ExportCommand: ParsableCommand {
         let started = Date()
         let file = out.map { OutputFile(path: $0, option: "--out") }
         file?.check()
-        let podium = try IndexLocation(index: index, topics: topics).open()
+        let podium = try location.location.open()
         var options = SearchOptions(
-            query: words.joined(separator: " "), topic: topic, since: since, until: until, limit: limit,
+            query: words.joined(separator: " "), topic: topic, since: dates.since, until: dates.until, limit: limit,
             requireAll: everyWord
         )
         if all {

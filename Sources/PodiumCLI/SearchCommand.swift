@@ -35,11 +35,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "A topic that reorders the matches (or ranks on its own, without a query).")
     var topic: String?
 
-    @Option(help: "Only statements dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-    var since: String?
-
-    @Option(help: "Only statements dated on or before this date.")
-    var until: String?
+    @OptionGroup var dates: DateOptions
 
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many results.")
     var limit: Int = 10
@@ -56,11 +52,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Answer many queries: a file of 'id<TAB>query' lines, or - for standard input (each answered at once).")
     var batch: String?
 
-    @Option(help: "The index directory.")
-    var index: String = "Index"
-
-    @Option(help: "The topics file. (default: Corpus/topics.toml)")
-    var topics: String?
+    @OptionGroup var location: IndexOptions
 
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -73,13 +65,13 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let podium = try IndexLocation(index: index, topics: topics).open()
+        let podium = try location.location.open()
         if let batch {
             try runBatch(podium, from: batch)
             return
         }
         let options = SearchOptions(
-            query: words.joined(separator: " "), topic: topic, since: since, until: until, limit: limit,
+            query: words.joined(separator: " "), topic: topic, since: dates.since, until: dates.until, limit: limit,
             requireAll: all, explain: explain, excerpts: format != .trec
         )
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
@@ -131,7 +123,7 @@ struct SearchCommand: ParsableCommand {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             let (qid, query) = Self.split(line, lineNumber: lineNumber)
             let options = SearchOptions(
-                query: query, topic: topic, since: since, until: until, limit: limit, requireAll: all,
+                query: query, topic: topic, since: dates.since, until: dates.until, limit: limit, requireAll: all,
                 explain: explain, excerpts: format != .trec
             )
             do throws(PodiumError) {

@@ -97,8 +97,7 @@ extension TopicsCommand {
         )
         @OptionGroup var file: TopicsFileOption
         @Argument(help: "The topic's name.") var name: String
-        @Option(help: "Only statements dated on or after this date.") var since: String?
-        @Option(help: "Only statements dated on or before this date.") var until: String?
+        @OptionGroup var dates: DateOptions
         @Option(name: [.short, .long], parsing: .unconditional, help: "How many statements.") var limit: Int = 10
         @Flag(help: "Show the topic entries behind each score.") var explain = false
         @Option(help: "Output format.") var format: SearchCommand.Format = .text
@@ -114,10 +113,9 @@ extension TopicsCommand {
                 "--topic", name, "--limit", String(limit), "--format", format.rawValue, "--index", index,
                 "--color", color.rawValue,
             ])
-            search.since = since
-            search.until = until
+            search.dates = dates
             search.explain = explain
-            search.topics = file.topics
+            search.location.topics = file.topics
             try search.run()
         }
     }

@@ -26,11 +26,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "month, quarter or year.")
     var by: GranularityOption = GranularityOption(value: .month)
 
-    @Option(help: "Only statements dated on or after this date.")
-    var since: String?
-
-    @Option(help: "Only statements dated on or before this date.")
-    var until: String?
+    @OptionGroup var dates: DateOptions
 
     @Option(help: "text (a bar chart), csv or json.")
     var format: Format = .text
@@ -38,11 +34,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Also write the chart as an SVG file.")
     var svg: String?
 
-    @Option(help: "The index directory.")
-    var index: String = "Index"
-
-    @Option(help: "The topics file. (default: Corpus/topics.toml)")
-    var topics: String?
+    @OptionGroup var location: IndexOptions
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
@@ -50,12 +42,12 @@ struct TrendCommand: ParsableCommand {
     func run() throws {
         let svgFile = svg.map { OutputFile(path: $0, option: "--svg") }
         svgFile?.check()
-        let podium = try IndexLocation(index: index, topics: topics).open()
+        let podium = try location.location.open()
         let text = words.joined(separator: " ")
         let isTopic = podium.topicNames.contains(text)
-        let options = SearchOptions(query: isTopic ? nil : text, topic: isTopic ? text : nil, since: since, until: until)
-        let dates = try handlingErrors { () throws(PodiumError) in try podium.matchingDates(options) }
-        let series = TrendSeries(dates: dates, by: by.value)
+        let options = SearchOptions(query: isTopic ? nil : text, topic: isTopic ? text : nil, since: dates.since, until: dates.until)
+        let matchDates = try handlingErrors { () throws(PodiumError) in try podium.matchingDates(options) }
+        let series = TrendSeries(dates: matchDates, by: by.value)
         let out = StandardOutput()
         switch format {
         case .text: render(series, title: isTopic ? "topic \(text)" : text, to: out)
@@ -86,7 +78,7 @@ struct TrendCommand: ParsableCommand {
         if series.total == 0 {
             StandardError.line("No dated statement matches.")
             // A lone word that matches nothing was most likely meant as a topic name.
-            if !isTopic, since == nil, until == nil, !podium.topicNames.isEmpty, !text.contains(where: \.isWhitespace) {
+            if !isTopic, dates.since == nil, dates.until == nil, !podium.topicNames.isEmpty, !text.contains(where: \.isWhitespace) {
                 StandardError.line("hint: '\(text)' is not a topic; the topics are: \(podium.topicNames.joined(separator: ", "))")
             }
             throw ExitCode(ExitStatus.noMatch.rawValue)
