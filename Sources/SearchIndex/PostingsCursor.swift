@@ -23,6 +23,9 @@ public final class PostingsCursor {
     private let docEnd: Int
     private let maxDoc: Int64
     private let hasPositions: Bool
+    /// The positions file's bytes, kept here so reading positions touches no reference count.
+    private let posBase: UnsafeRawPointer?
+    private let posEnd: Int
     private let norms: UnsafePointer<UInt8>?
     private let numBlocks: Int
     private let fullBlocks: Int
@@ -63,6 +66,8 @@ public final class PostingsCursor {
         maxDoc = Int64(segment.maxDoc)
         docFreq = info.docFreq
         hasPositions = segment.schema.isText(field)
+        posBase = hasPositions ? segment.positionsFile.base : nil
+        posEnd = hasPositions ? segment.positionsFile.dataLength : 0
         norms = hasPositions ? segment.normPointer(field) : nil
         numBlocks = (info.docFreq + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         fullBlocks = info.docFreq / IndexFormat.blockSize
@@ -319,11 +324,10 @@ public final class PostingsCursor {
     /// documents are skipped by counting VInt end bytes eight at a time, without decoding them.
     /// - Throws: `IndexError.corrupted` naming the positions file when its data is damaged.
     public func readPositions(into positions: inout [UInt32]) throws(IndexError) {
-        guard hasPositions, index >= 0, index < count else {
+        guard let posBase, index >= 0, index < count else {
             positions.removeAll(keepingCapacity: true)
             return
         }
-        let file = segment.positionsFile
         if posDocIndex > index {
             posOffset = decoded.posStart
             posDocIndex = 0
@@ -333,15 +337,15 @@ public final class PostingsCursor {
             skipped &+= Int(freqs[posDocIndex])
             posDocIndex &+= 1
         }
-        let end = file.dataLength
-        guard posOffset >= 0, posOffset <= end, let start = Self.skipVInts(skipped, in: file.base, from: posOffset, end: end)
-        else { throw IndexError.corrupted(file.name, DecodeFailure.truncated.detail) }
+        guard posOffset >= 0, posOffset <= posEnd, let start = Self.skipVInts(skipped, in: posBase, from: posOffset, end: posEnd)
+        else { throw positionsCorrupted(DecodeFailure.truncated.detail) }
         let n = Int(freqs[index])
-        var r = RawReader(base: file.base, offset: start, end: end)
+        var r = RawReader(base: posBase, offset: start, end: posEnd)
         // Fill the buffer in place: no per-element append (capacity and uniqueness checks).
-        if positions.count != n {
-            positions.removeAll(keepingCapacity: true)
-            positions.append(contentsOf: repeatElement(0, count: n))
+        if positions.count > n {
+            positions.removeLast(positions.count - n)
+        } else if positions.count < n {
+            positions.append(contentsOf: repeatElement(0, count: n - positions.count))
         }
         do throws(DecodeFailure) {
             try positions.withUnsafeMutableBufferPointer { (out) throws(DecodeFailure) in
@@ -354,10 +358,14 @@ public final class PostingsCursor {
             }
         } catch {
             positions.removeAll(keepingCapacity: true)
-            throw IndexError.corrupted(file.name, error.detail)
+            throw positionsCorrupted(error.detail)
         }
         posOffset = r.offset
         posDocIndex = index + 1
+    }
+
+    private func positionsCorrupted(_ detail: String) -> IndexError {
+        IndexError.corrupted(segment.positionsFile.name, detail)
     }
 
     /// The offset just past the `n`-th VInt from `offset`, or `nil` when the data ends first.
