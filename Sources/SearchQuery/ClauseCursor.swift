@@ -148,6 +148,13 @@ struct ClauseCursor<Postings: QueryPostings> {
         while true {
             let candidate = lead.advance(to: target)
             if candidate == Int32.max { return finish() }
+            // The lead's frequency alone bounds the phrase's: a document it rules out needs no other term
+            // moved (no block of theirs decoded). Slack once more, so float rounding cannot make this
+            // looser bound fall below the one from all terms.
+            if minimum > -Float.infinity, bound(at: candidate, frequency: lead.freq) * Self.boundSlack <= minimum {
+                target = candidate &+ 1
+                continue
+            }
             var aligned = true
             for k in 0..<others.count {
                 let other = others[k]
@@ -182,6 +189,12 @@ struct ClauseCursor<Postings: QueryPostings> {
     private func bound(at doc: Int32) -> Float {
         var frequency = lead.freq
         for k in 0..<others.count { frequency = min(frequency, others[k].freq) }
+        return bound(at: doc, frequency: frequency)
+    }
+
+    /// A bound of the score on `doc` of a phrase that occurs there at most `frequency` times.
+    @inline(__always)
+    private func bound(at doc: Int32, frequency: UInt32) -> Float {
         let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
         return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor) * Self.boundSlack
     }
