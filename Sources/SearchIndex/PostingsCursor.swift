@@ -337,7 +337,8 @@ public final class PostingsCursor {
             skipped &+= Int(freqs[posDocIndex])
             posDocIndex &+= 1
         }
-        guard posOffset >= 0, posOffset <= posEnd, let start = Self.skipVInts(skipped, in: posBase, from: posOffset, end: posEnd)
+        guard posOffset >= 0, posOffset <= posEnd,
+            let start = Self.skipVInts(skipped, in: posBase, from: posOffset, end: posEnd)
         else { throw positionsCorrupted(DecodeFailure.truncated.detail) }
         let n = Int(freqs[index])
         var r = RawReader(base: posBase, offset: start, end: posEnd)
@@ -352,7 +353,9 @@ public final class PostingsCursor {
                 var position: UInt64 = 0
                 for i in 0..<n {
                     position &+= try r.vint()
-                    guard position <= UInt64(UInt32.max) else { throw DecodeFailure.malformed("a position is too large") }
+                    guard position <= UInt64(UInt32.max) else {
+                        throw DecodeFailure.malformed("a position is too large")
+                    }
                     out[i] = UInt32(truncatingIfNeeded: position)
                 }
             }

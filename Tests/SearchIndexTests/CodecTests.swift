@@ -124,7 +124,9 @@ struct CodecTests {
         // Frequencies up to 40 and gaps of 1 to 3 VInt bytes, so skips end inside, at and across 8-byte words.
         let docs = Array(0..<700)
         let freq = { (doc: Int) in doc % 41 + 1 }
-        let position = { (doc: Int, k: Int) in UInt32((0...k).reduce(doc % 5) { $0 + [1, 200, 20_000][(doc + $1) % 3] }) }
+        let position = { (doc: Int, k: Int) in
+            UInt32((0...k).reduce(doc % 5) { $0 + [1, 200, 20_000][(doc + $1) % 3] })
+        }
         let (_, snapshot) = try Self.build(maxDoc: 700, docs: docs, freq: freq, position: position)
         let cursor = try #require(try snapshot.segments.first?.postings(field: FieldID(rawValue: 0), term: "x"))
         var positions: [UInt32] = []
