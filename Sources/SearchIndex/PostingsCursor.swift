@@ -31,9 +31,10 @@ public final class PostingsCursor {
     private let fullBlocks: Int
 
     private let docs: UnsafeMutablePointer<Int32>
-    private let freqs: UnsafeMutablePointer<UInt32>
+    @usableFromInline let freqs: UnsafeMutablePointer<UInt32>
     private var count = 0
-    private var index = 0
+    /// The current document's place in the decoded block; read by the inlined `freq`.
+    @usableFromInline var index = 0
 
     /// Skip state of the decoded block (`decoded`) and of the block-max probe (`shallow`).
     private var decoded: SkipState
@@ -118,7 +119,7 @@ public final class PostingsCursor {
     }
 
     /// The current document's frequency of the term.
-    @inline(__always)
+    @inlinable
     public var freq: UInt32 { freqs[index] }
 
     // MARK: - Moving
