@@ -23,14 +23,18 @@ public final class PostingsCursor {
     private let docEnd: Int
     private let maxDoc: Int64
     private let hasPositions: Bool
+    /// The positions file's bytes, kept here so reading positions touches no reference count.
+    private let posBase: UnsafeRawPointer?
+    private let posEnd: Int
     private let norms: UnsafePointer<UInt8>?
     private let numBlocks: Int
     private let fullBlocks: Int
 
     private let docs: UnsafeMutablePointer<Int32>
-    private let freqs: UnsafeMutablePointer<UInt32>
+    @usableFromInline let freqs: UnsafeMutablePointer<UInt32>
     private var count = 0
-    private var index = 0
+    /// The current document's place in the decoded block; read by the inlined `freq`.
+    @usableFromInline var index = 0
 
     /// Skip state of the decoded block (`decoded`) and of the block-max probe (`shallow`).
     private var decoded: SkipState
@@ -63,6 +67,8 @@ public final class PostingsCursor {
         maxDoc = Int64(segment.maxDoc)
         docFreq = info.docFreq
         hasPositions = segment.schema.isText(field)
+        posBase = hasPositions ? segment.positionsFile.base : nil
+        posEnd = hasPositions ? segment.positionsFile.dataLength : 0
         norms = hasPositions ? segment.normPointer(field) : nil
         numBlocks = (info.docFreq + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         fullBlocks = info.docFreq / IndexFormat.blockSize
@@ -113,7 +119,7 @@ public final class PostingsCursor {
     }
 
     /// The current document's frequency of the term.
-    @inline(__always)
+    @inlinable
     public var freq: UInt32 { freqs[index] }
 
     // MARK: - Moving
@@ -315,30 +321,87 @@ public final class PostingsCursor {
 
     /// Replaces `positions` with the current document's positions, in increasing order.
     ///
-    /// Reads `.pos` only when called; reuses `positions`' capacity.
+    /// Reads `.pos` only when called; reuses `positions`' capacity. The positions of the block's earlier
+    /// documents are skipped by counting VInt end bytes eight at a time, without decoding them.
     /// - Throws: `IndexError.corrupted` naming the positions file when its data is damaged.
     public func readPositions(into positions: inout [UInt32]) throws(IndexError) {
-        positions.removeAll(keepingCapacity: true)
-        guard hasPositions, index >= 0, index < count else { return }
-        let file = segment.positionsFile
+        guard let posBase, index >= 0, index < count else {
+            positions.removeAll(keepingCapacity: true)
+            return
+        }
         if posDocIndex > index {
             posOffset = decoded.posStart
             posDocIndex = 0
         }
-        var r = file.reader(from: posOffset)
+        var skipped = 0
+        while posDocIndex < index {
+            skipped &+= Int(freqs[posDocIndex])
+            posDocIndex &+= 1
+        }
+        guard posOffset >= 0, posOffset <= posEnd,
+            let start = Self.skipVInts(skipped, in: posBase, from: posOffset, end: posEnd)
+        else { throw positionsCorrupted(DecodeFailure.truncated.detail) }
+        let n = Int(freqs[index])
+        var r = RawReader(base: posBase, offset: start, end: posEnd)
+        // Fill the buffer in place: no per-element append (capacity and uniqueness checks).
+        if positions.count > n {
+            positions.removeLast(positions.count - n)
+        } else if positions.count < n {
+            positions.append(contentsOf: repeatElement(0, count: n - positions.count))
+        }
         do throws(DecodeFailure) {
-            while posDocIndex < index {
-                for _ in 0..<freqs[posDocIndex] { _ = try r.vint() }
-                posDocIndex += 1
+            try positions.withUnsafeMutableBufferPointer { (out) throws(DecodeFailure) in
+                var position: UInt64 = 0
+                for i in 0..<n {
+                    position &+= try r.vint()
+                    guard position <= UInt64(UInt32.max) else {
+                        throw DecodeFailure.malformed("a position is too large")
+                    }
+                    out[i] = UInt32(truncatingIfNeeded: position)
+                }
             }
-            var position: UInt64 = 0
-            for _ in 0..<freqs[index] {
-                position &+= try r.vint()
-                guard position <= UInt64(UInt32.max) else { throw DecodeFailure.malformed("a position is too large") }
-                positions.append(UInt32(position))
-            }
-        } catch { throw IndexError.corrupted(file.name, error.detail) }
+        } catch {
+            positions.removeAll(keepingCapacity: true)
+            throw positionsCorrupted(error.detail)
+        }
         posOffset = r.offset
         posDocIndex = index + 1
+    }
+
+    private func positionsCorrupted(_ detail: String) -> IndexError {
+        IndexError.corrupted(segment.positionsFile.name, detail)
+    }
+
+    /// The offset just past the `n`-th VInt from `offset`, or `nil` when the data ends first.
+    ///
+    /// A VInt ends at its first byte below 0x80, so skipping `n` of them means finding the `n`-th such
+    /// byte; eight bytes are tested at once while they lie inside `[offset, end)`.
+    @inline(__always)
+    static func skipVInts(_ n: Int, in base: UnsafeRawPointer, from offset: Int, end: Int) -> Int? {
+        var left = n
+        var at = offset
+        guard left > 0 else { return at }
+        while end &- at >= 8 {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            var stops = ~word & 0x8080_8080_8080_8080
+            let found = stops.nonzeroBitCount
+            if found < left {
+                left &-= found
+                at &+= 8
+                continue
+            }
+            // The wanted end byte is in this word: drop the `left - 1` stops before it.
+            for _ in 1..<left { stops &= stops &- 1 }
+            return at &+ stops.trailingZeroBitCount / 8 &+ 1
+        }
+        while at < end {
+            let byte = base.load(fromByteOffset: at, as: UInt8.self)
+            at &+= 1
+            if byte < 0x80 {
+                left &-= 1
+                if left == 0 { return at }
+            }
+        }
+        return nil
     }
 }

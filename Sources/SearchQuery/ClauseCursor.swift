@@ -24,6 +24,7 @@ struct ClauseCursor<Postings: QueryPostings> {
     private var phraseFrequency: UInt32 = 0
     private var leadPositions: [UInt32] = []
     private var otherPositions: [[UInt32]]
+    private var scanIndices: [Int] = []
     private(set) var failure: String?
 
     /// Bounds computed from block maxima are rounded up a little, so that float rounding in a sum of
@@ -147,6 +148,13 @@ struct ClauseCursor<Postings: QueryPostings> {
         while true {
             let candidate = lead.advance(to: target)
             if candidate == Int32.max { return finish() }
+            // The lead's frequency alone bounds the phrase's: a document it rules out needs no other term
+            // moved (no block of theirs decoded). Slack once more, so float rounding cannot make this
+            // looser bound fall below the one from all terms.
+            if minimum > -Float.infinity, bound(at: candidate, frequency: lead.freq) * Self.boundSlack <= minimum {
+                target = candidate &+ 1
+                continue
+            }
             var aligned = true
             for k in 0..<others.count {
                 let other = others[k]
@@ -181,6 +189,12 @@ struct ClauseCursor<Postings: QueryPostings> {
     private func bound(at doc: Int32) -> Float {
         var frequency = lead.freq
         for k in 0..<others.count { frequency = min(frequency, others[k].freq) }
+        return bound(at: doc, frequency: frequency)
+    }
+
+    /// A bound of the score on `doc` of a phrase that occurs there at most `frequency` times.
+    @inline(__always)
+    private func bound(at doc: Int32, frequency: UInt32) -> Float {
         let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
         return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor) * Self.boundSlack
     }
@@ -194,22 +208,45 @@ struct ClauseCursor<Postings: QueryPostings> {
             failure = error.description
             return 0
         }
-        var cursors = ContiguousArray(repeating: 0, count: others.count)
+        if others.count == 1 {
+            return Self.countPairs(leadPositions, otherPositions[0], shift: Int64(offsets[1]) - Int64(offsets[0]))
+        }
+        // Where each other term's scan stands; reused, so counting allocates nothing.
+        if scanIndices.count != others.count { scanIndices = Array(repeating: 0, count: others.count) }
+        for k in scanIndices.indices { scanIndices[k] = 0 }
         var count: UInt32 = 0
         outer: for start in leadPositions {
             let base = Int64(start) - Int64(offsets[0])
             for k in others.indices {
                 let wanted = base + Int64(offsets[k + 1])
                 let positions = otherPositions[k]
-                var index = cursors[k]
+                var index = scanIndices[k]
                 while index < positions.count, Int64(positions[index]) < wanted { index += 1 }
-                cursors[k] = index
+                scanIndices[k] = index
                 if index == positions.count { break outer }
                 if Int64(positions[index]) != wanted { continue outer }
             }
             count &+= 1
         }
         return count
+    }
+
+    /// The two-term case of ``countPhrase()``: positions `p` of `lead` with `p + shift` in `other`.
+    @inline(__always)
+    private static func countPairs(_ lead: [UInt32], _ other: [UInt32], shift: Int64) -> UInt32 {
+        lead.withUnsafeBufferPointer { lead in
+            other.withUnsafeBufferPointer { other in
+                var count: UInt32 = 0
+                var index = 0
+                for start in lead {
+                    let wanted = Int64(start) &+ shift
+                    while index < other.count, Int64(other[index]) < wanted { index &+= 1 }
+                    if index == other.count { break }
+                    if Int64(other[index]) == wanted { count &+= 1 }
+                }
+                return count
+            }
+        }
     }
 
     private mutating func finish() -> Int32 {

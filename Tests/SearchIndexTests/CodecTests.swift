@@ -8,7 +8,12 @@ struct CodecTests {
     static let schema = IndexSchema(textFields: ["body"], keywordFields: ["tag"], storedFields: [])
 
     /// Indexes `maxDoc` documents where term "x" is in the documents of `docs` with frequency `freq(doc)`.
-    static func build(maxDoc: Int, docs: [Int], freq: (Int) -> Int) throws -> (TemporaryDirectory, IndexSnapshot) {
+    static func build(
+        maxDoc: Int,
+        docs: [Int],
+        freq: (Int) -> Int,
+        position: (_ doc: Int, _ k: Int) -> UInt32 = { _, k in UInt32(1 + k * 3) }
+    ) throws -> (TemporaryDirectory, IndexSnapshot) {
         let dir = try TemporaryDirectory()
         let writer = try IndexWriter(
             directory: dir.url.path,
@@ -22,7 +27,7 @@ struct CodecTests {
             d.removeAll()
             d.addToken(field: body, term: "pad", position: 0)
             if next < docs.count && docs[next] == n {
-                for k in 0..<freq(n) { d.addToken(field: body, term: "x", position: UInt32(1 + k * 3)) }
+                for k in 0..<freq(n) { d.addToken(field: body, term: "x", position: position(n, k)) }
                 next += 1
             }
             try writer.add(d)
@@ -112,6 +117,27 @@ struct CodecTests {
         #expect(probe.termBounds().maxFreq == 1)
         // A posting list of a million consecutive docs packs to ~2 bytes per block of 128.
         #expect(snapshot.bytesByKind()[.postings]! < 200_000)
+    }
+
+    @Test("positions read after skipping documents match the written ones", arguments: [1, 2, 3, 7, 50])
+    func positionsAfterSkips(stride: Int) throws {
+        // Frequencies up to 40 and gaps of 1 to 3 VInt bytes, so skips end inside, at and across 8-byte words.
+        let docs = Array(0..<700)
+        let freq = { (doc: Int) in doc % 41 + 1 }
+        let position = { (doc: Int, k: Int) in
+            UInt32((0...k).reduce(doc % 5) { $0 + [1, 200, 20_000][(doc + $1) % 3] })
+        }
+        let (_, snapshot) = try Self.build(maxDoc: 700, docs: docs, freq: freq, position: position)
+        let cursor = try #require(try snapshot.segments.first?.postings(field: FieldID(rawValue: 0), term: "x"))
+        var positions: [UInt32] = []
+        var target: Int32 = 0
+        while cursor.advance(to: target) != PostingsCursor.noMoreDocs {
+            let doc = Int(cursor.doc)
+            try cursor.readPositions(into: &positions)
+            #expect(positions == (0..<freq(doc)).map { position(doc, $0) })
+            target = cursor.doc + Int32(stride)
+        }
+        #expect(cursor.error == nil)
     }
 }
 
