@@ -39,21 +39,10 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         value = h
     }
 
-    /// Hashes an array of bytes.
-    public init(_ bytes: [UInt8]) {
-        self = bytes.withUnsafeBytes { ContentHash($0) }
-    }
-
     /// Sixteen lowercase hex digits.
     public var description: String {
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    /// Parses the sixteen hex digits written by `description`.
-    public init?(hex: String) {
-        guard hex.utf8.count == 16, let v = UInt64(hex, radix: 16) else { return nil }
-        value = v
     }
 }
 

@@ -43,9 +43,6 @@ public struct SourceTable: Sendable, Equatable {
     /// Records sorted by path, the order they are written in.
     public var sorted: [SourceRecord] { records.values.sorted { $0.path < $1.path } }
 
-    /// Total statements across sources.
-    public var statementCount: Int { records.values.reduce(0) { $0 + $1.statements } }
-
     // MARK: - Serialization (the commit's user data)
 
     /// Compact JSON: an array sorted by path, so the same table always serializes to the same bytes.
