@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Include the whole question and answer.")
     var full = false
 
-    @OptionGroup var location: IndexOptions
+    @OptionGroup var indexOptions: IndexOptions
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
         let started = Date()
         let file = out.map { OutputFile(path: $0, option: "--out") }
         file?.check()
-        let podium = try location.location.open()
+        let podium = try indexOptions.location.open()
         var options = SearchOptions(
             query: words.joined(separator: " "), topic: topic, since: dates.since, until: dates.until, limit: limit,
             requireAll: everyWord

@@ -52,7 +52,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Answer many queries: a file of 'id<TAB>query' lines, or - for standard input (each answered at once).")
     var batch: String?
 
-    @OptionGroup var location: IndexOptions
+    @OptionGroup var indexOptions: IndexOptions
 
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -65,7 +65,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let podium = try location.location.open()
+        let podium = try indexOptions.location.open()
         if let batch {
             try runBatch(podium, from: batch)
             return

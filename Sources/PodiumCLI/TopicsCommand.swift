@@ -115,7 +115,7 @@ extension TopicsCommand {
             ])
             search.dates = dates
             search.explain = explain
-            search.location.topics = file.topics
+            search.indexOptions.topics = file.topics
             try search.run()
         }
     }

@@ -34,7 +34,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Also write the chart as an SVG file.")
     var svg: String?
 
-    @OptionGroup var location: IndexOptions
+    @OptionGroup var indexOptions: IndexOptions
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
@@ -42,7 +42,7 @@ struct TrendCommand: ParsableCommand {
     func run() throws {
         let svgFile = svg.map { OutputFile(path: $0, option: "--svg") }
         svgFile?.check()
-        let podium = try location.location.open()
+        let podium = try indexOptions.location.open()
         let text = words.joined(separator: " ")
         let isTopic = podium.topicNames.contains(text)
         let options = SearchOptions(query: isTopic ? nil : text, topic: isTopic ? text : nil, since: dates.since, until: dates.until)
