@@ -10,7 +10,9 @@ let package = Package(
         .library(name: "SearchIndex", targets: ["SearchIndex"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        // Tests only: an independent CSV reader checks that exports parse as RFC 4180.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: - C libraries (modulemap + shim only)
@@ -59,6 +61,11 @@ let package = Package(
             name: "SearchQueryTests",
             dependencies: ["SearchQuery", "SearchIndex", "TextAnalysis", "TestSupport"]
         ),
-        .testTarget(name: "PodiumTests", dependencies: ["Podium", "PodiumCLI", "SearchIndex", "TestSupport"]),
+        .testTarget(
+            name: "PodiumTests",
+            dependencies: [
+                "Podium", "PodiumCLI", "SearchIndex", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
     ]
 )

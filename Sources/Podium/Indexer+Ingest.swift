@@ -47,6 +47,7 @@ extension Indexer {
         let units = makeUnits(files)
         var current = FileProgress()
         var doneBytes: Int64 = 0
+        let totalBytes = files.reduce(Int64(0)) { $0 + max(0, $1.fingerprint.size) }
         let ordinalField = StatementSchema.schema.storedField(named: "ordinal")!
         do {
             try OrderedPipeline.run(
@@ -89,7 +90,9 @@ extension Indexer {
                     if unit.isLast {
                         try finish(file, current, writer: writer, table: &table, report: &report, index: options.index)
                     }
-                    progress?(IndexingProgress(done: i + 1, total: units.count, bytes: doneBytes))
+                    progress?(
+                        IndexingProgress(done: i + 1, total: units.count, bytes: doneBytes, totalBytes: totalBytes)
+                    )
                 }
             )
         } catch let error as PodiumError {
@@ -165,10 +168,12 @@ extension Indexer {
         prepared.warnings = result.warnings
         let analyzer = Analyzer()
         var tokens = TokenBuffer()
-        var document = IndexDocument()
         prepared.documents.reserveCapacity(result.statements.count)
         for var statement in result.statements {
             if !file.isJSONL { statement.id = "\(file.idPrefix)#\(statement.ordinal)" }
+            // A new document for each statement: reusing one (cleared with `keepingCapacity`) would give every
+            // kept copy the capacity of the largest statement so far, many times the memory of its tokens.
+            var document = IndexDocument()
             StatementSchema.fill(&document, with: statement, analyzer: analyzer, tokens: &tokens, ordinal: !file.isJSONL)
             prepared.documents.append(document)
             prepared.ids.append(statement.id)

@@ -26,9 +26,12 @@ public struct IndexingOptions: Sendable {
 
 /// How far a build or refresh has come, for a progress bar.
 public struct IndexingProgress: Sendable {
+    /// Work units (a page, or a block of a large JSONL file) done, of `total`.
     public var done: Int
     public var total: Int
+    /// Bytes of sources read so far, of `totalBytes`: units differ in size, bytes measure progress evenly.
     public var bytes: Int64
+    public var totalBytes: Int64 = 0
 }
 
 /// What a build or refresh did.
@@ -208,7 +211,11 @@ public enum Indexer {
     // MARK: - Writing
 
     static func openWriter(_ options: IndexingOptions, create: Bool) throws(PodiumError) -> IndexWriter {
-        let writerOptions = IndexWriterOptions(memoryBudget: options.memoryBudget, create: create)
+        // A refresh rewrites the segments it deleted from, so that term statistics, and with them every
+        // score, are exactly those of a rebuild.
+        let writerOptions = IndexWriterOptions(
+            memoryBudget: options.memoryBudget, expungeDeletesOnCommit: !create, create: create
+        )
         do {
             return try IndexWriter(
                 directory: options.index, schema: StatementSchema.schema, analyzer: StatementSchema.analyzer,

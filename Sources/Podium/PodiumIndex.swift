@@ -56,12 +56,20 @@ public final class PodiumIndex: @unchecked Sendable {
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
+    /// An index of at most 64 MB has the checksum of every file verified first.
+    ///
+    /// - Complexity: O(index size) up to 64 MB, else O(number of segments).
     /// - Throws: `.index` when there is no index, it is damaged, or another analyzer built it; `.input`
     ///   when the topics file cannot be read or has a mistake (the message names the line).
     public init(directory: String, topicsFile: String? = nil) throws(PodiumError) {
         self.directory = directory
         do {
             snapshot = try IndexSnapshot.open(directory: directory)
+            // A small index is checked byte by byte before it is searched (milliseconds), so a damaged file is
+            // reported by name instead of being read as garbage; a larger one by `podium index verify`.
+            if snapshot.bytesByKind().values.reduce(0, +) <= Self.checksummedOnOpen {
+                for segment in snapshot.segments { try segment.verifyChecksums() }
+            }
         } catch {
             throw PodiumError(error, index: directory)
         }
@@ -76,6 +84,9 @@ public final class PodiumIndex: @unchecked Sendable {
         topicSet = try Self.loadTopics(topicsFile)
         searcher = Searcher(snapshot: snapshot, topics: topicSet)
     }
+
+    /// Indexes up to this many bytes have every checksum verified when opened.
+    static let checksummedOnOpen = 64 << 20
 
     /// Reads a topics file; `nil` gives no topics.
     static func loadTopics(_ path: String?) throws(PodiumError) -> TopicSet {
@@ -173,7 +184,8 @@ public final class PodiumIndex: @unchecked Sendable {
         }
         return SearchRequest(
             query: query, mode: options.requireAll ? .all : .any, topic: options.topic, dates: dates,
-            limit: max(1, options.limit), explain: options.explain
+            // No more results than statements: the collector reserves room for `limit` of them.
+            limit: min(max(1, options.limit), max(1, snapshot.liveDocCount)), explain: options.explain
         )
     }
 
@@ -190,16 +202,27 @@ public final class PodiumIndex: @unchecked Sendable {
         PodiumError(.usage, "\(option) '\(text)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) 2019-05")
     }
 
+    /// What to do about a query the parser could not read, by the kind of mistake its message names.
+    static func syntaxHint(_ message: String) -> String {
+        if message.hasPrefix("no topic named") { return "see the topics with: podium topics list" }
+        if message.contains("is not a date") { return "for example date:2019-05 or date:2019-01-01..2019-06-30" }
+        if message.hasPrefix("expected a value after") {
+            return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
+        }
+        if message.contains("nests deeper") || message.contains("has more than") || message.contains("too long") {
+            return "shorten the query"
+        }
+        if message.contains("nothing to search for") { return "type some words: operators alone find nothing" }
+        return "quote words that should be read literally, e.g. \"U.S.-China\""
+    }
+
     static func translate(_ error: SearchError, index: String, query: String?) -> PodiumError {
         switch error {
         case .syntax(let syntax):
-            // The query on one line with a caret under the spot (control characters shown as spaces).
-            let shown = String((query ?? "").unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
-            let caret = String(repeating: " ", count: max(0, syntax.offset)) + "^"
             return PodiumError(
                 .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
-                hint: "quote words that should be read literally, e.g. \"U.S.-China\"",
-                detail: ["  " + shown, "  " + caret]
+                hint: syntaxHint(syntax.message),
+                detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
         case .unknownTopic:
             return PodiumError(.usage, error.description, hint: "see the topics with: podium topics list")

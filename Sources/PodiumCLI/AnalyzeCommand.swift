@@ -13,6 +13,11 @@ struct AnalyzeCommand: ParsableCommand {
             Reads standard input when no TEXT is given. Columns are tab-separated; a fifth shows the \
             surface form the offsets cover, with a leading '+' when the token is joined to the previous \
             one (a compound part or a CJK bigram).
+
+            Examples:
+              podium analyze "China's new-energy vehicles"
+              podium analyze --lang zh 知识产权保护
+              echo "U.S. tariffs" | podium analyze
             """
     )
 

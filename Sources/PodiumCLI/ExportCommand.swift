@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only statements dated on or before this date.")
     var until: String?
 
-    @Option(name: [.short, .long], help: "How many excerpts (the best first).")
+    @Option(name: [.short, .long], parsing: .unconditional, help: "How many excerpts (the best first).")
     var limit: Int = 50
 
     @Flag(help: "Every match, not just the best --limit.")
@@ -63,7 +63,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        if let out { try Self.checkWritable(out) }
+        let file = out.map { OutputFile(path: $0, option: "--out") }
+        file?.check()
         let podium = try IndexLocation(index: index, topics: topics).open()
         var options = SearchOptions(
             query: words.joined(separator: " "), topic: topic, since: since, until: until, limit: limit,
@@ -79,16 +80,9 @@ struct ExportCommand: ParsableCommand {
         bar.finish()
         for note in outcome.notes { StandardError.line("note: \(note)") }
         let exporter = Exporter(format: format.value, full: full, query: options.query ?? topic ?? "")
-        if let out {
-            do {
-                try AtomicFile.write(to: out) { handle in
-                    try exporter.render(outcome.hits) { try handle.write(contentsOf: Data($0.utf8)) }
-                }
-            } catch {
-                UserFacingError(
-                    "cannot write \(out): \(Self.reason(error))", hint: "check the folder exists and has free space",
-                    status: .output
-                ).exit()
+        if let out, let file {
+            file.write { handle in
+                try exporter.render(outcome.hits) { try handle.write(contentsOf: Data($0.utf8)) }
             }
             let seconds = Date().timeIntervalSince(started)
             StandardError.line(
@@ -104,23 +98,6 @@ struct ExportCommand: ParsableCommand {
             StandardError.line("No statement matches.")
             throw ExitCode(ExitStatus.noMatch.rawValue)
         }
-    }
-
-    /// Fails early, before any searching, when the output folder is missing or not writable.
-    static func checkWritable(_ path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            UserFacingError("cannot write \(path): no folder \(folder)", hint: "create the folder first", status: .output).exit()
-        }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            UserFacingError("cannot write \(path): \(folder) is not writable", hint: "choose another --out", status: .output).exit()
-        }
-    }
-
-    static func reason(_ error: Error) -> String {
-        if let failure = error as? AtomicFile.Failure { return failure.description }
-        return (error as NSError).localizedDescription
     }
 }
 

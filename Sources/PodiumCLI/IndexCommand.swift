@@ -7,6 +7,13 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build, refresh, inspect and verify the index.",
+        discussion: """
+            Examples:
+              podium index build --corpus Corpus --index Index
+              podium index refresh
+              podium index stats --format json
+              podium index verify
+            """,
         subcommands: [Build.self, Refresh.self, Stats.self, Verify.self]
     )
 }
@@ -29,8 +36,8 @@ struct CorpusOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard memory >= 16 else { throw ValidationError("--memory must be at least 16 (MB)") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (16...65_536).contains(memory) else { throw ValidationError("--memory must be between 16 and 65536 (MB)") }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func options(defaultCorpus: [String]) -> IndexingOptions {
@@ -149,8 +156,9 @@ extension IndexCommand {
             discussion: """
                 Exits with status 0 when every file is whole, 3 naming the first damaged or missing file.
 
-                Example:
-                  podium index verify --index Index
+                Examples:
+                  podium index verify
+                  podium index verify --index ~/podium-index || podium index build --index ~/podium-index
                 """
         )
 
@@ -168,7 +176,8 @@ extension IndexCommand {
 func runIndexing(
     _ label: String, _ body: (@escaping @Sendable (IndexingProgress) -> Void) throws(PodiumError) -> IndexingReport
 ) throws -> IndexingReport {
-    let bar = ProgressBar(label: label, unit: "units")
+    // Build progress counts files and blocks of large JSONL files alike: megabytes say more.
+    let bar = ProgressBar(label: label, unit: nil)
     let box = ProgressBox(bar)
     defer { bar.finish() }
     return try handlingErrors { () throws(PodiumError) in
@@ -182,7 +191,7 @@ final class ProgressBox: @unchecked Sendable {
     let bar: ProgressBar
     init(_ bar: ProgressBar) { self.bar = bar }
     func update(_ p: IndexingProgress) {
-        bar.update(done: p.done, total: p.total, bytes: p.bytes, force: p.done == p.total)
+        bar.update(done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes, force: p.done == p.total)
     }
 }
 
@@ -232,6 +241,6 @@ extension UserFacingError {
             case .input: .input
             case .output: .output
             }
-        self.init(error.message, hint: error.hint, status: status)
+        self.init(error.message, hint: error.hint, detail: error.detail, status: status)
     }
 }

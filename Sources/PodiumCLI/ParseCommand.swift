@@ -11,6 +11,10 @@ struct ParseCommand: ParsableCommand {
             Reads HTML pages (.html .htm .shtml) and JSONL files (.jsonl), in parallel, and prints their \
             statements in input order. A summary goes to standard error: sources read, statements, skipped \
             sources with their reasons, warnings, and throughput.
+
+            Examples:
+              podium parse Corpus/2019-05-09-en-presser-qiao-ming-t1662118.html
+              podium parse Corpus --format jsonl | jq -r .id
             """
     )
 
@@ -43,7 +47,7 @@ struct ParseCommand: ParsableCommand {
         do {
             files = try SourceFiles.list(existing)
         } catch {
-            throw ValidationError("\(error)")
+            UserFacingError("\(error)", hint: "check the paths", status: .input).exit()
         }
         if benchmark {
             try ParseBenchmark(files: files, jobs: jobs).run()
@@ -72,9 +76,16 @@ struct ParseCommand: ParsableCommand {
         output.flush()
         summary.report(seconds: Date().timeIntervalSince(started))
         if files.isEmpty, missing.isEmpty {
-            throw ValidationError("no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))")
+            UserFacingError(
+                "no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))",
+                hint: "name pages or JSONL files, or folders that hold them", status: .input
+            ).exit()
         }
-        if !summary.failed.isEmpty { throw ExitCode.failure }
+        // Every readable source was still printed; the status says some input could not be used.
+        if !summary.failed.isEmpty {
+            StandardError.line("hint: check the paths named above; every source that could be read was printed")
+            throw ExitCode(ExitStatus.input.rawValue)
+        }
     }
 }
 

@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only statements dated on or before this date.")
     var until: String?
 
-    @Option(name: [.short, .long], help: "How many results.")
+    @Option(name: [.short, .long], parsing: .unconditional, help: "How many results.")
     var limit: Int = 10
 
     @Flag(help: "Require every word (instead of ranking statements with any of them).")
@@ -88,7 +88,6 @@ struct SearchCommand: ParsableCommand {
         switch format {
         case .text:
             HitRendering(style: Style(enabled: Terminal.useColor(color))).text(outcome.hits, to: out)
-            if outcome.hits.isEmpty { StandardError.line("No statement matches.") }
         case .json:
             var o = JSONObjectWriter()
             o.add("query", options.query ?? "")
@@ -103,7 +102,10 @@ struct SearchCommand: ParsableCommand {
             HitRendering.trec(outcome.hits, qid: "1", to: out)
         }
         out.flush()
-        if outcome.hits.isEmpty { throw ExitCode(ExitStatus.noMatch.rawValue) }
+        if outcome.hits.isEmpty {
+            StandardError.line("No statement matches.")
+            throw ExitCode(ExitStatus.noMatch.rawValue)
+        }
     }
 
     /// Answers `qid<TAB>query` lines one at a time: each query's lines, then an empty line, flushed, so a
@@ -113,7 +115,9 @@ struct SearchCommand: ParsableCommand {
         if path == "-" {
             input = FileHandle.standardInput
         } else {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard exists, !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
                 UserFacingError("cannot read the batch file '\(path)'", hint: "give a file of 'id<TAB>query' lines, or - for standard input", status: .input).exit()
             }
             input = handle

@@ -39,7 +39,14 @@ struct TopicsFileOption: ParsableArguments {
 
 extension TopicsCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The topics, one per line.")
+        static let configuration = CommandConfiguration(
+            abstract: "The topics, one per line: name, number of entries, label.",
+            discussion: """
+                Examples:
+                  podium topics list
+                  podium topics list --topics my-topics.toml
+                """
+        )
         @OptionGroup var file: TopicsFileOption
 
         func run() throws {
@@ -52,7 +59,14 @@ extension TopicsCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A topic's words and phrases with their weights.")
+        static let configuration = CommandConfiguration(
+            abstract: "A topic's words and phrases with their weights.",
+            discussion: """
+                Examples:
+                  podium topics show ip
+                  podium topics show green-tech --topics my-topics.toml
+                """
+        )
         @OptionGroup var file: TopicsFileOption
         @Argument(help: "The topic's name.") var name: String
 
@@ -85,11 +99,15 @@ extension TopicsCommand {
         @Argument(help: "The topic's name.") var name: String
         @Option(help: "Only statements dated on or after this date.") var since: String?
         @Option(help: "Only statements dated on or before this date.") var until: String?
-        @Option(name: [.short, .long], help: "How many statements.") var limit: Int = 10
+        @Option(name: [.short, .long], parsing: .unconditional, help: "How many statements.") var limit: Int = 10
         @Flag(help: "Show the topic entries behind each score.") var explain = false
         @Option(help: "Output format.") var format: SearchCommand.Format = .text
         @Option(help: "The index directory.") var index: String = "Index"
         @Option(help: "Colour: auto, always or never.") var color: ColorChoice = .auto
+
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        }
 
         func run() throws {
             var search = try SearchCommand.parse([

@@ -48,7 +48,8 @@ struct TrendCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        if let svg { try ExportCommand.checkWritable(svg) }
+        let svgFile = svg.map { OutputFile(path: $0, option: "--svg") }
+        svgFile?.check()
         let podium = try IndexLocation(index: index, topics: topics).open()
         let text = words.joined(separator: " ")
         let isTopic = podium.topicNames.contains(text)
@@ -79,15 +80,15 @@ struct TrendCommand: ParsableCommand {
         out.flush()
         if let svg {
             let chart = TrendChart(title: "Statements per \(by.value.rawValue): \(isTopic ? "topic " : "")\(text)", series: series)
-            do {
-                try AtomicFile.write(to: svg) { try $0.write(contentsOf: Data(chart.svg().utf8)) }
-            } catch {
-                UserFacingError("cannot write \(svg): \(ExportCommand.reason(error))", hint: "choose another --svg", status: .output).exit()
-            }
+            svgFile?.write { try $0.write(contentsOf: Data(chart.svg().utf8)) }
             StandardError.line("wrote \(svg)")
         }
         if series.total == 0 {
             StandardError.line("No dated statement matches.")
+            // A lone word that matches nothing was most likely meant as a topic name.
+            if !isTopic, since == nil, until == nil, !podium.topicNames.isEmpty, !text.contains(where: \.isWhitespace) {
+                StandardError.line("hint: '\(text)' is not a topic; the topics are: \(podium.topicNames.joined(separator: ", "))")
+            }
             throw ExitCode(ExitStatus.noMatch.rawValue)
         }
     }

@@ -2,10 +2,15 @@
 /// from positions — and scores them with BM25.
 ///
 /// Generic over the index's postings type and specialized for it, so the calls in the scoring loop are
-/// direct. A phrase moves its terms in step (leapfrog) and counts the positions where all of them line up.
-final class ClauseCursor<Postings: QueryPostings> {
-    /// The current document, `-1` before the first move, `Int32.max` at the end.
+/// direct. A value type kept in a local array and mutated in place: no reference counting and no dynamic
+/// exclusivity checks per posting. A phrase moves its terms in step (leapfrog) and counts the positions
+/// where all of them line up.
+struct ClauseCursor<Postings: QueryPostings> {
+    /// The current document, `-1` before the first move, `Int32.max` at the end. After a failed
+    /// ``probe(_:)`` of a phrase, only a lower bound of the next match (see `isMatch`).
     private(set) var doc: Int32 = -1
+    /// Whether `doc` is a confirmed match; `false` only for a phrase after a failed probe.
+    private var isMatch = true
     /// `boost · idf` of the clause: the score of a saturated frequency.
     let weight: Float
     /// An upper bound of the clause's score in any statement.
@@ -31,11 +36,19 @@ final class ClauseCursor<Postings: QueryPostings> {
     ///   - weight: `boost · idf`.
     ///   - norms: The field's norms in this segment, or `nil` for a keyword field.
     ///   - lengthFactors: 256 entries of BM25's length factor, by norm byte.
-    init(postings: [Postings], offsets: [Int32], weight: Float, norms: UnsafePointer<UInt8>?, lengthFactors: UnsafePointer<Float>) {
+    init(
+        postings: [Postings],
+        offsets: [Int32],
+        weight: Float,
+        norms: UnsafePointer<UInt8>?,
+        lengthFactors: UnsafePointer<Float>
+    ) {
         precondition(!postings.isEmpty && postings.count == offsets.count)
-        lead = postings[0]
-        others = Array(postings.dropFirst())
-        self.offsets = offsets
+        // The rarest term leads the leapfrog; offsets keep every term's place in the phrase.
+        let order = postings.indices.sorted { postings[$0].docFreq < postings[$1].docFreq }
+        lead = postings[order[0]]
+        others = order.dropFirst().map { postings[$0] }
+        self.offsets = order.map { offsets[$0] }
         self.weight = weight
         self.norms = norms
         self.lengthFactors = lengthFactors
@@ -62,27 +75,73 @@ final class ClauseCursor<Postings: QueryPostings> {
     /// Moves to the first document ≥ `target` that has the term (or the whole phrase) and returns it.
     @inline(__always)
     @discardableResult
-    func advance(to target: Int32) -> Int32 {
-        if target <= doc { return doc }
+    mutating func advance(to target: Int32) -> Int32 {
+        if target <= doc && isMatch { return doc }
         if others.isEmpty {
             doc = lead.advance(to: target)
             return doc
         }
-        return advancePhrase(to: target)
+        return advancePhrase(to: max(target, doc))
+    }
+
+    /// Whether the term or phrase occurs in `doc`, moving no further than needed to tell: a phrase checks
+    /// positions at `doc` only, instead of searching for its next match (two-phase matching).
+    /// Documents must not decrease between calls.
+    @inline(__always)
+    mutating func probe(_ target: Int32) -> Bool {
+        if others.isEmpty { return advance(to: target) == target }
+        if doc > target || (doc == target && isMatch) { return doc == target }
+        let found = lead.advance(to: target)
+        if found != target { return missed(found) }
+        for other in others {
+            let at = other.advance(to: target)
+            if at != target { return missed(at) }
+        }
+        let frequency = countPhrase()
+        if failure != nil { return missed(Int32.max) }
+        guard frequency > 0 else { return missed(target &+ 1) }
+        phraseFrequency = frequency
+        doc = target
+        isMatch = true
+        return true
+    }
+
+    /// Records a failed probe: the next match is at `lowerBound` or later.
+    private mutating func missed(_ lowerBound: Int32) -> Bool {
+        if lowerBound == Int32.max {
+            _ = finish()
+        } else {
+            doc = lowerBound
+            isMatch = false
+        }
+        return false
+    }
+
+    /// Like ``advance(to:)``, but a phrase may pass over documents whose score cannot exceed `minimum`
+    /// (judged from the terms' frequencies, before positions are read). Only for the single clause that
+    /// generates candidates, so that no other clause asks about a document passed over.
+    @inline(__always)
+    mutating func advance(to target: Int32, atLeast minimum: Float) -> Int32 {
+        if target <= doc && isMatch { return doc }
+        if others.isEmpty {
+            doc = lead.advance(to: target)
+            return doc
+        }
+        return advancePhrase(to: max(target, doc), minimum: minimum)
     }
 
     /// Moves to the next document that has the term or the phrase.
     @inline(__always)
     @discardableResult
-    func next() -> Int32 {
+    mutating func next() -> Int32 {
         if others.isEmpty {
             doc = lead.next()
             return doc
         }
-        return advancePhrase(to: doc &+ 1)
+        return advancePhrase(to: isMatch ? doc &+ 1 : doc)
     }
 
-    private func advancePhrase(to start: Int32) -> Int32 {
+    private mutating func advancePhrase(to start: Int32, minimum: Float = -Float.infinity) -> Int32 {
         var target = start
         while true {
             let candidate = lead.advance(to: target)
@@ -98,19 +157,34 @@ final class ClauseCursor<Postings: QueryPostings> {
                 }
             }
             if !aligned { continue }
+            if minimum > -Float.infinity, bound(at: candidate) <= minimum {
+                target = candidate &+ 1
+                continue
+            }
             let frequency = countPhrase()
             if failure != nil { return finish() }
             if frequency > 0 {
                 phraseFrequency = frequency
                 doc = candidate
+                isMatch = true
                 return doc
             }
             target = candidate &+ 1
         }
     }
 
+    /// A bound of the phrase's score on `doc`, where all its terms are: the phrase occurs at most as often
+    /// as its rarest term there.
+    @inline(__always)
+    private func bound(at doc: Int32) -> Float {
+        var frequency = lead.freq
+        for other in others { frequency = min(frequency, other.freq) }
+        let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
+        return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor) * Self.boundSlack
+    }
+
     /// Counts the positions of the lead term where every other term sits at its offset.
-    private func countPhrase() -> UInt32 {
+    private mutating func countPhrase() -> UInt32 {
         do {
             try lead.positions(into: &leadPositions)
             for k in others.indices { try others[k].positions(into: &otherPositions[k]) }
@@ -136,9 +210,10 @@ final class ClauseCursor<Postings: QueryPostings> {
         return count
     }
 
-    private func finish() -> Int32 {
+    private mutating func finish() -> Int32 {
         if failure == nil { failure = lead.failure ?? others.lazy.compactMap(\.failure).first }
         doc = Int32.max
+        isMatch = true
         return doc
     }
 

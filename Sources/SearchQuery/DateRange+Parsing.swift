@@ -69,3 +69,41 @@ extension DateRange {
         }
     }
 }
+
+// MARK: - --since and --until
+
+extension DateRange {
+    /// The range from `--since` and `--until` values, each `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: from the first
+    /// day `since` stands for to the last day `until` stands for (`--until 2019-05` includes May 31).
+    /// - Returns: `nil` when both are `nil`.
+    /// - Throws: ``QuerySyntaxError`` naming the value that is not a date (offset 0 in that value), or a
+    ///   range that ends before it starts.
+    public static func between(since: String?, until: String?) throws(QuerySyntaxError) -> DateRange? {
+        guard since != nil || until != nil else { return nil }
+        var range = DateRange.unbounded
+        if let since {
+            guard !since.contains(".."), let span = DateRange(parsing: since) else {
+                throw QuerySyntaxError(
+                    "--since '\(since)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                    byteOffset: 0,
+                    in: since
+                )
+            }
+            range.lower = span.lower
+        }
+        if let until {
+            guard !until.contains(".."), let span = DateRange(parsing: until) else {
+                throw QuerySyntaxError(
+                    "--until '\(until)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                    byteOffset: 0,
+                    in: until
+                )
+            }
+            range.upper = span.upper
+        }
+        guard range.lower <= range.upper else {
+            throw QuerySyntaxError("--until is before --since", byteOffset: 0, in: until ?? "")
+        }
+        return range
+    }
+}

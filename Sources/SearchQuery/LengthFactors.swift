@@ -11,7 +11,10 @@ final class LengthFactors: @unchecked Sendable {
         self.fieldCount = max(fieldCount, 1)
         storage = .allocate(capacity: self.fieldCount * 256)
         for field in 0..<self.fieldCount {
-            let table = bm25.lengthFactors(averageLength: averageLength(UInt8(truncatingIfNeeded: field)), decode: decode)
+            let table = bm25.lengthFactors(
+                averageLength: averageLength(UInt8(truncatingIfNeeded: field)),
+                decode: decode
+            )
             for norm in 0..<256 { storage[field * 256 + norm] = table[norm] }
         }
     }

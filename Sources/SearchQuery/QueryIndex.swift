@@ -8,6 +8,8 @@ package protocol QueryPostings: AnyObject {
     var doc: Int32 { get }
     /// The current document's frequency.
     var freq: UInt32 { get }
+    /// Documents in the list.
+    var docFreq: Int { get }
     /// Moves to the next document and returns it.
     @discardableResult func next() -> Int32
     /// Moves to the first document ≥ `target` and returns it; never moves back.
@@ -32,6 +34,8 @@ package protocol QuerySegment {
     associatedtype Postings: QueryPostings
     /// Documents in the segment, deleted ones included.
     var maxDoc: Int { get }
+    /// Whether any document of the segment is deleted.
+    var hasDeletions: Bool { get }
     /// Whether `doc` is deleted.
     func isDeleted(_ doc: Int32) -> Bool
     /// The one-byte length norms of a text field, `maxDoc` of them (empty for keyword fields).

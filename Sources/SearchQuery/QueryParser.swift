@@ -169,7 +169,8 @@ private struct Parser {
         }
     }
 
-    private mutating func fieldValue(_ name: FieldName, after field: QueryLexeme) throws(QuerySyntaxError) -> QueryNode? {
+    private mutating func fieldValue(_ name: FieldName, after field: QueryLexeme) throws(QuerySyntaxError) -> QueryNode?
+    {
         let spelled = String(decoding: bytes[field.range], as: UTF8.self)
         guard let value = current, [.word, .phrase, .open, .field(name)].contains(value.kind) || isField(value)
         else {
@@ -189,7 +190,9 @@ private struct Parser {
             let text = String(value.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
             switch name {
             case .keyword(let keyword):
-                guard !text.isEmpty else { throw error("expected a value after '\(spelled)'", at: value.range.lowerBound) }
+                guard !text.isEmpty else {
+                    throw error("expected a value after '\(spelled)'", at: value.range.lowerBound)
+                }
                 return .keyword(keyword, text.lowercased(), at: value.range)
             case .date:
                 guard let range = DateRange(parsing: text) else {
@@ -200,7 +203,9 @@ private struct Parser {
                 }
                 return .date(range, at: value.range)
             case .topic:
-                guard !text.isEmpty else { throw error("expected a topic name after 'topic:'", at: value.range.lowerBound) }
+                guard !text.isEmpty else {
+                    throw error("expected a topic name after 'topic:'", at: value.range.lowerBound)
+                }
                 return .topic(text.lowercased(), at: value.range)
             case .text:
                 return nil

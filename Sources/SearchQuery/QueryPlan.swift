@@ -3,7 +3,7 @@ struct QueryPlan {
     /// Every distinct (field, term) or (field, phrase) the query touches, each once.
     var clauses: [PlanClause] = []
     /// The condition on clause matches, dates and deletions that decides whether a statement matches.
-    var predicate: MatchCondition = .matchNone
+    var condition: MatchCondition = .matchNone
     /// What prefix expansion did, for the caller to report.
     var expansions: [PrefixExpansion] = []
 
@@ -100,10 +100,11 @@ indirect enum MatchCondition: Hashable {
 public struct PrefixExpansion: Hashable, Sendable {
     /// The prefix as typed, without the `*`.
     public var prefix: String
-    /// The field expanded in.
-    public var field: String
-    /// The terms used.
+    /// The fields where terms were found.
+    public var fields: [String]
+    /// The terms used, over all fields, in order.
     public var terms: [String]
-    /// Whether more terms start with the prefix than the bound allows (the rarest were left out).
+    /// Whether, in some field, more terms start with the prefix than the bound allows (the rarest were
+    /// left out there).
     public var isTruncated: Bool
 }

@@ -61,7 +61,7 @@ struct QueryPlanner<Index: QueryIndex> {
             predicate = try planner.build(node, topic: topic)
         }
         if let dates { predicate = .all([predicate, .date(dates)]) }
-        planner.plan.predicate = predicate
+        planner.plan.condition = predicate
         try planner.computeStatistics()
         return planner.plan
     }
@@ -82,15 +82,25 @@ struct QueryPlanner<Index: QueryIndex> {
             let units = self.units(of: analyzer.tokens(text), splitAtGaps: true)
             let predicates = units.compactMap { unit -> MatchCondition? in
                 if unit.terms.count == 1, dropsStopWords, analyzer.isStopWord(unit.terms[0]) { return nil }
-                return any(fields.map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") })
+                return any(
+                    fields.map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") }
+                )
             }
             return predicates.isEmpty ? nil : (predicates.count == 1 ? predicates[0] : .all(predicates))
         case .phrase(let text, let field, _):
             guard let unit = units(of: analyzer.tokens(text), splitAtGaps: false).first else { return nil }
-            return any(fields(field).map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") })
+            return any(
+                fields(field).map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") }
+            )
         case .keyword(let keyword, let value, _):
             guard let field = index.fieldNumber(named: keyword.indexField) else { return .matchNone }
-            return clause(field: field, name: keyword.indexField, Unit(terms: [value], offsets: [0]), boost: 0, origin: "filter")
+            return clause(
+                field: field,
+                name: keyword.indexField,
+                Unit(terms: [value], offsets: [0]),
+                boost: 0,
+                origin: "filter"
+            )
         case .date(let range, _):
             return .date(range)
         case .topic(let name, let range):
@@ -151,7 +161,13 @@ struct QueryPlanner<Index: QueryIndex> {
                     weights.defaults.map { field, weight in
                         let number = index.fieldNumber(named: field.rawValue)
                         return number.map {
-                            clause(field: $0, name: field.rawValue, unit, boost: scoring ? weight * Float(entry.weight) : 0, origin: origin)
+                            clause(
+                                field: $0,
+                                name: field.rawValue,
+                                unit,
+                                boost: scoring ? weight * Float(entry.weight) : 0,
+                                origin: origin
+                            )
                         } ?? .matchNone
                     }
                 )
@@ -160,25 +176,41 @@ struct QueryPlanner<Index: QueryIndex> {
         return any(entries)
     }
 
-    private mutating func prefix(_ text: String, fields: [(UInt8, Float, String)], scoring: Bool) throws(SearchError) -> MatchCondition? {
+    private mutating func prefix(
+        _ text: String,
+        fields: [(UInt8, Float, String)],
+        scoring: Bool
+    ) throws(SearchError) -> MatchCondition? {
         let prefix = text.lowercased()
         guard prefix.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
         var predicates: [MatchCondition] = []
+        var expansion = PrefixExpansion(prefix: prefix, fields: [], terms: [], isTruncated: false)
         for (field, weight, name) in fields {
-            var terms = try index.terms(field: field, prefix: prefix, limit: 4 * Self.prefixLimit)
+            // Look at many candidates so that "the most frequent" is true of all but very broad prefixes.
+            var terms = try index.terms(field: field, prefix: prefix, limit: 16 * Self.prefixLimit)
             let found = terms.count
             if found > Self.prefixLimit {
                 var frequencies: [String: Int] = [:]
                 for term in terms { frequencies[term] = try index.documentFrequency(field: field, term: term) }
-                terms = Array(terms.sorted { (frequencies[$0]!, $1) > (frequencies[$1]!, $0) }.prefix(Self.prefixLimit)).sorted()
+                terms = Array(terms.sorted { (frequencies[$0]!, $1) > (frequencies[$1]!, $0) }.prefix(Self.prefixLimit))
+                    .sorted()
             }
-            plan.expansions.append(PrefixExpansion(prefix: prefix, field: name, terms: terms, isTruncated: found > Self.prefixLimit))
+            if !terms.isEmpty { expansion.fields.append(name) }
+            expansion.terms = Array(Set(expansion.terms).union(terms)).sorted()
+            expansion.isTruncated = expansion.isTruncated || found > Self.prefixLimit
             for term in terms {
                 predicates.append(
-                    clause(field: field, name: name, Unit(terms: [term], offsets: [0]), boost: scoring ? weight : 0, origin: "query \(prefix)*")
+                    clause(
+                        field: field,
+                        name: name,
+                        Unit(terms: [term], offsets: [0]),
+                        boost: scoring ? weight : 0,
+                        origin: "query \(prefix)*"
+                    )
                 )
             }
         }
+        plan.expansions.append(expansion)
         return predicates.isEmpty ? .matchNone : any(predicates)
     }
 
@@ -213,7 +245,13 @@ struct QueryPlanner<Index: QueryIndex> {
         }
     }
 
-    private mutating func clause(field: UInt8, name: String, _ unit: Unit, boost: Float, origin: String) -> MatchCondition {
+    private mutating func clause(
+        field: UInt8,
+        name: String,
+        _ unit: Unit,
+        boost: Float,
+        origin: String
+    ) -> MatchCondition {
         let key = PlanClause.Key(field: field, terms: unit.terms, offsets: unit.offsets)
         let position: Int
         if let existing = clauseIndex[key] {

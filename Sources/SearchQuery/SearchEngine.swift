@@ -9,7 +9,13 @@ package final class SearchEngine<Index: QueryIndex> {
     package let weights: FieldWeights
     private let lengthFactors: LengthFactors
 
-    package init(index: Index, analyzer: Analyzer = Analyzer(), topics: TopicSet = TopicSet([]), weights: FieldWeights = FieldWeights(), bm25: BM25 = BM25()) {
+    package init(
+        index: Index,
+        analyzer: Analyzer = Analyzer(),
+        topics: TopicSet = TopicSet([]),
+        weights: FieldWeights = FieldWeights(),
+        bm25: BM25 = BM25()
+    ) {
         self.index = index
         self.analyzer = analyzer
         self.topics = topics
@@ -59,7 +65,7 @@ package final class SearchEngine<Index: QueryIndex> {
         let plan = try self.plan(request)
         var collector = TopKCollector(capacity: request.limit)
         for (number, segment) in index.querySegments.enumerated() {
-            let run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
+            var run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
             run.collect(into: &collector)
             if let failure = run.failure { throw .index(failure) }
         }
@@ -79,7 +85,7 @@ package final class SearchEngine<Index: QueryIndex> {
         let plan = try self.plan(request)
         var result: [DocumentAddress] = []
         for (number, segment) in index.querySegments.enumerated() {
-            let run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
+            var run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
             run.allMatches(into: &result)
             if let failure = run.failure { throw .index(failure) }
         }
@@ -88,7 +94,12 @@ package final class SearchEngine<Index: QueryIndex> {
 
     private func explain(_ hit: SearchHit, plan: QueryPlan) throws(SearchError) -> Explanation {
         let segment = index.querySegments[hit.address.segment]
-        let run = try SegmentSearch(plan: plan, segment: segment, number: hit.address.segment, lengthFactors: lengthFactors)
+        var run = try SegmentSearch(
+            plan: plan,
+            segment: segment,
+            number: hit.address.segment,
+            lengthFactors: lengthFactors
+        )
         let parts = run.contributions(at: hit.address.document).map { item in
             let clause = plan.clauses[item.clause]
             return Explanation.Part(

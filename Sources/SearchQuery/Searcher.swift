@@ -56,6 +56,10 @@ public final class Searcher: @unchecked Sendable {
 
     /// The best passage of `text` for a request, with the words it matched highlighted.
     public func snippet(of text: String, for results: SearchResults, maximumLength: Int = 300) -> Snippet {
-        SnippetMaker(analyzer: engine.analyzer).snippet(of: text, terms: results.highlightTerms, maximumLength: maximumLength)
+        SnippetMaker(analyzer: engine.analyzer).snippet(
+            of: text,
+            terms: results.highlightTerms,
+            maximumLength: maximumLength
+        )
     }
 }

@@ -10,69 +10,80 @@
 ///   and windows whose summed block bounds cannot beat the k-th score are skipped whole.
 /// - No group (only exclusions or dates): every live statement is a candidate.
 /// Only statements that could enter the top k are checked against the full condition.
-final class SegmentSearch<Segment: QuerySegment> {
+struct SegmentSearch<Segment: QuerySegment> {
     typealias Cursor = ClauseCursor<Segment.Postings>
 
     private let segment: Segment
     private let segmentNumber: Int
-    private let predicate: MatchCondition
+    private let condition: MatchCondition
     private let dates: DateRange?
+    private let hasDeletions: Bool
     private let maxDoc: Int32
-    private var cursors: [Cursor?]
+    /// The cursors of the clauses present in this segment, in a dense array ("slots").
+    private var cursors: [Cursor] = []
+    /// Clause index → slot, `-1` when the segment lacks the clause.
+    private let slots: [Int]
+    /// Slot → clause index.
+    private let clauseOfSlot: [Int]
+    /// Slots of the clauses that add to the score.
     private let scorers: [Int]
+    /// Required groups as slots, cheapest first.
     private let groups: [[Int]]
     /// Whether some required group has no clause in this segment, so nothing here can match.
     private let isEmpty: Bool
+    /// Block bounds by slot, for the current window.
     private var bounds: [Float]
 
     init(plan: QueryPlan, segment: Segment, number: Int, lengthFactors: LengthFactors) throws(SearchError) {
         self.segment = segment
         segmentNumber = number
-        predicate = plan.predicate
-        dates = plan.predicate.requiredDates
+        condition = plan.condition
+        dates = plan.condition.requiredDates
+        hasDeletions = segment.hasDeletions
         maxDoc = Int32(clamping: segment.maxDoc)
-        var cursors: [Cursor?] = []
-        cursors.reserveCapacity(plan.clauses.count)
-        for clause in plan.clauses {
+        var slots: [Int] = []
+        var clauseOfSlot: [Int] = []
+        for (index, clause) in plan.clauses.enumerated() {
             var postings: [Segment.Postings] = []
             for term in clause.key.terms {
                 guard let found = try segment.postings(field: clause.key.field, term: term) else { break }
                 postings.append(found)
             }
             guard postings.count == clause.key.terms.count else {
-                cursors.append(nil)
+                slots.append(-1)
                 continue
             }
-            let norms = segment.normBytes(field: clause.key.field).baseAddress
+            slots.append(cursors.count)
+            clauseOfSlot.append(index)
             cursors.append(
                 Cursor(
                     postings: postings,
                     offsets: clause.key.offsets,
                     weight: clause.weight,
-                    norms: norms,
+                    norms: segment.normBytes(field: clause.key.field).baseAddress,
                     lengthFactors: lengthFactors.table(for: clause.key.field)
                 )
             )
         }
-        self.cursors = cursors
-        scorers = plan.clauses.indices.filter { plan.clauses[$0].boost > 0 && cursors[$0] != nil }
-        let allGroups = plan.predicate.requiredGroups { plan.clauses[$0].cost }
-        let present = allGroups.map { group in group.filter { cursors[$0] != nil } }
-        isEmpty = present.contains { $0.isEmpty }
-        // The cheapest group leads.
-        groups = present.sorted { a, b in
-            a.reduce(0) { $0 + plan.clauses[$1].cost } < b.reduce(0) { $0 + plan.clauses[$1].cost }
+        self.slots = slots
+        self.clauseOfSlot = clauseOfSlot
+        scorers = clauseOfSlot.indices.filter { plan.clauses[clauseOfSlot[$0]].boost > 0 }
+        let cost = { (slot: Int) in plan.clauses[clauseOfSlot[slot]].cost }
+        let present = plan.condition.requiredGroups { plan.clauses[$0].cost }.map { group in
+            group.map { slots[$0] }.filter { $0 >= 0 }
         }
-        bounds = Array(repeating: 0, count: plan.clauses.count)
+        isEmpty = present.contains { $0.isEmpty }
+        groups = present.sorted { a, b in a.reduce(0) { $0 + cost($1) } < b.reduce(0) { $0 + cost($1) } }
+        bounds = Array(repeating: 0, count: clauseOfSlot.count)
     }
 
     /// The first read error met by any cursor.
-    var failure: String? { cursors.lazy.compactMap { $0?.readFailure }.first }
+    var failure: String? { cursors.lazy.compactMap(\.readFailure).first }
 
     // MARK: - Top k
 
     /// Offers every statement of the segment that can still enter `collector`.
-    func collect(into collector: inout TopKCollector) {
+    mutating func collect(into collector: inout TopKCollector) {
         if isEmpty || maxDoc == 0 { return }
         if groups.isEmpty {
             scan(into: &collector)
@@ -83,10 +94,15 @@ final class SegmentSearch<Segment: QuerySegment> {
         }
     }
 
-    private func maxScore(group: [Int], into collector: inout TopKCollector) {
-        let inGroup = Set(group)
+    private mutating func maxScore(group: [Int], into collector: inout TopKCollector) {
+        var inGroup = Array(repeating: false, count: cursors.count)
+        for slot in group { inGroup[slot] = true }
+        let outside = scorers.filter { !inGroup[$0] }
+        var sortedGroup = group
         var essential: [Int] = []
         var remaining: [Int] = []
+        essential.reserveCapacity(group.count)
+        remaining.reserveCapacity(cursors.count)
         var doc: Int32 = 0
         while doc < maxDoc {
             let (windowEnd, total) = window(from: doc)
@@ -98,45 +114,100 @@ final class SegmentSearch<Segment: QuerySegment> {
             // Partition: the weakest group members whose bounds, with everything outside the group, cannot
             // beat the threshold are non-essential in this window.
             var budget: Float = 0
-            for scorer in scorers where !inGroup.contains(scorer) { budget += bounds[scorer] }
+            for slot in outside { budget += bounds[slot] }
             essential.removeAll(keepingCapacity: true)
             remaining.removeAll(keepingCapacity: true)
-            for member in group.sorted(by: { bounds[$0] < bounds[$1] }) {
-                if essential.isEmpty, budget + bounds[member] <= threshold {
-                    budget += bounds[member]
-                    remaining.append(member)
+            sortedGroup.sort { bounds[$0] < bounds[$1] }
+            for slot in sortedGroup {
+                if essential.isEmpty, budget + bounds[slot] <= threshold {
+                    budget += bounds[slot]
+                    if cursors[slot].weight > 0 { remaining.append(slot) }
                 } else {
-                    essential.append(member)
+                    essential.append(slot)
                 }
             }
             if essential.isEmpty {
                 doc = windowEnd &+ 1
                 continue
             }
-            for scorer in scorers where !inGroup.contains(scorer) { remaining.append(scorer) }
-            remaining.removeAll { cursors[$0]!.weight == 0 }
+            remaining.append(contentsOf: outside)
             remaining.sort { bounds[$0] > bounds[$1] }
-            let remainingTotal = remaining.reduce(Float(0)) { $0 + bounds[$1] }
-            for member in essential { cursors[member]!.advance(to: doc) }
+            var remainingTotal: Float = 0
+            for slot in remaining { remainingTotal += bounds[slot] }
+            if essential.count == 1 {
+                single(
+                    essential[0],
+                    to: windowEnd,
+                    from: doc,
+                    remaining: remaining,
+                    remainingTotal: remainingTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
+                doc = windowEnd &+ 1
+                continue
+            }
+            for slot in essential { cursors[slot].advance(to: doc) }
             while true {
                 var candidate = Int32.max
-                for member in essential { candidate = min(candidate, cursors[member]!.doc) }
+                for slot in essential { candidate = min(candidate, cursors[slot].doc) }
                 if candidate > windowEnd { break }
                 var partial: Float = 0
-                for member in essential {
-                    let cursor = cursors[member]!
-                    if cursor.doc == candidate, cursor.weight > 0 { partial += cursor.score() }
+                for slot in essential where cursors[slot].doc == candidate && cursors[slot].weight > 0 {
+                    partial += cursors[slot].score()
                 }
-                process(candidate, partial: partial, remaining: remaining, remainingTotal: remainingTotal, threshold: &threshold, collector: &collector)
-                for member in essential where cursors[member]!.doc == candidate { cursors[member]!.next() }
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: remainingTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
+                for slot in essential where cursors[slot].doc == candidate { cursors[slot].next() }
             }
             doc = windowEnd &+ 1
         }
     }
 
-    private func conjunction(into collector: inout TopKCollector) {
+    /// The common case of one essential clause: a tight loop over its postings in the window.
+    @inline(__always)
+    private mutating func single(
+        _ slot: Int,
+        to windowEnd: Int32,
+        from doc: Int32,
+        remaining: [Int],
+        remainingTotal: Float,
+        threshold: inout Float,
+        collector: inout TopKCollector
+    ) {
+        // A phrase skips, without reading positions, the documents whose bound cannot make it.
+        var candidate = cursors[slot].advance(to: doc, atLeast: threshold - remainingTotal)
+        let scores = cursors[slot].weight > 0
+        let isPhrase = cursors[slot].isPhrase
+        while candidate <= windowEnd {
+            let partial = scores ? cursors[slot].score() : 0
+            if partial + remainingTotal > threshold {
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: remainingTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
+            }
+            candidate =
+                isPhrase
+                ? cursors[slot].advance(to: candidate &+ 1, atLeast: threshold - remainingTotal) : cursors[slot].next()
+        }
+    }
+
+    private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
-        let others = groups.dropFirst()
+        let others = Array(groups.dropFirst())
+        var isLead = Array(repeating: false, count: cursors.count)
+        for slot in lead { isLead[slot] = true }
         var remaining: [Int] = []
         var doc: Int32 = 0
         while doc < maxDoc {
@@ -146,19 +217,38 @@ final class SegmentSearch<Segment: QuerySegment> {
                 doc = windowEnd &+ 1
                 continue
             }
-            remaining = scorers.sorted { bounds[$0] > bounds[$1] }
+            remaining = scorers.filter { !isLead[$0] }.sorted { bounds[$0] > bounds[$1] }
+            var othersTotal: Float = 0
+            for slot in remaining { othersTotal += bounds[slot] }
             while doc <= windowEnd {
                 var candidate = Int32.max
-                for member in lead { candidate = min(candidate, cursors[member]!.advance(to: doc)) }
+                for slot in lead { candidate = min(candidate, cursors[slot].advance(to: doc)) }
                 if candidate > windowEnd {
                     doc = candidate
                     break
+                }
+                // The lead's exact score plus the others' block bounds: most candidates stop here, before
+                // the other groups' postings are touched.
+                var partial: Float = 0
+                for slot in lead where cursors[slot].doc == candidate && cursors[slot].weight > 0 {
+                    partial += cursors[slot].score()
+                }
+                if partial + othersTotal <= threshold {
+                    doc = candidate &+ 1
+                    continue
                 }
                 if let skipTo = firstMissingGroup(others, at: candidate) {
                     doc = skipTo
                     continue
                 }
-                process(candidate, partial: 0, remaining: remaining, remainingTotal: total, threshold: &threshold, collector: &collector)
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: othersTotal,
+                    threshold: &threshold,
+                    collector: &collector
+                )
                 doc = candidate &+ 1
             }
             doc = max(doc, windowEnd &+ 1)
@@ -167,45 +257,42 @@ final class SegmentSearch<Segment: QuerySegment> {
 
     /// `nil` when every group has a clause on `doc`; otherwise the first document the missing group has.
     @inline(__always)
-    private func firstMissingGroup(_ others: ArraySlice<[Int]>, at doc: Int32) -> Int32? {
+    private mutating func firstMissingGroup(_ others: [[Int]], at doc: Int32) -> Int32? {
         for group in others {
             var next = Int32.max
             var found = false
-            for member in group {
-                let at = cursors[member]!.advance(to: doc)
-                if at == doc {
+            for slot in group {
+                if cursors[slot].probe(doc) {
                     found = true
                     break
                 }
-                next = min(next, at)
+                next = min(next, cursors[slot].doc)
             }
             if !found { return next }
         }
         return nil
     }
 
-    private func scan(into collector: inout TopKCollector) {
-        let ceiling = scorers.reduce(Float(0)) { $0 + cursors[$1]!.maxScore }
+    private mutating func scan(into collector: inout TopKCollector) {
+        var ceiling: Float = 0
+        for slot in scorers { ceiling += cursors[slot].maxScore }
         for doc in 0..<maxDoc {
             if ceiling <= collector.threshold { return }
-            guard isLive(doc), matches(predicate, doc) else { continue }
+            guard isLive(doc), matches(condition, doc) else { continue }
             var score: Float = 0
-            for scorer in scorers {
-                let cursor = cursors[scorer]!
-                if cursor.advance(to: doc) == doc { score += cursor.score() }
-            }
+            for slot in scorers where cursors[slot].probe(doc) { score += cursors[slot].score() }
             collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
         }
     }
 
     /// The window from `doc` to the nearest block end of any scoring clause, and the sum of their bounds.
     @inline(__always)
-    private func window(from doc: Int32) -> (end: Int32, total: Float) {
+    private mutating func window(from doc: Int32) -> (end: Int32, total: Float) {
         var end = maxDoc &- 1
         var total: Float = 0
-        for scorer in scorers {
-            let (last, bound) = cursors[scorer]!.blockBound(from: doc)
-            bounds[scorer] = bound
+        for slot in scorers {
+            let (last, bound) = cursors[slot].blockBound(from: doc)
+            bounds[slot] = bound
             total += bound
             end = min(end, last)
         }
@@ -213,7 +300,7 @@ final class SegmentSearch<Segment: QuerySegment> {
     }
 
     @inline(__always)
-    private func process(
+    private mutating func process(
         _ doc: Int32,
         partial: Float,
         remaining: [Int],
@@ -224,13 +311,12 @@ final class SegmentSearch<Segment: QuerySegment> {
         guard isLive(doc) else { return }
         var score = partial
         var left = remainingTotal
-        for scorer in remaining {
+        for slot in remaining {
             if score + left <= threshold { return }
-            let cursor = cursors[scorer]!
-            if cursor.advance(to: doc) == doc { score += cursor.score() }
-            left -= bounds[scorer]
+            if cursors[slot].probe(doc) { score += cursors[slot].score() }
+            left -= bounds[slot]
         }
-        guard score > threshold, matches(predicate, doc) else { return }
+        guard score > threshold, matches(condition, doc) else { return }
         collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
         threshold = collector.threshold
     }
@@ -239,19 +325,23 @@ final class SegmentSearch<Segment: QuerySegment> {
 
     @inline(__always)
     private func isLive(_ doc: Int32) -> Bool {
-        if segment.isDeleted(doc) { return false }
+        if hasDeletions, segment.isDeleted(doc) { return false }
         if let dates, !dates.contains(segment.date(doc)) { return false }
         return true
     }
 
-    /// Whether `doc` satisfies `predicate`. Documents must be asked in increasing order.
-    private func matches(_ predicate: MatchCondition, _ doc: Int32) -> Bool {
-        switch predicate {
+    /// Whether `doc` satisfies `condition`. Documents must be asked in increasing order.
+    private mutating func matches(_ condition: MatchCondition, _ doc: Int32) -> Bool {
+        switch condition {
         case .clause(let index):
-            guard let cursor = cursors[index] else { return false }
-            return cursor.advance(to: doc) == doc
-        case .any(let children): return children.contains { matches($0, doc) }
-        case .all(let children): return children.allSatisfy { matches($0, doc) }
+            let slot = slots[index]
+            return slot >= 0 && cursors[slot].probe(doc)
+        case .any(let children):
+            for child in children where matches(child, doc) { return true }
+            return false
+        case .all(let children):
+            for child in children where !matches(child, doc) { return false }
+            return true
         case .not(let child): return !matches(child, doc)
         case .date(let range): return range.contains(segment.date(doc))
         case .matchAll: return true
@@ -262,10 +352,10 @@ final class SegmentSearch<Segment: QuerySegment> {
     // MARK: - Every match
 
     /// Every live statement of the segment that matches, in order, without scoring or pruning.
-    func allMatches(into result: inout [DocumentAddress]) {
+    mutating func allMatches(into result: inout [DocumentAddress]) {
         if isEmpty || maxDoc == 0 { return }
         guard let lead = groups.first else {
-            for doc in 0..<maxDoc where isLive(doc) && matches(predicate, doc) {
+            for doc in 0..<maxDoc where isLive(doc) && matches(condition, doc) {
                 result.append(DocumentAddress(segment: segmentNumber, document: doc))
             }
             return
@@ -273,9 +363,9 @@ final class SegmentSearch<Segment: QuerySegment> {
         var doc: Int32 = 0
         while doc < maxDoc {
             var candidate = Int32.max
-            for member in lead { candidate = min(candidate, cursors[member]!.advance(to: doc)) }
+            for slot in lead { candidate = min(candidate, cursors[slot].advance(to: doc)) }
             if candidate >= maxDoc { return }
-            if isLive(candidate), matches(predicate, candidate) {
+            if isLive(candidate), matches(condition, candidate) {
                 result.append(DocumentAddress(segment: segmentNumber, document: candidate))
             }
             doc = candidate &+ 1
@@ -283,11 +373,11 @@ final class SegmentSearch<Segment: QuerySegment> {
     }
 
     /// The scoring clauses present on `doc`, with their frequency and score, for explanations.
-    func contributions(at doc: Int32) -> [(clause: Int, frequency: UInt32, score: Float)] {
-        scorers.compactMap { index in
-            let cursor = cursors[index]!
-            guard cursor.advance(to: doc) == doc else { return nil }
-            return (index, cursor.frequency, cursor.score())
+    mutating func contributions(at doc: Int32) -> [(clause: Int, frequency: UInt32, score: Float)] {
+        var result: [(clause: Int, frequency: UInt32, score: Float)] = []
+        for slot in scorers where cursors[slot].probe(doc) {
+            result.append((clauseOfSlot[slot], cursors[slot].frequency, cursors[slot].score()))
         }
+        return result
     }
 }

@@ -61,7 +61,13 @@ public struct SnippetMaker: Sendable {
 
     // MARK: - Pieces
 
-    private func make(_ bytes: [UInt8], _ range: Range<Int>, _ matches: [Token], leading: Bool, trailing: Bool) -> Snippet {
+    private func make(
+        _ bytes: [UInt8],
+        _ range: Range<Int>,
+        _ matches: [Token],
+        leading: Bool,
+        trailing: Bool
+    ) -> Snippet {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
@@ -130,7 +136,9 @@ public struct SnippetMaker: Sendable {
     private func wordBoundary(_ bytes: [UInt8], from index: Int, forward: Bool, floor: Int) -> Int {
         var position = index
         if forward {
-            while position < floor, position < bytes.count, !isSpace(bytes[position]), position - index < 20 { position += 1 }
+            while position < floor, position < bytes.count, !isSpace(bytes[position]), position - index < 20 {
+                position += 1
+            }
             if position >= floor || position - index >= 20 { position = index }
         } else {
             while position > floor, !isSpace(bytes[position - 1]), index - position < 20 { position -= 1 }

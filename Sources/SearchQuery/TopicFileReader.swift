@@ -66,7 +66,9 @@ struct TopicFileReader {
             isTerms = true
             cursor.skipSpaces()
         }
-        guard cursor.peek == 0x5D else { throw cursor.error("expected ']' to close the table header", at: cursor.column) }
+        guard cursor.peek == 0x5D else {
+            throw cursor.error("expected ']' to close the table header", at: cursor.column)
+        }
         cursor.advance()
         try cursor.expectEnd()
         try validate(name: name, cursor: cursor, column: nameColumn)
@@ -245,9 +247,14 @@ struct LineCursor {
                 case 0x75, 0x55:
                     let width = escaped == 0x75 ? 4 : 8
                     guard index + width <= bytes.count,
-                        let scalarValue = UInt32(String(decoding: bytes[index..<index + width], as: UTF8.self), radix: 16),
+                        let scalarValue = UInt32(
+                            String(decoding: bytes[index..<index + width], as: UTF8.self),
+                            radix: 16
+                        ),
                         let scalar = Unicode.Scalar(scalarValue)
-                    else { throw error("a \\u escape needs \(width) hex digits of a valid character", at: escapeColumn) }
+                    else {
+                        throw error("a \\u escape needs \(width) hex digits of a valid character", at: escapeColumn)
+                    }
                     index += width
                     result.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:

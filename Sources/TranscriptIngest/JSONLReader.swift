@@ -1,10 +1,16 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
-/// Reads a JSONL source: one statement object per line.
+/// Reads a JSONL source: one statement object per line, parsed by `JSONLineParser`.
 ///
-/// Required: `id` (string) and a non-empty `answer` or `text`. Optional: `date`, `spokesperson`, `question`,
-/// `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`), `kind`, `follow_up`. A bad line is
-/// reported with its line number and skipped; the rest of the file is read.
+/// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional:
+/// `date`, `spokesperson`, `question`, `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`),
+/// `kind`, `follow_up` (or `followUp`). A bad line is reported with its line number ("not valid UTF-8",
+/// "not valid JSON", "not a JSON object", a missing field) and skipped; the rest of the file is read.
+/// Within one buffer a repeated `id` is skipped with a warning; a date is kept as `YYYY-MM-DD`.
 struct JSONLReader {
     let source: String
 
@@ -14,14 +20,18 @@ struct JSONLReader {
         var seen: Set<String> = []
         var lineNumber = 0
         var start = 0
+        let parser = JSONLineParser()
         while start < buffer.count {
-            var end = start
-            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+            let rest = UnsafeRawBufferPointer(rebasing: buffer[start...])
+            var end = buffer.count
+            if let newline = memchr(rest.baseAddress!, 0x0A, rest.count) {
+                end = start + (UnsafeRawPointer(newline) - rest.baseAddress!)
+            }
             lineNumber += 1
             let line = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
             start = end + 1
             guard !ByteText.isBlank(line) else { continue }
-            switch parse(line, ordinal: statements.count + 1) {
+            switch parse(line, ordinal: statements.count + 1, with: parser) {
             case .success(var statement):
                 if seen.contains(statement.id) {
                     warnings.append(
@@ -51,60 +61,83 @@ struct JSONLReader {
         var message: String
     }
 
-    private func parse(_ line: UnsafeRawBufferPointer, ordinal: Int) -> Result<Statement, LineProblem> {
-        if ByteText.firstInvalidUTF8(line) != nil { return .failure(LineProblem(message: "not valid UTF-8")) }
-        let object: Any
+    private func parse(
+        _ line: UnsafeRawBufferPointer,
+        ordinal: Int,
+        with parser: JSONLineParser
+    ) -> Result<Statement, LineProblem> {
         do {
-            object = try JSONSerialization.jsonObject(with: Data(line), options: [])
-        } catch {
-            return .failure(LineProblem(message: "not valid JSON"))
-        }
-        guard let fields = object as? [String: Any] else {
+            try parser.parse(line)
+        } catch .notObject {
             return .failure(LineProblem(message: "not a JSON object"))
+        } catch {
+            // The parser checks UTF-8 only where it reads; bad bytes anywhere in the line say more.
+            let message = ByteText.firstInvalidUTF8(line) != nil ? "not valid UTF-8" : "not valid JSON"
+            return .failure(LineProblem(message: message))
         }
-        func text(_ keys: String...) -> String {
-            for key in keys {
-                if let value = fields[key] as? String { return Self.clean(value) }
+        func text(_ fields: JSONLineField...) -> String {
+            for field in fields {
+                let value = parser.value(field)
+                if value.kind == .string { return parser.string(value) }
             }
             return ""
         }
-        guard let rawID = fields["id"] else { return .failure(LineProblem(message: "missing \"id\"")) }
+        let rawID = parser.value(.id)
         let id: String
-        if let string = rawID as? String, !string.isEmpty {
-            id = string
-        } else if let number = rawID as? NSNumber, !(rawID is Bool) {
-            id = number.stringValue
-        } else {
+        switch rawID.kind {
+        case .absent:
+            return .failure(LineProblem(message: "missing \"id\""))
+        case .string where rawID.count > 0:
+            id = parser.string(rawID)
+        case .number:
+            id = parser.literal(rawID)
+        default:
             return .failure(LineProblem(message: "\"id\" must be a non-empty string"))
         }
-        let answer = text("answer", "text")
+        let answer = text(.answer, .text)
         guard !answer.isEmpty else {
             return .failure(LineProblem(message: "missing \"answer\" or \"text\""))
         }
-        let followUp = (fields["follow_up"] as? Bool) ?? (fields["followUp"] as? Bool) ?? false
+        let followUp = flag(parser, .followUp) ?? flag(parser, .followUpCamel) ?? false
         return .success(
             Statement(
                 id: id,
                 ordinal: ordinal,
-                date: text("date"),
-                spokesperson: SpeakerNames.spokesperson(text("spokesperson")),
-                outlet: SpeakerNames.outlet(text("outlet", "asked_by")),
-                title: text("title"),
-                question: text("question"),
+                date: text(.date),
+                spokesperson: SpeakerNames.spokesperson(text(.spokesperson)),
+                outlet: SpeakerNames.outlet(text(.outlet, .askedBy)),
+                title: text(.title),
+                question: text(.question),
                 answer: answer,
-                language: text("language", "lang"),
-                kind: text("kind"),
+                language: text(.language, .lang),
+                kind: text(.kind),
                 source: source,
-                url: text("url"),
+                url: text(.url),
                 followUp: followUp
             )
         )
     }
 
+    /// `true`/`false`, or a number equal to 1 or 0 (as Foundation bridges it to `Bool`); `nil` otherwise.
+    private func flag(_ parser: JSONLineParser, _ field: JSONLineField) -> Bool? {
+        let value = parser.value(field)
+        switch value.kind {
+        case .true: return true
+        case .false: return false
+        case .number:
+            switch Double(parser.literal(value)) {
+            case 1: return true
+            case 0: return false
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
     /// Keeps `YYYY-MM-DD` (or the date part of an ISO timestamp); anything else is dropped with a note.
     private static func normalizeDate(_ statement: inout Statement) -> String? {
         let date = statement.date
-        guard !date.isEmpty else { return nil }
+        guard !date.isEmpty, !isCalendarDate(date) else { return nil }
         if let normalized = BriefingMetadata.parseDate(date) {
             statement.date = normalized
             return nil
@@ -113,32 +146,24 @@ struct JSONLReader {
         return "date '\(date)' is not YYYY-MM-DD; left empty"
     }
 
-    /// Applies the same hygiene as page text: whitespace runs collapse to one space within a paragraph,
-    /// paragraph breaks (blank lines) become `"\n\n"`, control characters go.
-    static func clean(_ value: String) -> String {
-        var builder = BlockBuilder()
-        var line: [UInt8] = []
-        line.reserveCapacity(value.utf8.count + 1)
-        func endLine() {
-            line.append(0)
-            line.withUnsafeBufferPointer { builder.append($0.baseAddress!, bold: false) }
-            builder.endBlock()
-            line.removeAll(keepingCapacity: true)
-        }
-        for byte in value.utf8 {
-            if byte == 0x0A {
-                endLine()
-            } else if byte != 0 {  // a NUL would end the C string early; control characters go anyway
-                line.append(byte)
+    /// Whether `date` is already a valid `YYYY-MM-DD`, the form `BriefingMetadata.parseDate` would give it:
+    /// most lines are, and the general reader costs more than the rest of the line.
+    static func isCalendarDate(_ date: String) -> Bool {
+        guard date.utf8.count == 10 else { return false }
+        var fields = (0, 0, 0)
+        for (k, b) in date.utf8.enumerated() {
+            if k == 4 || k == 7 {
+                guard b == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            let digit = Int(b) &- 0x30
+            guard digit >= 0, digit < 10 else { return false }
+            switch k {
+            case 0..<4: fields.0 = fields.0 * 10 + digit
+            case 5..<7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
             }
         }
-        endLine()
-        var joined: [UInt8] = []
-        joined.reserveCapacity(value.utf8.count)
-        for block in builder.blocks {
-            if !joined.isEmpty { joined.append(contentsOf: [0x0A, 0x0A]) }
-            joined.append(contentsOf: block.bytes)
-        }
-        return String(decoding: joined, as: UTF8.self)
+        return BriefingMetadata.isValid(fields.0, fields.1, fields.2)
     }
 }

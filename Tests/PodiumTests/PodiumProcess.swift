@@ -46,8 +46,14 @@ struct PodiumProcess {
     }
 
     /// Runs `podium arguments` to its end.
-    static func run(_ arguments: [String]) throws -> Outcome {
-        try run(executable: try executable(), arguments)
+    /// - Parameters:
+    ///   - directory: The working directory (default: this process's).
+    ///   - environment: Variables set or replaced in the child's environment.
+    ///   - input: Standard input (default: none, an empty stream).
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: Data? = nil
+    ) throws -> Outcome {
+        try run(executable: try executable(), arguments, in: directory, environment: environment, input: input)
     }
 
     /// Runs `podium` inside `/bin/sh -c script`, where `"$@"` are the arguments (for `ulimit` and `trap`).
@@ -56,13 +62,25 @@ struct PodiumProcess {
         return try run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script, "sh", podium.path] + arguments)
     }
 
-    private static func run(executable: URL, _ arguments: [String]) throws -> Outcome {
+    static func run(
+        executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        input: Data? = nil
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = stdin
+        // The input waits in the pipe (small inputs only: a pipe holds 64 KB), so a child that exits without
+        // reading it cannot make this process write to a closed pipe.
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try stdin.fileHandleForWriting.close()
         try process.run()
         // Drain both pipes while the child runs, so that a chatty child never blocks on a full pipe.
         let group = DispatchGroup()
@@ -75,6 +93,26 @@ struct PodiumProcess {
             status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Runs `podium arguments` on a pseudo-terminal made by util-linux `script`, as if typed in a terminal:
+    /// standard output and error both go to it, and the outcome's `stdout` holds what the terminal received
+    /// (with CRLF line ends). `TERM` is a colour terminal and `NO_COLOR` empty unless `environment` says
+    /// otherwise.
+    static func runOnTerminal(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Outcome {
+        let command = ([try executable().path] + arguments).map(shellQuoted).joined(separator: " ")
+        return try run(
+            executable: URL(fileURLWithPath: script), ["-qec", command, "/dev/null"], in: directory,
+            environment: ["TERM": "xterm-256color", "NO_COLOR": ""].merging(environment) { $1 }
+        )
+    }
+
+    /// `script` from util-linux, which gives a command a pseudo-terminal.
+    static let script = "/usr/bin/script"
+    static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: script) }
+
+    private static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     /// Starts `podium arguments` without waiting; output is discarded.
     static func start(_ arguments: [String]) throws -> Process {

@@ -135,8 +135,10 @@ final class MemorySegment: QuerySegment {
     deinit { norms.forEach { $0.deallocate() } }
 
     func isDeleted(_ doc: Int32) -> Bool { deleted[Int(doc)] }
+    var hasDeletions: Bool { deleted.contains(true) }
     func normBytes(field: UInt8) -> UnsafeBufferPointer<UInt8> {
-        Int(field) < TextField.allCases.count ? UnsafeBufferPointer(norms[Int(field)]) : UnsafeBufferPointer(start: nil, count: 0)
+        Int(field) < TextField.allCases.count
+            ? UnsafeBufferPointer(norms[Int(field)]) : UnsafeBufferPointer(start: nil, count: 0)
     }
     func date(_ doc: Int32) -> Int32 { dates[Int(doc)] }
     func postings(field: UInt8, term: String) -> MemoryPostings? {
@@ -171,6 +173,7 @@ final class MemoryPostings: QueryPostings {
     }
 
     var freq: UInt32 { list.freqs[index] }
+    var docFreq: Int { list.docs.count }
 
     func next() -> Int32 {
         index += 1

@@ -72,17 +72,20 @@ struct NaiveEvaluator {
         for (segmentNumber, documents) in segments.enumerated() {
             for (number, document) in documents.enumerated() where !document.isDeleted {
                 let frequencies = plan.clauses.map { frequency(of: $0, in: document) }
-                guard holds(plan.predicate, frequencies, document) else { continue }
+                guard holds(plan.condition, frequencies, document) else { continue }
                 var score = 0.0
                 for (index, clause) in plan.clauses.enumerated() where clause.boost > 0 && frequencies[index] > 0 {
                     let field = clause.key.field
                     let average = (lengthSum[field] ?? 0) / max(lengthDocs[field] ?? 1, 1)
                     let length = quantize(document.lengths[field] ?? 0)
-                    let k = Double(bm25.k1) * (1 - Double(bm25.b) + Double(bm25.b) * length / (average > 0 ? average : 1))
+                    let k =
+                        Double(bm25.k1) * (1 - Double(bm25.b) + Double(bm25.b) * length / (average > 0 ? average : 1))
                     let tf = Double(frequencies[index])
                     score += Double(clause.boost) * idfs[index] * tf / (tf + k)
                 }
-                result.append(Scored(address: DocumentAddress(segment: segmentNumber, document: Int32(number)), score: score))
+                result.append(
+                    Scored(address: DocumentAddress(segment: segmentNumber, document: Int32(number)), score: score)
+                )
             }
         }
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.address < $1.address }

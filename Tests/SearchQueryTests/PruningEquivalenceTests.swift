@@ -22,7 +22,7 @@ struct PruningEquivalenceTests {
         let reference = Self.reference
         var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_125)
         var compared = 0
-        for _ in 0..<200 {
+        for _ in 0..<120 {
             let (query, mode) = generator.next()
             let request = SearchRequest(query: query, mode: mode, limit: 10)
             let plan = try engine.plan(request)
@@ -33,7 +33,7 @@ struct PruningEquivalenceTests {
             expectSameTop(hits, expected, query: query)
             compared += expected.isEmpty ? 0 : 1
         }
-        #expect(compared > 120, "too few random queries had matches: \(compared)")
+        #expect(compared > 70, "too few random queries had matches: \(compared)")
     }
 
     @Test func topicRankingMatchesAScan() throws {
@@ -61,7 +61,8 @@ struct PruningEquivalenceTests {
         #expect(sure.isSubset(of: Set(hits.map(\.address))), "top 10 differs for \(query)")
     }
 
-    private static func referenceDocuments(_ segments: [[MemoryDocument]], analyzer: Analyzer) -> [[ReferenceDocument]] {
+    private static func referenceDocuments(_ segments: [[MemoryDocument]], analyzer: Analyzer) -> [[ReferenceDocument]]
+    {
         segments.map { documents in
             documents.map { document in
                 var reference = ReferenceDocument(date: document.date, isDeleted: document.isDeleted)
@@ -69,7 +70,9 @@ struct PruningEquivalenceTests {
                     if let text = document.text[field] { reference.add(analyzer.tokens(text), field: UInt8(number)) }
                 }
                 for (offset, field) in KeywordField.allCases.enumerated() {
-                    if let value = document.keywords[field] { reference.keywords[UInt8(TextField.allCases.count + offset)] = value }
+                    if let value = document.keywords[field] {
+                        reference.keywords[UInt8(TextField.allCases.count + offset)] = value
+                    }
                 }
                 return reference
             }

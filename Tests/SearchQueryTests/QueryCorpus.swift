@@ -10,7 +10,9 @@ enum QueryCorpus {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return [] }
         var result: [MemoryDocument] = []
         for line in text.split(separator: "\n").prefix(limit) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                continue
+            }
             var document = MemoryDocument()
             document.text[.answer] = object["answer"] as? String
             document.text[.question] = (object["question"] as? String).flatMap { $0.isEmpty ? nil : $0 }
@@ -114,7 +116,9 @@ struct QueryGenerator {
         case 9: query = "lang:zh \(word()) OR \(word())"
         case 10: query = "NOT \(word()) \(word()) date:2019-01..2020-03-31"
         case 11: query = random.next() % 2 == 0 ? "topic:ip" : "topic:trade \(word())"
-        case 12: query = (0..<Int.random(in: 8...30, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+        case 12:
+            query = (0..<Int.random(in: 8...30, using: &random)).map { _ in words.randomElement(using: &random)! }
+                .joined(separator: " ")
         default: query = "-\(word())"
         }
         return (query, mode)

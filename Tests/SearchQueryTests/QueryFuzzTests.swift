@@ -57,7 +57,10 @@ struct QueryFuzzTests {
         }
         let topics = try TopicSet.parse("[ip]\n[ip.terms]\npatent = 2\n\"intellectual property\" = 3\n\"知识产权\" = 3\n")
         let engine = SearchEngine(
-            index: MemoryIndex(segments: [Array(documents.prefix(3)), Array(documents.dropFirst(3)), []], blockSize: 2),
+            index: MemoryIndex(
+                segments: [Array(documents.prefix(3)), Array(documents.dropFirst(3)), []],
+                blockSize: 2
+            ),
             topics: topics
         )
         var random = SeededGenerator(seed: 11)
@@ -90,7 +93,10 @@ struct QueryFuzzTests {
             case 0: characters.insert(contentsOf: pieces.randomElement(using: &random)!, at: position)
             case 1: if position < characters.count { characters.remove(at: position) }
             case 2: characters.insert(contentsOf: characters[..<min(position, characters.count)], at: position)
-            default: if position < characters.count { characters[position] = pieces.randomElement(using: &random)!.first ?? " " }
+            default:
+                if position < characters.count {
+                    characters[position] = pieces.randomElement(using: &random)!.first ?? " "
+                }
             }
         }
         return String(characters.prefix(400))

@@ -115,3 +115,29 @@ struct QueryParserTests {
         #expect(text == "知识产权" && isPrefix && range == 6..<19)
     }
 }
+
+@Suite("Dates")
+struct DateRangeTests {
+    @Test(arguments: [
+        ("2019", 2019_0000, 2019_9999), ("2019-05", 2019_0500, 2019_0599), ("2019/5/3", 2019_0503, 2019_0503),
+        ("20190503", 2019_0503, 2019_0503), ("2020-02-29", 2020_0229, 2020_0229),
+        ("2019..2020-06", 2019_0000, 2020_0699),
+    ])
+    func readsDatesAndRanges(text: String, lower: Int32, upper: Int32) {
+        #expect(DateRange(parsing: text) == DateRange(lower: lower, upper: upper))
+    }
+
+    @Test(arguments: ["2019-02-29", "19-05", "2019-00", "2019-05-32", "..", "2020..2019", "May 2019", "2019-05-03-01"])
+    func refusesWhatIsNotADate(text: String) {
+        #expect(DateRange(parsing: text) == nil)
+    }
+
+    @Test func sinceAndUntilCoverWholeSpans() throws {
+        #expect(
+            try DateRange.between(since: "2019-05", until: "2019-06") == DateRange(lower: 2019_0500, upper: 2019_0699)
+        )
+        #expect(try DateRange.between(since: nil, until: nil) == nil)
+        #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "2020", until: "2019") }
+        #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "soon", until: nil) }
+    }
+}

@@ -40,7 +40,9 @@ struct SearcherTests {
     }
 
     @Test func explainsEveryScore() throws {
-        let results = try searcher.search(SearchRequest(query: "patent patent trade", topic: "ip", limit: 5, explain: true))
+        let results = try searcher.search(
+            SearchRequest(query: "patent patent trade", topic: "ip", limit: 5, explain: true)
+        )
         #expect(!results.hits.isEmpty)
         for hit in results.hits {
             let explanation = try #require(hit.explanation)
@@ -58,8 +60,13 @@ struct SearcherTests {
         let plain = try searcher.matches(SearchRequest(query: "+china +cooperation"))
         let withTopic = try searcher.matches(SearchRequest(query: "+china +cooperation", topic: "trade"))
         #expect(plain == withTopic)
-        let ranked = try searcher.search(SearchRequest(query: "+china +cooperation", topic: "trade", limit: 5, explain: true))
-        #expect(ranked.hits.first?.explanation?.parts.contains { $0.origins.contains { $0.hasPrefix("topic trade:") } } == true)
+        let ranked = try searcher.search(
+            SearchRequest(query: "+china +cooperation", topic: "trade", limit: 5, explain: true)
+        )
+        #expect(
+            ranked.hits.first?.explanation?.parts.contains { $0.origins.contains { $0.hasPrefix("topic trade:") } }
+                == true
+        )
     }
 
     @Test func datesAndFiltersRestrictTheMatches() throws {
@@ -75,8 +82,10 @@ struct SearcherTests {
 
     @Test func prefixExpansionIsBoundedAndReported() throws {
         let results = try searcher.search(SearchRequest(query: "c*", limit: 3))
-        let answer = try #require(results.expansions.first { $0.field == "answer" })
-        #expect(answer.isTruncated && answer.terms.count == 64 && answer.terms.allSatisfy { $0.hasPrefix("c") })
+        #expect(results.expansions.count == 1)
+        let expansion = try #require(results.expansions.first)
+        #expect(expansion.isTruncated && expansion.fields.contains("answer"))
+        #expect(expansion.terms.count >= 64 && expansion.terms.allSatisfy { $0.hasPrefix("c") })
         #expect(results.hits.count == 3)
     }
 
@@ -98,7 +107,9 @@ struct SearcherTests {
         let answer = try #require(try searcher.storedFields(of: hit.address).first { $0.name == "answer" }?.value)
         let snippet = searcher.snippet(of: answer, for: results)
         #expect(snippet.text.count <= 302 && !snippet.highlights.isEmpty)
-        let words = snippet.highlights.map { String(decoding: Array(snippet.text.utf8)[$0], as: UTF8.self).lowercased() }
+        let words = snippet.highlights.map {
+            String(decoding: Array(snippet.text.utf8)[$0], as: UTF8.self).lowercased()
+        }
         #expect(words.contains("intellectual property") || words.contains("intellectual"))
     }
 }

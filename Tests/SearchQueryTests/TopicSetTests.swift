@@ -9,10 +9,15 @@ struct TopicSetTests {
     @Test func shippedTopicsLoad() throws {
         let topics = try TopicSet.load(from: SharedData.projectCorpus.appendingPathComponent("topics.toml"))
         #expect(topics.topics.count >= 8)
-        for name in ["ip", "green-tech", "trade", "public-health", "climate", "tech-restrictions", "regional-security", "development"] {
+        for name in [
+            "ip", "green-tech", "trade", "public-health", "climate", "tech-restrictions", "regional-security",
+            "development",
+        ] {
             let topic = try #require(topics[name], "missing topic \(name)")
             #expect(topic.entries.count >= 10)
-            #expect(topic.entries.contains { $0.text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } })
+            #expect(
+                topic.entries.contains { $0.text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+            )
             #expect(topic.entries.contains { $0.text.first?.isASCII == true })
             #expect(!topic.label.isEmpty && !topic.description.isEmpty)
         }
@@ -21,7 +26,8 @@ struct TopicSetTests {
     }
 
     @Test func readsEscapesCommentsAndCRLF() throws {
-        let text = "# c\r\n[a-b] # note\r\nlabel = 'A'\r\n[a-b.terms]\r\n\"x \\\"y\\\"\" = 1_0 # w\r\nbare = 2\r\n\"\\u77e5\" = 0.5\r\n"
+        let text =
+            "# c\r\n[a-b] # note\r\nlabel = 'A'\r\n[a-b.terms]\r\n\"x \\\"y\\\"\" = 1_0 # w\r\nbare = 2\r\n\"\\u77e5\" = 0.5\r\n"
         let topics = try TopicSet.parse(text)
         #expect(topics["a-b"]?.entries.map(\.text) == ["x \"y\"", "bare", "知"])
         #expect(topics["a-b"]?.entries.map(\.weight) == [10, 2, 0.5])

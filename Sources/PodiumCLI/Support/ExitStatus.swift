@@ -20,11 +20,14 @@ enum ExitStatus: Int32 {
 struct UserFacingError: Error, CustomStringConvertible {
     var message: String
     var hint: String?
+    /// Lines between the message and the hint: the query with a caret under the spot it could not read.
+    var detail: [String]
     var status: ExitStatus
 
-    init(_ message: String, hint: String? = nil, status: ExitStatus) {
+    init(_ message: String, hint: String? = nil, detail: [String] = [], status: ExitStatus) {
         self.message = message
         self.hint = hint
+        self.detail = detail
         self.status = status
     }
 
@@ -32,11 +35,12 @@ struct UserFacingError: Error, CustomStringConvertible {
 }
 
 extension UserFacingError {
-    /// Prints the error (and hint) on standard error and exits with its status. Never returns.
+    /// Prints the error, its detail and hint on standard error and exits with its status. Never returns.
     func exit() -> Never {
-        let style = Style(enabled: Terminal.stderrIsTerminal && Terminal.useColor(.auto) || false)
+        let style = Style(enabled: Terminal.useColor(.auto, on: .standardError))
         StandardError.line("\(style.error("error:")) \(message)")
-        if let hint { StandardError.line("hint: \(hint)") }
+        for line in detail { StandardError.line(line) }
+        if let hint { StandardError.line("\(style.bold("hint:")) \(hint)") }
         PodiumCommand.exit(withError: ExitCode(status.rawValue))
     }
 }

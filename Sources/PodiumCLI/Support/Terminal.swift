@@ -14,18 +14,28 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// What the terminal around the process can show.
 enum Terminal {
+    /// The two streams `podium` writes to; each decides on colour for itself, so that
+    /// `podium export … > report.md` still shows a red `error:` on the terminal.
+    enum Stream {
+        case standardOutput, standardError
+
+        var descriptor: Int32 { self == .standardOutput ? STDOUT_FILENO : STDERR_FILENO }
+    }
+
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Colour on standard output: `always`, or `auto` on a terminal without `NO_COLOR`.
-    static func useColor(_ choice: ColorChoice) -> Bool {
+    /// Whether to colour `stream`: `always`; never with `never`; with `auto`, only when the stream is a
+    /// terminal, `NO_COLOR` is unset or empty (no-color.org) and `TERM` is not `dumb`.
+    static func useColor(_ choice: ColorChoice, on stream: Stream = .standardOutput) -> Bool {
         switch choice {
         case .always: return true
         case .never: return false
         case .auto:
-            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
-            return stdoutIsTerminal
+            let environment = ProcessInfo.processInfo.environment
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isatty(stream.descriptor) == 1
         }
     }
 
