@@ -42,9 +42,11 @@ struct CrashSafetyTests {
             #expect(stats.succeeded, "stats failed, \(context): \(stats.stderr)")
             let content = try IndexContent(directory: index)
             if content.generation == fixture.before.generation {
+                killedBeforeCommit += 1
                 #expect(killed, "a finished \(run) left the old commit")
                 #expect(content.sameStatements(as: fixture.before), "old generation, other content, \(context)")
             } else {
+                killedAfterCommit += 1
                 #expect(content.generation > fixture.before.generation)
                 #expect(content.sameStatements(as: fixture.after), "new generation, other content, \(context)")
             }
