@@ -56,15 +56,15 @@ package struct BytePool {
         return address
     }
 
-    /// Starts a new stream.
-    package mutating func newStream() -> Stream {
+    /// Starts a new stream; its first slice's address (`start`) is what a `Reader` needs later.
+    package mutating func newStream() -> (stream: Stream, start: UInt32) {
         let start = allocate(BytePool.sliceSize(0))
-        return Stream(start: start, write: start, end: start + BytePool.sliceSize(0) - 4, level: 0)
+        return (Stream(write: start, end: start + BytePool.sliceSize(0) - 4, level: 0), start)
     }
 
-    /// The state of one stream: where it began, where the next byte goes, where the current slice's data ends.
+    /// The writing state of one stream: where the next byte goes, where the current slice's data ends.
+    /// (Where it began is kept apart by the owner: it is only needed to read the stream back.)
     package struct Stream {
-        package var start: UInt32
         package var write: UInt32
         package var end: UInt32
         package var level: UInt8
@@ -106,7 +106,7 @@ package struct BytePool {
         let next = allocate(size)
         let link = UnsafeMutableRawPointer(pointer(stream.end))
         link.storeBytes(of: next.littleEndian, as: UInt32.self)
-        stream = Stream(start: stream.start, write: next, end: next + size - 4, level: level)
+        stream = Stream(write: next, end: next + size - 4, level: level)
     }
 
     /// Reads a stream back from its start to the write position it had when the reader was made.
@@ -117,10 +117,10 @@ package struct BytePool {
         private var level: UInt8
         private let stop: UInt32
 
-        package init(pool: BytePool, stream: Stream) {
+        package init(pool: BytePool, start: UInt32, stream: Stream) {
             self.pool = pool
-            at = stream.start
-            end = stream.start + BytePool.sliceSize(0) - 4
+            at = start
+            end = start + BytePool.sliceSize(0) - 4
             level = 0
             stop = stream.write
         }

@@ -9,7 +9,9 @@ public struct IndexCommit: Codable, Sendable, Equatable {
     public var formatVersion: UInt32
     /// Increases by one with every commit.
     public var generation: Int
+    /// The analyzer that produced the tokens.
     public var analyzer: AnalyzerIdentity
+    /// The fields of the index.
     public var schema: IndexSchema
     /// The live segments, oldest first.
     public var segments: [SegmentInfo]

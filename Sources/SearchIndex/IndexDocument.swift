@@ -21,6 +21,7 @@ public struct IndexDocument: Sendable {
     /// The document's date as `yyyymmdd`, 0 when unknown.
     public var date: Int32 = 0
 
+    /// An empty document.
     public init() {}
 
     /// Forgets everything, keeping allocated capacity.

@@ -38,6 +38,7 @@ public struct IndexError: Error, CustomStringConvertible, Sendable, Equatable {
         self.lockHolder = lockHolder
     }
 
+    /// The message.
     public var description: String { message }
 
     package static func corrupted(_ file: String, _ detail: String) -> IndexError {

@@ -63,19 +63,25 @@ public struct IndexSchema: Codable, Sendable, Equatable {
 public struct FieldID: Hashable, Sendable, Codable {
     /// The field's number; the first byte of every term key in the term dictionary.
     public let rawValue: UInt8
+    /// The field with this number (see `IndexSchema.field(named:)`).
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 }
 
 /// A stored field, numbered in `IndexSchema.storedFields` order.
 public struct StoredFieldID: Hashable, Sendable {
+    /// The field's index in `IndexSchema.storedFields`.
     public let rawValue: UInt16
+    /// The stored field with this number.
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 }
 
 /// The analyzer that produced the tokens: an index is only queried with the same one.
 public struct AnalyzerIdentity: Codable, Sendable, Equatable {
+    /// The analyzer's name.
     public var name: String
+    /// Its version: a change of tokens means a new version and a rebuild.
     public var version: String
+    /// An identity.
     public init(name: String, version: String) {
         self.name = name
         self.version = version

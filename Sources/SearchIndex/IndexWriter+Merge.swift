@@ -79,6 +79,10 @@ extension IndexWriter {
             try reader.forEachStoredRecord { (doc, record) throws(IndexError) in
                 if map[doc] >= 0 { try stored.addRaw(record) }
             }
+            // Keep the merge's resident memory flat: what was read is not read again.
+            reader.storedFile.release(upTo: reader.storedFile.dataLength)
+            reader.normsFile.release(upTo: reader.normsFile.dataLength)
+            reader.datesFile.release(upTo: reader.datesFile.dataLength)
         }
         try stored.finish()
         try SegmentBuffer.writeColumns(directory: directory, id: id, norms: norms, dates: dates)
@@ -98,7 +102,17 @@ extension IndexWriter {
         }
         var positions: [UInt32] = []
         positions.reserveCapacity(64)
+        var merged = 0
         while true {
+            merged += 1
+            if merged % 4096 == 0 {
+                // Postings are read in term order, so everything before the current terms is done with.
+                for k in iterators.indices where live[k] {
+                    let reader = sources[k].reader
+                    reader.postingsFile.release(upTo: iterators[k].info.docStart)
+                    reader.positionsFile.release(upTo: iterators[k].info.posStart)
+                }
+            }
             var smallest: [UInt8]? = nil
             for k in iterators.indices where live[k] {
                 if smallest == nil || iterators[k].key.lexicographicallyPrecedes(smallest!) {

@@ -16,6 +16,7 @@ public struct IndexWriterOptions: Sendable {
     /// commit of this writer replaces them (readers keep seeing the old index until then).
     public var create: Bool = false
 
+    /// Settings; see each property.
     public init(
         memoryBudget: Int = 256 << 20,
         mergeFactor: Int = 10,
@@ -39,8 +40,11 @@ public struct IndexWriterOptions: Sendable {
 public final class IndexWriter {
     /// The directory of the index.
     public let directory: String
+    /// The fields of the index.
     public let schema: IndexSchema
+    /// The analyzer recorded in every commit.
     public let analyzer: AnalyzerIdentity
+    /// The writer's settings.
     public let options: IndexWriterOptions
 
     package struct SegmentState {

@@ -64,6 +64,16 @@ package final class MappedFile: @unchecked Sendable {
         if let mapping { munmap(mapping, mappedLength) }
     }
 
+    /// Tells the kernel the pages before `offset` are not needed for now (`madvise(MADV_DONTNEED)`), so a
+    /// merge reading a segment front to back does not keep it all in its resident memory. The data stays in
+    /// the page cache and is read again on the next access.
+    package func release(upTo offset: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let length = min(offset, mappedLength) / page * page
+        guard let mapping, length > 0 else { return }
+        _ = madvise(mapping, length, MADV_DONTNEED)
+    }
+
     /// The CRC-32C stored in the footer.
     package var storedChecksum: UInt32 {
         UInt32(littleEndian: base.loadUnaligned(fromByteOffset: dataLength + 12, as: UInt32.self))

@@ -40,6 +40,7 @@ public final class PostingsCursor {
     private var decoded: SkipState
     private var shallow: SkipState
     private var singleBlockBounds: (lastDoc: Int32, maxFreq: UInt32, minNorm: UInt8)? = nil
+    private var singleBlockTermBounds: (maxFreq: UInt32, minNorm: UInt8) = (0, 255)
     private let skipDataStart: Int
 
     private var posOffset = 0
@@ -109,6 +110,7 @@ public final class PostingsCursor {
                 if let norms { minNorm = min(minNorm, norms[Int(docs[i])]) }
             }
             singleBlockBounds = (docs[count - 1], maxFreq, minNorm)
+            singleBlockTermBounds = (maxFreq, minNorm)
             index = -1
         }
     }
@@ -178,7 +180,12 @@ public final class PostingsCursor {
     /// Moves the block-max probe to the block that holds `target` (or the first block after it) without
     /// decoding anything or moving `doc`. Targets must not decrease between calls.
     public func shallowAdvance(to target: Int32) {
-        guard numBlocks > 1 else { return }
+        guard numBlocks > 1 else {
+            if let bounds = singleBlockBounds, target > bounds.lastDoc {
+                singleBlockBounds = (PostingsCursor.noMoreDocs, 0, 255)
+            }
+            return
+        }
         while shallow.lastDoc < Int64(target) {
             guard loadSkip(&shallow) else {
                 shallow.lastDoc = Int64(PostingsCursor.noMoreDocs)
@@ -189,7 +196,8 @@ public final class PostingsCursor {
         }
     }
 
-    /// The last document of the probed block (`noMoreDocs` past the end); valid after `shallowAdvance`.
+    /// The last document of the probed block; `noMoreDocs` (with `blockMaxFreq` 0) once the probe passed the
+    /// last document. Valid after `shallowAdvance`.
     public var blockLastDoc: Int32 {
         if let bounds = singleBlockBounds { return bounds.lastDoc }
         return shallow.block < 0 ? -1 : Int32(truncatingIfNeeded: shallow.lastDoc)
@@ -205,7 +213,7 @@ public final class PostingsCursor {
     ///
     /// - Complexity: O(blocks); compute once per cursor.
     public func termBounds() -> (maxFreq: UInt32, minNorm: UInt8) {
-        if let bounds = singleBlockBounds { return (bounds.maxFreq, bounds.minNorm) }
+        if numBlocks == 1 { return singleBlockTermBounds }
         var probe = SkipState(readOffset: skipDataStart, end: decoded.end, docStart: decoded.end, posStart: 0)
         var maxFreq: UInt32 = 0
         var minNorm: UInt8 = 255

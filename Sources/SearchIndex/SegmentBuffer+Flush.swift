@@ -13,16 +13,14 @@ extension SegmentBuffer {
         let encoder = PostingsEncoder(docSink: docSink, posSink: posSink)
         let textCount = schema.textFields.count
         let ids = table.sortedIDs()
-        let pool = table.pool
         for id in ids {
-            let t = table.states[Int(id)]
             let key = table.key(id)
             let field = Int(key[0])
             let isText = field < textCount
             try (isText ? norms[field] : []).withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
                 encoder.startTerm(hasPositions: isText, norms: isText ? fieldNorms : nil)
-                var docReader = BytePool.Reader(pool: pool, stream: t.docs)
-                var posReader = BytePool.Reader(pool: pool, stream: t.positions)
+                var docReader = table.reader(id, positions: false)
+                var posReader = table.reader(id, positions: true)
                 var doc: Int64 = -1
                 while !docReader.isAtEnd {
                     let code = docReader.vint()
@@ -77,7 +75,7 @@ extension SegmentBuffer {
     package func documents(withKey key: [UInt8], below limit: Int32) -> [Int32] {
         guard !key.isEmpty else { return [] }
         guard let id = key.withUnsafeBufferPointer({ table.find($0.baseAddress!, $0.count) }) else { return [] }
-        var reader = BytePool.Reader(pool: table.pool, stream: table.states[Int(id)].docs)
+        var reader = table.reader(id, positions: false)
         var result: [Int32] = []
         var doc: Int64 = -1
         while !reader.isAtEnd {

@@ -50,7 +50,7 @@ package final class SegmentBuffer {
         doc.arena.withUnsafeBufferPointer { arena in
             doc.tokens.withUnsafeBufferPointer { tokens in
                 lengths.withUnsafeMutableBufferPointer { lengths in
-                    let base = arena.baseAddress!
+                    guard let base = arena.baseAddress else { return }  // no tokens
                     for token in tokens {
                         let field = Int(token.field)
                         let isText = field < textCount

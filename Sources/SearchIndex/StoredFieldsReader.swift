@@ -9,6 +9,7 @@ public struct StoredField: Sendable, Equatable {
     /// The text stored.
     public var value: String
 
+    /// A stored value.
     public init(field: StoredFieldID, name: String, value: String) {
         self.field = field
         self.name = name

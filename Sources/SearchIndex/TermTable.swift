@@ -4,10 +4,13 @@
 /// A value type over raw memory, so `SegmentBuffer.add` copies it into a local, inverts a whole document
 /// without reference counting or exclusivity checks, and stores it back. Its owner calls `deallocate()`.
 package struct TermTable {
+    /// The hot state of a term, 64 bytes: everything inverting a token reads or writes, including the
+    /// first 8 bytes of its key, so most terms are matched without touching the key bytes.
     package struct TermState {
+        /// The first 8 bytes of the key, little-endian, zero-padded.
+        package var prefix: UInt64
         package var keyStart: UInt32
         package var keyLength: UInt32
-        package var hash: UInt32
         package var docFreq: UInt32 = 0
         /// The document currently being counted, -1 before the first.
         package var lastDoc: Int32 = -1
@@ -20,6 +23,8 @@ package struct TermTable {
     }
 
     package private(set) var states: UnsafeMutablePointer<TermState>
+    /// Per term, the start addresses of its doc stream and its positions stream (cold: read at flush only).
+    package private(set) var starts: UnsafeMutablePointer<UInt32>
     package private(set) var count = 0
     private var capacity = 1024
     /// Open addressing with linear probing; a slot holds `hash << 32 | (id + 1)`, 0 when empty, so probes
@@ -33,6 +38,7 @@ package struct TermTable {
 
     package init() {
         states = .allocate(capacity: capacity)
+        starts = .allocate(capacity: 2 * capacity)
         slots = .allocate(capacity: mask + 1)
         slots.initialize(repeating: 0, count: mask + 1)
         keys = .allocate(capacity: keyCapacity)
@@ -40,6 +46,7 @@ package struct TermTable {
 
     package func deallocate() {
         states.deallocate()
+        starts.deallocate()
         slots.deallocate()
         keys.deallocate()
         pool.deallocate()
@@ -47,7 +54,7 @@ package struct TermTable {
 
     /// Bytes held, for the memory budget.
     package var memoryBytes: Int {
-        pool.allocatedBytes + capacity * MemoryLayout<TermState>.stride + keyCapacity + (mask + 1) * 8
+        pool.allocatedBytes + capacity * (MemoryLayout<TermState>.stride + 8) + keyCapacity + (mask + 1) * 8
     }
 
     /// Records one occurrence of a term key in `doc` (documents in increasing order; positions of a term
@@ -61,6 +68,7 @@ package struct TermTable {
         hasPositions: Bool
     ) {
         let h = TermTable.hash(key, length)
+        let prefix = TermTable.prefix(key, length)
         var slot = Int(h) & mask
         var id: Int32 = -1
         while true {
@@ -69,7 +77,8 @@ package struct TermTable {
             if UInt32(truncatingIfNeeded: entry >> 32) == h {
                 let candidate = Int32(truncatingIfNeeded: entry) &- 1
                 let t = states + Int(candidate)
-                if t.pointee.keyLength == UInt32(length) && TermTable.equal(keys + Int(t.pointee.keyStart), key, length)
+                if t.pointee.prefix == prefix && t.pointee.keyLength == UInt32(length)
+                    && (length <= 8 || TermTable.equal(keys + Int(t.pointee.keyStart) + 8, key + 8, length - 8))
                 {
                     id = candidate
                     break
@@ -77,7 +86,9 @@ package struct TermTable {
             }
             slot = (slot &+ 1) & mask
         }
-        if id < 0 { id = insert(key: key, length: length, hash: h, slot: slot, hasPositions: hasPositions) }
+        if id < 0 {
+            id = insert(key: key, length: length, hash: h, prefix: prefix, slot: slot, hasPositions: hasPositions)
+        }
         let t = states + Int(id)
         if t.pointee.lastDoc != doc {
             if t.pointee.lastDoc >= 0 && t.pointee.writtenDoc != t.pointee.lastDoc { writePending(t) }
@@ -98,6 +109,7 @@ package struct TermTable {
         key: UnsafePointer<UInt8>,
         length: Int,
         hash h: UInt32,
+        prefix: UInt64,
         slot: Int,
         hasPositions: Bool
     ) -> Int32 {
@@ -106,6 +118,10 @@ package struct TermTable {
             bigger.moveInitialize(from: states, count: count)
             states.deallocate()
             states = bigger
+            let biggerStarts = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 4)
+            biggerStarts.moveInitialize(from: starts, count: 2 * count)
+            starts.deallocate()
+            starts = biggerStarts
             capacity *= 2
         }
         if keyCount + length > keyCapacity {
@@ -122,13 +138,15 @@ package struct TermTable {
         let positions = hasPositions ? pool.newStream() : docs
         (states + count).initialize(
             to: TermState(
+                prefix: prefix,
                 keyStart: UInt32(keyCount),
                 keyLength: UInt32(length),
-                hash: h,
-                docs: docs,
-                positions: positions
+                docs: docs.stream,
+                positions: positions.stream
             )
         )
+        starts[2 * count] = docs.start
+        starts[2 * count + 1] = positions.start
         keyCount += length
         let id = Int32(count)
         slots[slot] = UInt64(h) << 32 | UInt64(count + 1)
@@ -165,7 +183,7 @@ package struct TermTable {
         slots.initialize(repeating: 0, count: size)
         mask = size - 1
         for k in 0..<count {
-            let h = states[k].hash
+            let h = TermTable.hash(keys + Int(states[k].keyStart), Int(states[k].keyLength))
             var slot = Int(h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt64(h) << 32 | UInt64(k + 1)
@@ -179,7 +197,9 @@ package struct TermTable {
         while slots[slot] != 0 {
             let id = Int32(truncatingIfNeeded: slots[slot]) - 1
             let t = states[Int(id)]
-            if t.hash == h && t.keyLength == UInt32(length) && TermTable.equal(keys + Int(t.keyStart), key, length) {
+            if UInt32(truncatingIfNeeded: slots[slot] >> 32) == h && t.keyLength == UInt32(length)
+                && TermTable.equal(keys + Int(t.keyStart), key, length)
+            {
                 return id
             }
             slot = (slot + 1) & mask
@@ -206,6 +226,22 @@ package struct TermTable {
             return c != 0 ? c < 0 : x.keyLength < y.keyLength
         }
         return ids
+    }
+
+    /// The first 8 bytes of a key as a little-endian integer, zero-padded.
+    @inline(__always)
+    static func prefix(_ key: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        if n >= 8 { return UInt64(littleEndian: UnsafeRawPointer(key).loadUnaligned(as: UInt64.self)) }
+        var v: UInt64 = 0
+        for i in 0..<n { v |= UInt64(key[i]) << UInt64(8 * i) }
+        return v
+    }
+
+    /// A stream reader over a term's doc stream (`positions: false`) or positions stream.
+    package func reader(_ id: Int32, positions: Bool) -> BytePool.Reader {
+        let t = states[Int(id)]
+        return BytePool.Reader(
+            pool: pool, start: starts[2 * Int(id) + (positions ? 1 : 0)], stream: positions ? t.positions : t.docs)
     }
 
     @inline(__always)

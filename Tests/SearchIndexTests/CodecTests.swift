@@ -64,6 +64,19 @@ struct CodecTests {
         #expect(got.map(\.2) == docs.map { d in (0..<(d % 5 + 1)).map { UInt32(1 + $0 * 3) } })
         #expect(try snapshot.docFreq(field: FieldID(rawValue: 0), term: "x") == count)
         if count == 0 { #expect(try snapshot.segments.first?.postings(field: FieldID(rawValue: 0), term: "x") == nil) }
+        if let last = docs.last,
+            let probe = try snapshot.segments.first?.postings(field: FieldID(rawValue: 0), term: "x")
+        {
+            probe.shallowAdvance(to: Int32(last))
+            #expect(probe.blockLastDoc == Int32(last))
+            #expect(
+                probe.blockMaxFreq
+                    == UInt32(docs.suffix(count % 128 == 0 ? 128 : count % 128).map { $0 % 5 + 1 }.max()!)
+            )
+            probe.shallowAdvance(to: Int32(last) + 1)
+            #expect(probe.blockLastDoc == PostingsCursor.noMoreDocs)
+            #expect(probe.blockMaxFreq == 0)
+        }
     }
 
     @Test("the largest gaps and frequencies: first and last document of a large segment, a frequency of 70,000")

@@ -94,6 +94,7 @@ struct ReliabilityTests {
                 for d in 0..<Int32(segment.maxDoc) { _ = try? segment.storedFields(d) }
             }
             #expect(throws: IndexError.self) { try snapshot.verify() }
+            _ = try? snapshot.verifyStructure()  // must not crash, whatever it finds
         }
     }
 

@@ -15,6 +15,7 @@ struct RoundTripTests {
         #expect(snapshot.userData == ["n": "600"])
         try expectSnapshot(snapshot, matches: NaiveIndex(docs))
         _ = try snapshot.verify()
+        try snapshot.verifyStructure()
     }
 
     @Test("many segments under a small memory budget, without and with merges", arguments: [false, true])
@@ -26,6 +27,7 @@ struct RoundTripTests {
         let snapshot = try IndexSnapshot.open(directory: dir.url.path, verification: .checksums)
         #expect(snapshot.segments.count > 1)
         try expectSnapshot(snapshot, matches: NaiveIndex(docs))
+        try snapshot.verifyStructure()
     }
 
     @Test("force merge to one segment keeps every posting")

@@ -328,4 +328,7 @@ for _ in 0..<5 { _ = try IndexSnapshot.open(directory: directory, verification: 
 print(
     String(format: "open snapshot: %.0f µs (.footers), %.1f ms (.checksums)", openFooters, (now() - checkedStart) * 200)
 )
+let structureStart = now()
+try snapshot.verifyStructure()
+print(String(format: "verifyStructure: %.2f s", now() - structureStart))
 print("checksum \(checksum)")
