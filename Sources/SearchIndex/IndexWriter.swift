@@ -138,8 +138,8 @@ public final class IndexWriter {
         try checkOpen()
         if buffer == nil {
             bufferID = IndexWriter.newSegmentID()
-            let sink = try FileSink(directory: directory, name: "\(bufferID).\(IndexFileKind.stored.rawValue)")
-            buffer = SegmentBuffer(schema: schema, stored: StoredFieldsWriter(sink: sink))
+            let stored = try StoredFieldsWriter(directory: directory, segment: bufferID, schema: schema)
+            buffer = SegmentBuffer(schema: schema, stored: stored)
         }
         if document.needsSort {
             sortedScratch = document

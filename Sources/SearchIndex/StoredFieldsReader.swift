@@ -17,15 +17,21 @@ public struct StoredField: Sendable, Equatable {
     }
 }
 
-/// Reads documents from a `.sto` file: binary search of the block index, LZ4 decompression of one block.
+/// Reads documents from a `.sto` file (binary search of the block index, LZ4 decompression of one block)
+/// and their id from the `.ids` column.
 package final class StoredFieldsReader: @unchecked Sendable {
     package let file: MappedFile
+    package let ids: IDColumnReader
+    private let idField: Int
     private let indexOffset: Int
     private let blockCount: Int
     private let docCount: Int
 
-    package init(file: MappedFile, maxDoc: Int) throws(IndexError) {
+    package init(file: MappedFile, idFile: MappedFile, maxDoc: Int, schema: IndexSchema) throws(IndexError) {
         self.file = file
+        let idField = schema.idStoredField.map { Int($0.rawValue) } ?? -1
+        self.idField = idField
+        ids = try IDColumnReader(file: idFile, maxDoc: maxDoc, hasIDField: idField >= 0)
         let end = file.dataLength
         var r = file.reader(from: max(0, end - 16))
         do throws(DecodeFailure) {
@@ -135,8 +141,11 @@ package final class StoredFieldsReader: @unchecked Sendable {
         }
     }
 
-    /// Calls `body` with every document's record in doc-id order, decompressing each block once (merges).
-    package func forEachRecord(_ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
+    /// Calls `body` with every document's record and id value in doc-id order, decompressing each block once
+    /// (merges).
+    package func forEachRecord(
+        _ body: (Int, UnsafeRawBufferPointer, UnsafeRawBufferPointer?) throws(IndexError) -> Void
+    ) throws(IndexError) {
         var raw: [UInt8] = []
         for b in 0..<blockCount {
             var block = try header(b)
@@ -162,7 +171,10 @@ package final class StoredFieldsReader: @unchecked Sendable {
                     guard at + length <= block.rawLength, block.firstDoc + k < docCount else {
                         throw IndexError.corrupted(file.name, "a stored-fields block is truncated")
                     }
-                    try body(block.firstDoc + k, UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
+                    let record = UnsafeRawBufferPointer(rebasing: all[at..<at + length])
+                    try ids.withValue(block.firstDoc + k) { (id) throws(IndexError) in
+                        try body(block.firstDoc + k, record, id)
+                    }
                     at += length
                 }
             }
@@ -171,53 +183,76 @@ package final class StoredFieldsReader: @unchecked Sendable {
 
     /// The stored fields of `doc`, in the order they were added.
     package func document(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField] {
-        try withRecord(doc) { (record) throws(IndexError) in
-            var r = RawReader(
-                base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
-                offset: 0,
-                end: record.count
+        var fields: [StoredField] = []
+        try forEachField(doc, schema: schema) { (field, bytes) throws(IndexError) in
+            fields.append(
+                StoredField(
+                    field: StoredFieldID(rawValue: UInt16(field)),
+                    name: schema.storedFields[field],
+                    value: String(decoding: bytes, as: UTF8.self)
+                )
             )
-            var fields: [StoredField] = []
-            do throws(DecodeFailure) {
-                let count = try r.vint(max: 1 << 20)
-                fields.reserveCapacity(count)
-                for _ in 0..<count {
-                    let id = try r.vint(max: schema.storedFields.count - 1)
-                    let length = try r.vint(max: r.remaining)
-                    let bytes = try r.bytes(length)
-                    let value = String(decoding: bytes, as: UTF8.self)
-                    fields.append(
-                        StoredField(
-                            field: StoredFieldID(rawValue: UInt16(id)),
-                            name: schema.storedFields[id],
-                            value: value
-                        )
-                    )
-                }
-            } catch { throw IndexError.corrupted(file.name, error.detail) }
-            return fields
+            return true
         }
+        return fields
     }
 
     /// The value of one stored field of `doc`, or `nil` when the document has none; only that value
     /// becomes a `String` (a run file needs the id of each hit, not its whole statement).
+    ///
+    /// - Complexity: O(1) for the schema's id field (read from the column); otherwise one block decompressed.
     package func value(_ doc: Int, field: StoredFieldID, schema: IndexSchema) throws(IndexError) -> String? {
+        if Int(field.rawValue) == idField { return try ids.value(doc) }
+        var found: String? = nil
+        try forEachField(doc, schema: schema) { (id, bytes) throws(IndexError) in
+            guard id == Int(field.rawValue) else { return true }
+            found = String(decoding: bytes, as: UTF8.self)
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each field of `doc` (its number and bytes, the id taken from the column) until it
+    /// returns `false`.
+    private func forEachField(
+        _ doc: Int,
+        schema: IndexSchema,
+        _ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Bool
+    ) throws(IndexError) {
         try withRecord(doc) { (record) throws(IndexError) in
             var r = RawReader(
                 base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
                 offset: 0,
                 end: record.count
             )
-            do throws(DecodeFailure) {
-                let count = try r.vint(max: 1 << 20)
-                for _ in 0..<count {
-                    let id = try r.vint(max: schema.storedFields.count - 1)
-                    let length = try r.vint(max: r.remaining)
-                    let bytes = try r.bytes(length)
-                    if id == Int(field.rawValue) { return String(decoding: bytes, as: UTF8.self) }
+            let count: Int
+            do throws(DecodeFailure) { count = try r.vint(max: 1 << 20) } catch {
+                throw IndexError.corrupted(file.name, error.detail)
+            }
+            for _ in 0..<count {
+                let code: Int
+                do throws(DecodeFailure) { code = try r.vint(max: schema.storedFields.count * 2 - 1) } catch {
+                    throw IndexError.corrupted(file.name, error.detail)
                 }
-            } catch { throw IndexError.corrupted(file.name, error.detail) }
-            return nil
+                if code & 1 != 0 {
+                    guard code >> 1 == idField else {
+                        throw IndexError.corrupted(file.name, "a record places a field other than the id in the column")
+                    }
+                    let more = try ids.withValue(doc) { (value) throws(IndexError) -> Bool in
+                        guard let value else {
+                            throw IndexError.corrupted(ids.file.name, "document \(doc) has no id, its record says it has")
+                        }
+                        return try body(code >> 1, value)
+                    }
+                    if !more { return }
+                } else {
+                    let bytes: UnsafeRawBufferPointer
+                    do throws(DecodeFailure) { bytes = try r.bytes(try r.vint(max: r.remaining)) } catch {
+                        throw IndexError.corrupted(file.name, error.detail)
+                    }
+                    if try !body(code >> 1, bytes) { return }
+                }
+            }
         }
     }
 }

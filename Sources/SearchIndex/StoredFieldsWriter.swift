@@ -1,9 +1,19 @@
 import CLZ4
 
-/// Writes the `.sto` file: documents' stored fields gathered into blocks of about 16 KiB, each compressed
-/// with LZ4 behind an uncompressed table of record lengths, then an index of (first doc, offset) per block.
+/// Writes a segment's stored fields: the `.sto` file, documents' records gathered into blocks of about 16 KiB,
+/// each compressed with LZ4 behind an uncompressed table of record lengths, then an index of (first doc,
+/// offset) per block; and the `.ids` column holding the schema's `idField` uncompressed.
+///
+/// A record is `VInt fieldCount`, then per field `VInt (storedFieldID << 1 | inColumn)` and, unless the
+/// value sits in the id column, `VInt byteLength` and the bytes. Only the first value of the id field goes to
+/// the column; the record keeps its place, so fields come back in the order they were added.
 package final class StoredFieldsWriter {
+    private let directory: String
+    private let segment: String
     private let sink: FileSink
+    /// The id field's number, or -1 when the schema has none.
+    private let idField: Int
+    private var ids = IDColumnWriter()
     private var block = ByteWriter(capacity: IndexFormat.storedBlockBytes * 2)
     private var lengths: [Int] = []
     private var blockFirstDoc: UInt32 = 0
@@ -12,30 +22,52 @@ package final class StoredFieldsWriter {
     private var blockCount: UInt32 = 0
     private var compressed: [UInt8] = []
 
-    package init(sink: FileSink) { self.sink = sink }
+    /// Creates `<segment>.sto` in `directory`; `finish` writes `<segment>.ids` next to it.
+    package init(directory: String, segment: String, schema: IndexSchema) throws(IndexError) {
+        self.directory = directory
+        self.segment = segment
+        sink = try FileSink(directory: directory, name: "\(segment).\(IndexFileKind.stored.rawValue)")
+        idField = schema.idStoredField.map { Int($0.rawValue) } ?? -1
+    }
 
-    package var bufferedBytes: Int { block.bytes.capacity + compressed.capacity }
+    package var bufferedBytes: Int { block.bytes.capacity + compressed.capacity + ids.bufferedBytes }
 
-    /// Appends one document's serialized stored fields.
+    /// Appends one document's stored fields, its first value of the id field going to the id column.
     package func add(_ doc: IndexDocument) throws(IndexError) {
-        try addRaw(count: doc.storedCount, fields: doc.stored.bytes)
-    }
-
-    /// Appends a record given as its field count and serialized fields (used by merges).
-    package func addRaw(count: Int, fields: [UInt8]) throws(IndexError) {
         let before = block.count
-        block.vint(count)
-        block.append(fields)
-        try fieldsAppended(before: before)
+        block.vint(doc.storedCount)
+        try doc.stored.bytes.withBytes { (all) throws(IndexError) in
+            // `IndexDocument.addStored` wrote these bytes: they decode.
+            var r = RawReader(base: all.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, offset: 0, end: all.count)
+            var columnValue: UnsafeRawBufferPointer? = nil
+            do throws(DecodeFailure) {
+                for _ in 0..<doc.storedCount {
+                    let field = try r.vint(max: Int(UInt16.max))
+                    let value = try r.bytes(try r.vint(max: r.remaining))
+                    if field == idField && columnValue == nil {
+                        columnValue = value
+                        block.vint(field << 1 | 1)
+                    } else {
+                        block.vint(field << 1)
+                        block.vint(value.count)
+                        block.append(value)
+                    }
+                }
+            } catch { throw IndexError(.invalidArgument, "a document's stored fields are malformed") }
+            if idField >= 0 { try ids.add(columnValue) }
+        }
+        try recordAppended(before: before)
     }
 
-    package func addRaw(_ record: UnsafeRawBufferPointer) throws(IndexError) {
+    /// Appends a record as another segment wrote it, with its id value (merges).
+    package func addRaw(_ record: UnsafeRawBufferPointer, id: UnsafeRawBufferPointer?) throws(IndexError) {
         let before = block.count
         block.append(record)
-        try fieldsAppended(before: before)
+        if idField >= 0 { try ids.add(id) }
+        try recordAppended(before: before)
     }
 
-    private func fieldsAppended(before: Int) throws(IndexError) {
+    private func recordAppended(before: Int) throws(IndexError) {
         lengths.append(block.count - before)
         docCount += 1
         if block.count >= IndexFormat.storedBlockBytes { try flushBlock() }
@@ -77,7 +109,7 @@ package final class StoredFieldsWriter {
         block.removeAll()
     }
 
-    /// Writes the last block, the block index and the trailer, then the footer.
+    /// Writes the last block, the block index, the trailer and the footer, then the id column.
     package func finish() throws(IndexError) {
         try flushBlock()
         let indexOffset = sink.offset
@@ -88,5 +120,6 @@ package final class StoredFieldsWriter {
         trailer.u32(docCount)
         try sink.write(trailer)
         try sink.finish(kind: .stored)
+        try ids.finish(directory: directory, name: "\(segment).\(IndexFileKind.ids.rawValue)")
     }
 }
