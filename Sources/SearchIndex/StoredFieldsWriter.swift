@@ -1,12 +1,14 @@
-import CLZ4
-
-/// Writes a segment's stored fields: the `.sto` file, documents' records gathered into blocks of about 16 KiB,
-/// each compressed with LZ4 behind an uncompressed table of record lengths, then an index of (first doc,
-/// offset) per block; and the `.ids` column holding the schema's `idField` uncompressed.
+/// Writes a segment's stored fields: the `.sto` file of zstd-compressed blocks of records, and the `.ids`
+/// column holding the schema's `idField` uncompressed (see `Docs/IndexFormat.md`).
 ///
 /// A record is `VInt fieldCount`, then per field `VInt (storedFieldID << 1 | inColumn)` and, unless the
 /// value sits in the id column, `VInt byteLength` and the bytes. Only the first value of the id field goes to
 /// the column; the record keeps its place, so fields come back in the order they were added.
+///
+/// The first records of the segment are held back as samples: once they reach
+/// `IndexFormat.storedSampleBytes` (or at `finish`), zstd trains a dictionary on them (fastCover),
+/// the dictionary is written at the start of the file, and every block is compressed with it. A merge trains
+/// its own dictionary the same way, on the records it copies.
 package final class StoredFieldsWriter {
     private let directory: String
     private let segment: String
@@ -14,13 +16,22 @@ package final class StoredFieldsWriter {
     /// The id field's number, or -1 when the schema has none.
     private let idField: Int
     private var ids = IDColumnWriter()
+    private var record = ByteWriter(capacity: 4096)
+    /// Records held back until the dictionary is trained, and their lengths.
+    private var samples = ByteWriter()
+    private var sampleLengths: [Int] = []
+    private var compressor: ZstdCompressor?
+    private var dictionaryLength = 0
+    /// The current block's records and their lengths.
     private var block = ByteWriter(capacity: IndexFormat.storedBlockBytes * 2)
     private var lengths: [Int] = []
+    private var payload = ByteWriter(capacity: IndexFormat.storedBlockBytes * 2)
+    private var compressed: [UInt8] = []
     private var blockFirstDoc: UInt32 = 0
     private var docCount: UInt32 = 0
     private var index = ByteWriter()
     private var blockCount: UInt32 = 0
-    private var compressed: [UInt8] = []
+    private var largestBlock = 0
 
     /// Creates `<segment>.sto` in `directory`; `finish` writes `<segment>.ids` next to it.
     package init(directory: String, segment: String, schema: IndexSchema) throws(IndexError) {
@@ -30,12 +41,16 @@ package final class StoredFieldsWriter {
         idField = schema.idStoredField.map { Int($0.rawValue) } ?? -1
     }
 
-    package var bufferedBytes: Int { block.bytes.capacity + compressed.capacity + ids.bufferedBytes }
+    /// Bytes held in memory, for the writer's budget.
+    package var bufferedBytes: Int {
+        samples.bytes.capacity + block.bytes.capacity + payload.bytes.capacity + compressed.capacity
+            + ids.bufferedBytes
+    }
 
     /// Appends one document's stored fields, its first value of the id field going to the id column.
     package func add(_ doc: IndexDocument) throws(IndexError) {
-        let before = block.count
-        block.vint(doc.storedCount)
+        record.removeAll()
+        record.vint(doc.storedCount)
         try doc.stored.bytes.withBytes { (all) throws(IndexError) in
             // `IndexDocument.addStored` wrote these bytes: they decode.
             var r = RawReader(base: all.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, offset: 0, end: all.count)
@@ -46,78 +61,107 @@ package final class StoredFieldsWriter {
                     let value = try r.bytes(try r.vint(max: r.remaining))
                     if field == idField && columnValue == nil {
                         columnValue = value
-                        block.vint(field << 1 | 1)
+                        record.vint(field << 1 | 1)
                     } else {
-                        block.vint(field << 1)
-                        block.vint(value.count)
-                        block.append(value)
+                        record.vint(field << 1)
+                        record.vint(value.count)
+                        record.append(value)
                     }
                 }
             } catch { throw IndexError(.invalidArgument, "a document's stored fields are malformed") }
             if idField >= 0 { try ids.add(columnValue) }
         }
-        try recordAppended(before: before)
+        try record.bytes.withBytes { (bytes) throws(IndexError) in try append(bytes) }
     }
 
     /// Appends a record as another segment wrote it, with its id value (merges).
     package func addRaw(_ record: UnsafeRawBufferPointer, id: UnsafeRawBufferPointer?) throws(IndexError) {
-        let before = block.count
-        block.append(record)
         if idField >= 0 { try ids.add(id) }
-        try recordAppended(before: before)
+        try append(record)
     }
 
-    private func recordAppended(before: Int) throws(IndexError) {
-        lengths.append(block.count - before)
+    private func append(_ record: UnsafeRawBufferPointer) throws(IndexError) {
         docCount += 1
+        guard compressor != nil else {
+            samples.append(record)
+            sampleLengths.append(record.count)
+            if samples.count >= IndexFormat.storedSampleBytes { try startCompressing() }
+            return
+        }
+        try appendToBlock(record)
+    }
+
+    private func appendToBlock(_ record: UnsafeRawBufferPointer) throws(IndexError) {
+        block.append(record)
+        lengths.append(record.count)
         if block.count >= IndexFormat.storedBlockBytes { try flushBlock() }
     }
 
-    /// Writes a block: `u32` records length, `u32` compressed length, `VInt` document count and one `VInt`
-    /// record length per document (uncompressed, so a reader can decompress only up to the record it wants),
-    /// then the records compressed with LZ4.
-    private func flushBlock() throws(IndexError) {
-        guard !lengths.isEmpty else { return }
-        let rawCount = block.count
-        let bound = Int(LZ4_compressBound(Int32(rawCount)))
-        if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
-        let n = block.bytes.withUnsafeBufferPointer { src in
-            compressed.withUnsafeMutableBufferPointer { dst in
-                LZ4_compress_default(
-                    UnsafeRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self),
-                    UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self),
-                    Int32(rawCount),
-                    Int32(bound)
-                )
+    /// Trains the dictionary on the records held back, writes it, then compresses those records.
+    ///
+    /// The dictionary gets at most a sixteenth of the sample bytes, so a small segment does not carry a
+    /// dictionary larger than what it saves; below 1 KiB there is none.
+    private func startCompressing() throws(IndexError) {
+        let capacity = min(IndexFormat.storedDictionaryBytes, samples.count / 16)
+        let dictionary =
+            capacity >= 1024
+            ? ZstdCompressor.trainDictionary(
+                samples: samples.bytes, sizes: sampleLengths, capacity: capacity, level: IndexFormat.storedLevel
+            ) ?? []
+            : []
+        compressor = try ZstdCompressor(level: IndexFormat.storedLevel, dictionary: dictionary)
+        try sink.write(dictionary)
+        dictionaryLength = dictionary.count
+        let held = samples
+        let heldLengths = sampleLengths
+        samples = ByteWriter()
+        sampleLengths = []
+        try held.bytes.withBytes { (all) throws(IndexError) in
+            var at = 0
+            for length in heldLengths {
+                try appendToBlock(UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
+                at += length
             }
         }
-        guard n > 0 else { throw IndexError(.io, "LZ4 could not compress a stored-fields block", file: sink.name) }
+    }
+
+    /// Writes a block: `u32` frame length, then one zstd frame holding `VInt` document count, one `VInt`
+    /// record length per document, and the records.
+    private func flushBlock() throws(IndexError) {
+        guard !lengths.isEmpty, let compressor else { return }
+        payload.removeAll()
+        payload.vint(lengths.count)
+        for length in lengths { payload.vint(length) }
+        payload.append(block.bytes)
+        largestBlock = max(largestBlock, payload.count)
+        compressed.removeAll(keepingCapacity: true)
+        try payload.bytes.withBytes { (raw) throws(IndexError) in
+            try compressor.compress(raw, level: IndexFormat.storedLevel, appendingTo: &compressed)
+        }
         index.u32(blockFirstDoc)
         index.u64(UInt64(sink.offset))
-        var header = ByteWriter(capacity: lengths.count * 2 + 16)
-        header.u32(UInt32(rawCount))
-        header.u32(UInt32(n))
-        header.vint(lengths.count)
-        for length in lengths { header.vint(length) }
+        var header = ByteWriter(capacity: 4)
+        header.u32(UInt32(compressed.count))
         try sink.write(header)
-        try compressed.withUnsafeBufferPointer { (all) throws(IndexError) in
-            try sink.write(UnsafeRawBufferPointer(start: all.baseAddress, count: Int(n)))
-        }
+        try sink.write(compressed)
         blockCount += 1
-        blockFirstDoc = docCount
+        blockFirstDoc += UInt32(lengths.count)
         lengths.removeAll(keepingCapacity: true)
         block.removeAll()
     }
 
     /// Writes the last block, the block index, the trailer and the footer, then the id column.
     package func finish() throws(IndexError) {
+        if compressor == nil { try startCompressing() }
         try flushBlock()
         let indexOffset = sink.offset
         try sink.write(index)
-        var trailer = ByteWriter(capacity: 16)
+        var trailer = ByteWriter(capacity: 24)
         trailer.u64(UInt64(indexOffset))
         trailer.u32(blockCount)
         trailer.u32(docCount)
+        trailer.u32(UInt32(dictionaryLength))
+        trailer.u32(UInt32(largestBlock))
         try sink.write(trailer)
         try sink.finish(kind: .stored)
         try ids.finish(directory: directory, name: "\(segment).\(IndexFileKind.ids.rawValue)")
