@@ -1,7 +1,7 @@
 /// Constants of the on-disk format described in `Docs/IndexFormat.md`.
 public enum IndexFormat {
     /// The format version written in every footer and in `meta.json`; readers accept only this version.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     /// Documents per postings block (bit-packed) and per skip entry.
     public static let blockSize = 128
     /// Terms per term-dictionary block.

@@ -24,7 +24,8 @@ package final class StoredFieldsReader: @unchecked Sendable {
     private let indexOffset: Int
     private let blockCount: Int
     private let docCount: Int
-    private let dictionaryLength: Int
+    /// Bytes of the zstd dictionary at the start of the file (0: none).
+    package let dictionaryLength: Int
     /// The largest decompressed block the writer made: a block claiming more is damaged.
     private let largestBlock: Int
     private let decompressor: ZstdDecompressor

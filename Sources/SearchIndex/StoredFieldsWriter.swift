@@ -20,6 +20,7 @@ package final class StoredFieldsWriter {
     /// Records held back until the dictionary is trained, and their lengths.
     private var samples = ByteWriter()
     private var sampleLengths: [Int] = []
+    private let sampleBytes: Int
     private var compressor: ZstdCompressor?
     private var dictionaryLength = 0
     /// The current block's records and their lengths.
@@ -34,9 +35,18 @@ package final class StoredFieldsWriter {
     private var largestBlock = 0
 
     /// Creates `<segment>.sto` in `directory`; `finish` writes `<segment>.ids` next to it.
-    package init(directory: String, segment: String, schema: IndexSchema) throws(IndexError) {
+    ///
+    /// - Parameter sampleBytes: record bytes held back to train the dictionary (tests lower it to reach
+    ///   the path where records arrive after training).
+    package init(
+        directory: String,
+        segment: String,
+        schema: IndexSchema,
+        sampleBytes: Int = IndexFormat.storedSampleBytes
+    ) throws(IndexError) {
         self.directory = directory
         self.segment = segment
+        self.sampleBytes = sampleBytes
         sink = try FileSink(directory: directory, name: "\(segment).\(IndexFileKind.stored.rawValue)")
         idField = schema.idStoredField.map { Int($0.rawValue) } ?? -1
     }
@@ -85,7 +95,7 @@ package final class StoredFieldsWriter {
         guard compressor != nil else {
             samples.append(record)
             sampleLengths.append(record.count)
-            if samples.count >= IndexFormat.storedSampleBytes { try startCompressing() }
+            if samples.count >= sampleBytes { try startCompressing() }
             return
         }
         try appendToBlock(record)
