@@ -20,7 +20,7 @@ public enum IndexFileKind: String, CaseIterable, Sendable {
     case norms = "nrm"
     /// The dense `Int32` date column.
     case dates = "dat"
-    /// LZ4-compressed blocks of stored fields.
+    /// Stored fields: zstd-compressed blocks of records, with the segment's dictionary.
     case stored = "sto"
     /// The id column: each document's value of the schema's `idField`, uncompressed, behind an offset table.
     case ids = "ids"
