@@ -146,7 +146,7 @@ package final class StoredFieldsWriter {
         largestBlock = max(largestBlock, payload.count)
         compressed.removeAll(keepingCapacity: true)
         try payload.bytes.withBytes { (raw) throws(IndexError) in
-            try compressor.compress(raw, level: IndexFormat.storedLevel, appendingTo: &compressed)
+            try compressor.compress(raw, appendingTo: &compressed)
         }
         index.u32(blockFirstDoc)
         index.u64(UInt64(sink.offset))

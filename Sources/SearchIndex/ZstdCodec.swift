@@ -8,11 +8,13 @@ import Foundation
 package final class ZstdCompressor {
     private let context: OpaquePointer
     private let dictionary: OpaquePointer?
+    private let level: Int32
 
     /// A compressor at `level`, with `dictionary` (none when empty).
     package init(level: Int, dictionary: [UInt8]) throws(IndexError) {
         guard let context = ZSTD_createCCtx() else { throw IndexError(.io, "zstd could not allocate a context") }
         self.context = context
+        self.level = Int32(level)
         guard !dictionary.isEmpty else {
             self.dictionary = nil
             return
@@ -35,16 +37,14 @@ package final class ZstdCompressor {
     }
 
     /// Compresses `source` into one zstd frame (content size in its header) appended to `output`.
-    package func compress(_ source: UnsafeRawBufferPointer, level: Int, appendingTo output: inout [UInt8])
-        throws(IndexError)
-    {
+    package func compress(_ source: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(IndexError) {
         let bound = ZSTD_compressBound(source.count)
         let start = output.count
         output.append(contentsOf: repeatElement(0, count: bound))
         let written = output.withUnsafeMutableBytes { out in
             let dst = out.baseAddress! + start
             if dictionary != nil { return ZSTD_compress2(context, dst, bound, source.baseAddress, source.count) }
-            return ZSTD_compressCCtx(context, dst, bound, source.baseAddress, source.count, Int32(level))
+            return ZSTD_compressCCtx(context, dst, bound, source.baseAddress, source.count, level)
         }
         guard ZSTD_isError(written) == 0 else {
             throw IndexError(.io, "zstd could not compress a stored-fields block: \(Self.message(written))")
@@ -52,7 +52,8 @@ package final class ZstdCompressor {
         output.removeLast(bound - written)
     }
 
-    static func message(_ code: Int) -> String { String(cString: ZSTD_getErrorName(code)) }
+    /// zstd's name for an error code (`ZSTD_getErrorName`).
+    private static func message(_ code: Int) -> String { String(cString: ZSTD_getErrorName(code)) }
 
     /// A dictionary of at most `capacity` bytes trained on `samples` for `level` (fastCover,
     /// `ZDICT_trainFromBuffer_fastCover`), or `nil` when zstd finds too little to learn from.
@@ -63,10 +64,9 @@ package final class ZstdCompressor {
     package static func trainDictionary(samples: [UInt8], sizes: [Int], capacity: Int, level: Int) -> [UInt8]? {
         guard !sizes.isEmpty, capacity > 0 else { return nil }
         var dictionary = [UInt8](repeating: 0, count: capacity)
-        let sampleSizes = sizes.map { Int($0) }
         let n = dictionary.withUnsafeMutableBytes { dict in
             samples.withUnsafeBytes { data in
-                sampleSizes.withUnsafeBufferPointer { lengths in
+                sizes.withUnsafeBufferPointer { lengths in
                     czstd_train_fastcover(
                         dict.baseAddress, capacity, data.baseAddress, lengths.baseAddress, UInt32(lengths.count),
                         Int32(level)
