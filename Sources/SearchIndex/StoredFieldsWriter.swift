@@ -12,27 +12,20 @@
 package final class StoredFieldsWriter {
     private let directory: String
     private let segment: String
-    private let sink: FileSink
+    private let blocks: StoredBlockCompressor
     /// The id field's number, or -1 when the schema has none.
     private let idField: Int
     private var ids = IDColumnWriter()
     private var record = ByteWriter(capacity: 4096)
-    /// Records held back until the dictionary is trained, and their lengths.
-    private var samples = ByteWriter()
-    private var sampleLengths: [Int] = []
     private let sampleBytes: Int
-    private var compressor: ZstdCompressor?
-    private var dictionaryLength = 0
+    /// Records held back until the dictionary is trained, and their lengths; `nil` once training started.
+    private var samples: ByteWriter? = ByteWriter()
+    private var sampleLengths: [Int] = []
     /// The current block's records and their lengths.
     private var block = ByteWriter(capacity: IndexFormat.storedBlockBytes * 2)
     private var lengths: [Int] = []
-    private var payload = ByteWriter(capacity: IndexFormat.storedBlockBytes * 2)
-    private var compressed: [UInt8] = []
     private var blockFirstDoc: UInt32 = 0
     private var docCount: UInt32 = 0
-    private var index = ByteWriter()
-    private var blockCount: UInt32 = 0
-    private var largestBlock = 0
 
     /// Creates `<segment>.sto` in `directory`; `finish` writes `<segment>.ids` next to it.
     ///
@@ -47,15 +40,14 @@ package final class StoredFieldsWriter {
         self.directory = directory
         self.segment = segment
         self.sampleBytes = sampleBytes
-        sink = try FileSink(directory: directory, name: "\(segment).\(IndexFileKind.stored.rawValue)")
+        let sink = try FileSink(directory: directory, name: "\(segment).\(IndexFileKind.stored.rawValue)")
+        blocks = StoredBlockCompressor(sink: sink)
         idField = schema.idStoredField.map { Int($0.rawValue) } ?? -1
     }
 
-    /// Bytes held in memory, for the writer's budget.
-    package var bufferedBytes: Int {
-        samples.bytes.capacity + block.bytes.capacity + payload.bytes.capacity + compressed.capacity
-            + ids.bufferedBytes
-    }
+    /// Bytes held in memory that grow with the segment, for the writer's budget (the compressor's pending
+    /// blocks, at most `StoredBlockCompressor.pendingBytes`, are a fixed overhead like the file buffers).
+    package var bufferedBytes: Int { (samples?.bytes.capacity ?? 0) + block.bytes.capacity + ids.bufferedBytes }
 
     /// Appends one document's stored fields, its first value of the id field going to the id column.
     package func add(_ doc: IndexDocument) throws(IndexError) {
@@ -92,88 +84,56 @@ package final class StoredFieldsWriter {
 
     private func append(_ record: UnsafeRawBufferPointer) throws(IndexError) {
         docCount += 1
-        guard compressor != nil else {
-            samples.append(record)
+        if samples != nil {
+            samples!.append(record)
             sampleLengths.append(record.count)
-            if samples.count >= sampleBytes { try startCompressing() }
+            if samples!.count >= sampleBytes { startCompressing() }
             return
         }
-        try appendToBlock(record)
+        appendToBlock(record)
     }
 
-    private func appendToBlock(_ record: UnsafeRawBufferPointer) throws(IndexError) {
+    private func appendToBlock(_ record: UnsafeRawBufferPointer) {
         block.append(record)
         lengths.append(record.count)
-        if block.count >= IndexFormat.storedBlockBytes { try flushBlock() }
+        if block.count >= IndexFormat.storedBlockBytes { flushBlock() }
     }
 
-    /// Trains the dictionary on the records held back, writes it, then compresses those records.
-    ///
-    /// The dictionary gets at most a sixteenth of the sample bytes, so a small segment does not carry a
-    /// dictionary larger than what it saves; below 1 KiB there is none.
-    private func startCompressing() throws(IndexError) {
-        let capacity = min(IndexFormat.storedDictionaryBytes, samples.count / 16)
-        let dictionary =
-            capacity >= 1024
-            ? ZstdCompressor.trainDictionary(
-                samples: samples.bytes, sizes: sampleLengths, capacity: capacity, level: IndexFormat.storedLevel
-            ) ?? []
-            : []
-        compressor = try ZstdCompressor(level: IndexFormat.storedLevel, dictionary: dictionary)
-        try sink.write(dictionary)
-        dictionaryLength = dictionary.count
-        let held = samples
+    /// Hands the records held back to the compressor to train the dictionary on, then cuts them into blocks.
+    private func startCompressing() {
+        guard let held = samples else { return }
         let heldLengths = sampleLengths
-        samples = ByteWriter()
+        samples = nil
         sampleLengths = []
-        try held.bytes.withBytes { (all) throws(IndexError) in
+        blocks.start(samples: held.bytes, lengths: heldLengths)
+        held.bytes.withUnsafeBytes { all in
             var at = 0
             for length in heldLengths {
-                try appendToBlock(UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
+                appendToBlock(UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
                 at += length
             }
         }
     }
 
-    /// Writes a block: `u32` frame length, then one zstd frame holding `VInt` document count, one `VInt`
-    /// record length per document, and the records.
-    private func flushBlock() throws(IndexError) {
-        guard !lengths.isEmpty, let compressor else { return }
-        payload.removeAll()
+    /// Hands over a block's payload: `VInt` document count, one `VInt` record length per document, and the
+    /// records (compressed into one zstd frame by `StoredBlockCompressor`).
+    private func flushBlock() {
+        guard !lengths.isEmpty else { return }
+        var payload = ByteWriter(capacity: block.count + lengths.count * 3 + 5)
         payload.vint(lengths.count)
         for length in lengths { payload.vint(length) }
         payload.append(block.bytes)
-        largestBlock = max(largestBlock, payload.count)
-        compressed.removeAll(keepingCapacity: true)
-        try payload.bytes.withBytes { (raw) throws(IndexError) in
-            try compressor.compress(raw, appendingTo: &compressed)
-        }
-        index.u32(blockFirstDoc)
-        index.u64(UInt64(sink.offset))
-        var header = ByteWriter(capacity: 4)
-        header.u32(UInt32(compressed.count))
-        try sink.write(header)
-        try sink.write(compressed)
-        blockCount += 1
+        blocks.compress(payload: payload.bytes, firstDoc: blockFirstDoc)
         blockFirstDoc += UInt32(lengths.count)
         lengths.removeAll(keepingCapacity: true)
         block.removeAll()
     }
 
-    /// Writes the last block, the block index, the trailer and the footer, then the id column.
+    /// Writes the last block, waits for the compressor to finish the `.sto` file, then writes the id column.
     package func finish() throws(IndexError) {
-        if compressor == nil { try startCompressing() }
-        try flushBlock()
-        let indexOffset = sink.offset
-        try sink.write(index)
-        var trailer = ByteWriter(capacity: 24)
-        trailer.u64(UInt64(indexOffset))
-        trailer.u32(blockCount)
-        trailer.u32(docCount)
-        trailer.u32(UInt32(dictionaryLength))
-        trailer.u32(UInt32(largestBlock))
-        try sink.write(trailer)
-        try sink.finish(kind: .stored)
+        startCompressing()
+        flushBlock()
+        try blocks.finish(docCount: docCount)
         try ids.finish(directory: directory, name: "\(segment).\(IndexFileKind.ids.rawValue)")
     }
 }
