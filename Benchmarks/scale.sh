@@ -17,7 +17,7 @@
 #            keeps the last commit, and the next refresh with space succeeds
 #
 # Environment: WORK (default /tmp/podium-scale), PODIUM_BIN (default .build/release/podium), SIZES
-# (default "250000 1000000"), MEMORY (MB, default 256), CYCLES (100), CYCLE_STATEMENTS (100000),
+# (default "250000 1000000"), MEMORY (MB, default 512, the podium default), CYCLES (100), CYCLE_STATEMENTS (100000),
 # REFRESHES (20), READERS (4), READER_STATEMENTS (20000), READER_QUERIES (10 of each kind), JOBS (cores).
 set -euo pipefail
 
@@ -28,7 +28,7 @@ PODIUM="${PODIUM_BIN:-$ROOT/.build/release/podium}"
 GEN="$HERE/.build/release/podium-corpusgen"
 TOOLS="python3 $HERE/scale_tools.py"
 SIZES="${SIZES:-250000 1000000}"
-MEMORY="${MEMORY:-256}"
+MEMORY="${MEMORY:-512}"
 CYCLES="${CYCLES:-100}"
 CYCLE_STATEMENTS="${CYCLE_STATEMENTS:-100000}"
 REFRESHES="${REFRESHES:-20}"

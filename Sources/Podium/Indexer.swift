@@ -8,13 +8,15 @@ public struct IndexingOptions: Sendable {
     public var corpus: [String]
     /// The index directory.
     public var index: String
-    /// Bytes of postings held in memory before a segment is written.
+    /// Bytes of memory for the whole build or refresh. Half of it holds postings before a segment is
+    /// written; the other half covers the sources being read and analyzed, merges and the runtime, so the
+    /// process's peak resident memory stays within this figure.
     public var memoryBudget: Int
     /// Threads that read and analyze sources.
     public var jobs: Int
 
     public init(
-        corpus: [String], index: String, memoryBudget: Int = 256 << 20,
+        corpus: [String], index: String, memoryBudget: Int = 512 << 20,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.corpus = corpus
@@ -214,7 +216,7 @@ public enum Indexer {
         // A refresh rewrites the segments it deleted from, so that term statistics, and with them every
         // score, are exactly those of a rebuild.
         let writerOptions = IndexWriterOptions(
-            memoryBudget: options.memoryBudget, expungeDeletesOnCommit: !create, create: create
+            memoryBudget: options.memoryBudget / 2, expungeDeletesOnCommit: !create, create: create
         )
         do {
             return try IndexWriter(
