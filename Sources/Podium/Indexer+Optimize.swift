@@ -20,14 +20,8 @@ extension Indexer {
     /// more documents. Readers keep their snapshot; the merged-away files go once no commit needs them.
     public static func optimize(index: String, maxSegments: Int = 1) throws(PodiumError) -> OptimizeReport {
         let start = Date()
-        let writer = try openWriter(IndexingOptions(corpus: [], index: index), create: false)
+        let writer = try openExistingWriter(IndexingOptions(corpus: [], index: index), to: "optimize")
         defer { writer.close() }
-        guard writer.generation > 0 else {
-            throw PodiumError(
-                .index, "no index at '\(index)' to optimize",
-                hint: "build one first: podium index build --index \(index)"
-            )
-        }
         var report = OptimizeReport()
         report.segmentsBefore = writer.segmentCount
         do {

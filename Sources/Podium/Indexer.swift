@@ -103,14 +103,8 @@ public enum Indexer {
         _ options: IndexingOptions, progress: (@Sendable (IndexingProgress) -> Void)? = nil
     ) throws(PodiumError) -> IndexingReport {
         let start = Date()
-        let writer = try openWriter(options, create: false)
+        let writer = try openExistingWriter(options, to: "refresh")
         defer { writer.close() }
-        guard writer.generation > 0 else {
-            throw PodiumError(
-                .index, "no index at '\(options.index)' to refresh",
-                hint: "build one first: podium index build --index \(options.index)"
-            )
-        }
         var table = SourceTable()
         if let text = writer.userData[sourcesKey] {
             do { table = try SourceTable(decoding: text) } catch {
@@ -226,6 +220,23 @@ public enum Indexer {
         } catch {
             throw PodiumError(error, index: options.index)
         }
+    }
+
+    /// A writer on an index that must already exist: otherwise an error saying there is nothing to `verb`.
+    /// Nothing is created where there is no index.
+    static func openExistingWriter(_ options: IndexingOptions, to verb: String) throws(PodiumError) -> IndexWriter {
+        let commit = (options.index as NSString).appendingPathComponent(IndexFormat.commitFileName)
+        let missing = PodiumError(
+            .index, "no index at '\(options.index)' to \(verb)",
+            hint: "build one first: podium index build --index \(options.index)"
+        )
+        guard FileManager.default.fileExists(atPath: commit) else { throw missing }
+        let writer = try openWriter(options, create: false)
+        guard writer.generation > 0 else {
+            writer.close()
+            throw missing
+        }
+        return writer
     }
 
     static func commit(
