@@ -123,6 +123,9 @@ public final class IndexWriter {
     /// Documents added but not yet flushed into a segment.
     public var bufferedDocumentCount: Int { Int(buffer?.docCount ?? 0) }
 
+    /// Segments flushed and committed (or about to be), not counting the in-memory one.
+    public var segmentCount: Int { segments.count }
+
     /// Live documents in flushed segments plus buffered documents, as the next commit would have them
     /// (buffered deletes not yet applied).
     public var documentCount: Int {
