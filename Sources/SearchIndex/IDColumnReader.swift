@@ -23,7 +23,8 @@ package struct IDColumnReader: @unchecked Sendable {
         valueBytes = file.dataLength - table
         let last =
             docCount == 0
-            ? 0 : Int(
+            ? 0
+            : Int(
                 UInt32(littleEndian: file.base.loadUnaligned(fromByteOffset: table - 4, as: UInt32.self))
                     & ~IDColumnWriter.absent
             )

@@ -66,7 +66,8 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Every mapped file of the segment.
     package var files: [MappedFile] {
-        [terms.file, postingsFile, positionsFile, normsFile, datesFile, storedFile, idsFile] + (deletesFile.map { [$0] } ?? [])
+        [terms.file, postingsFile, positionsFile, normsFile, datesFile, storedFile, idsFile]
+            + (deletesFile.map { [$0] } ?? [])
     }
 
     /// Documents in the segment, deleted ones included.

@@ -38,7 +38,10 @@ final class StoredBlockCompressor: @unchecked Sendable {
                 let dictionary =
                     capacity >= 1024
                     ? ZstdCompressor.trainDictionary(
-                        samples: samples, sizes: lengths, capacity: capacity, level: IndexFormat.storedLevel
+                        samples: samples,
+                        sizes: lengths,
+                        capacity: capacity,
+                        level: IndexFormat.storedLevel
                     ) ?? []
                     : []
                 compressor = try ZstdCompressor(level: IndexFormat.storedLevel, dictionary: dictionary)

@@ -84,7 +84,9 @@ package final class StoredFieldsReader: @unchecked Sendable {
         let frame: UnsafeRawBufferPointer
         let rawLength: Int
         do throws(DecodeFailure) {
-            guard start >= dictionaryLength, start < indexOffset else { throw DecodeFailure.malformed("bad block index") }
+            guard start >= dictionaryLength, start < indexOffset else {
+                throw DecodeFailure.malformed("bad block index")
+            }
             frame = try r.bytes(Int(try r.u32()))
             guard let size = ZstdDecompressor.contentSize(frame), size > 0, size <= largestBlock else {
                 throw DecodeFailure.malformed("a block announces an impossible size")
@@ -112,7 +114,10 @@ package final class StoredFieldsReader: @unchecked Sendable {
                     throw DecodeFailure.malformed("a block's record lengths do not add up")
                 }
                 return Block(
-                    firstDoc: blockFirstDoc(k), count: count, bytes: bytes, lengthsStart: lengthsStart,
+                    firstDoc: blockFirstDoc(k),
+                    count: count,
+                    bytes: bytes,
+                    lengthsStart: lengthsStart,
                     recordsStart: p.offset
                 )
             } catch { throw IndexError.corrupted(file.name, error.detail) }
@@ -249,7 +254,10 @@ package final class StoredFieldsReader: @unchecked Sendable {
                     }
                     let more = try ids.withValue(doc) { (value) throws(IndexError) -> Bool in
                         guard let value else {
-                            throw IndexError.corrupted(ids.file.name, "document \(doc) has no id, its record says it has")
+                            throw IndexError.corrupted(
+                                ids.file.name,
+                                "document \(doc) has no id, its record says it has"
+                            )
                         }
                         return try body(code >> 1, value)
                     }

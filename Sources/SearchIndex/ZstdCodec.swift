@@ -68,7 +68,11 @@ package final class ZstdCompressor {
             samples.withUnsafeBytes { data in
                 sizes.withUnsafeBufferPointer { lengths in
                     czstd_train_fastcover(
-                        dict.baseAddress, capacity, data.baseAddress, lengths.baseAddress, UInt32(lengths.count),
+                        dict.baseAddress,
+                        capacity,
+                        data.baseAddress,
+                        lengths.baseAddress,
+                        UInt32(lengths.count),
                         Int32(level)
                     )
                 }
@@ -143,7 +147,12 @@ package final class ZstdDecompressor: @unchecked Sendable {
         let n =
             if let dictionary {
                 ZSTD_decompress_usingDDict(
-                    context.pointer, output.baseAddress, output.count, frame.baseAddress, frame.count, dictionary
+                    context.pointer,
+                    output.baseAddress,
+                    output.count,
+                    frame.baseAddress,
+                    frame.count,
+                    dictionary
                 )
             } else {
                 ZSTD_decompressDCtx(context.pointer, output.baseAddress, output.count, frame.baseAddress, frame.count)

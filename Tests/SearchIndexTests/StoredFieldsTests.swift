@@ -6,7 +6,10 @@ import Testing
 @Suite("Stored fields: zstd blocks, dictionaries and the id column")
 struct StoredFieldsTests {
     static let schema = IndexSchema(
-        textFields: [], keywordFields: [], storedFields: ["id", "title", "body"], idField: "id"
+        textFields: [],
+        keywordFields: [],
+        storedFields: ["id", "title", "body"],
+        idField: "id"
     )
 
     /// Writes `records` (field name, value pairs per document) with the stored-fields writer alone, and
@@ -18,7 +21,10 @@ struct StoredFieldsTests {
     ) throws -> (StoredFieldsReader, TemporaryDirectory) {
         let dir = try TemporaryDirectory()
         let writer = try StoredFieldsWriter(
-            directory: dir.url.path, segment: "s", schema: schema, sampleBytes: sampleBytes
+            directory: dir.url.path,
+            segment: "s",
+            schema: schema,
+            sampleBytes: sampleBytes
         )
         var doc = IndexDocument()
         for record in records {
@@ -37,7 +43,11 @@ struct StoredFieldsTests {
     }
 
     /// Every document's fields in order, by `document`, by `forEachRecord` (merges) and the id by `value`.
-    static func expectRecords(_ reader: StoredFieldsReader, _ records: [[(String, String)]], schema: IndexSchema = schema)
+    static func expectRecords(
+        _ reader: StoredFieldsReader,
+        _ records: [[(String, String)]],
+        schema: IndexSchema = schema
+    )
         throws
     {
         for (doc, record) in records.enumerated() {
@@ -113,7 +123,9 @@ struct StoredFieldsTests {
                 body = Self.text(IndexFormat.storedBlockBytes / 2, seed: UInt64(n))
             case 8:  // random scalars: nothing for zstd to find
                 body = String(
-                    String.UnicodeScalarView((0..<3000).map { _ in Unicode.Scalar(UInt32(0x4E00 + rng.next() % 20000))! })
+                    String.UnicodeScalarView(
+                        (0..<3000).map { _ in Unicode.Scalar(UInt32(0x4E00 + rng.next() % 20000))! }
+                    )
                 )
             default:
                 body = Self.text(Int(rng.next() % 300), seed: UInt64(n))
