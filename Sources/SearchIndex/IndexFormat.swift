@@ -4,6 +4,8 @@ public enum IndexFormat {
     public static let version: UInt32 = 1
     /// Documents per postings block (bit-packed) and per skip entry.
     public static let blockSize = 128
+    /// The most (frequency, norm) pairs a skip entry keeps for block-max bounds; see `ImpactFront`.
+    public static let maxImpacts = 8
     /// Terms per term-dictionary block.
     package static let termBlockSize = 32
     /// Uncompressed bytes after which a stored-fields block is closed.

@@ -39,8 +39,14 @@ public final class PostingsCursor {
     /// Skip state of the decoded block (`decoded`) and of the block-max probe (`shallow`).
     private var decoded: SkipState
     private var shallow: SkipState
-    private var singleBlockBounds: (lastDoc: Int32, maxFreq: UInt32, minNorm: UInt8)? = nil
-    private var singleBlockTermBounds: (maxFreq: UInt32, minNorm: UInt8) = (0, 255)
+    /// The impacts of the probed block (`shallow`), frequencies and norms increasing.
+    private let impactFrequencies: UnsafeMutablePointer<UInt32>
+    private let impactNorms: UnsafeMutablePointer<UInt8>
+    private var impactCount = 0
+    /// For a term of one block (no skip data): its last document, and whether its impacts, computed from
+    /// the decoded block on the first probe, are in the impact buffers.
+    private var singleBlockLastDoc: Int32? = nil
+    private var singleBlockImpactsReady = false
     private let skipDataStart: Int
 
     private var posOffset = 0
@@ -56,8 +62,6 @@ public final class PostingsCursor {
         var docBytes = 0
         var posStart: Int
         var posBytes = 0
-        var maxFreq: UInt32 = 0
-        var minNorm: UInt8 = 0
     }
 
     init(segment: SegmentReader, field: FieldID, info: TermInfo) throws(IndexError) {
@@ -93,24 +97,19 @@ public final class PostingsCursor {
         skipDataStart = skipStart
         docs = .allocate(capacity: IndexFormat.blockSize)
         freqs = .allocate(capacity: IndexFormat.blockSize)
+        impactFrequencies = .allocate(capacity: IndexFormat.maxImpacts)
+        impactNorms = .allocate(capacity: IndexFormat.maxImpacts)
         let state = SkipState(readOffset: skipStart, end: skipEnd, docStart: skipEnd, posStart: info.posStart)
         decoded = state
         shallow = state
         if numBlocks == 1 {
-            // One block: decode it now; its bounds come from the decoded values.
+            // One block: decode it now; its impacts come from the decoded values when first probed.
             decoded.block = 0
             decoded.docBytes = docEnd - skipEnd
             decoded.posBytes = (hasPositions ? segment.positionsFile.dataLength : 0) - info.posStart
             // On failure deinit frees the buffers: self is fully initialized here.
             guard decodeBlock() else { throw error ?? IndexError.corrupted(file.name, "bad postings") }
-            var maxFreq: UInt32 = 0
-            var minNorm: UInt8 = hasPositions ? 255 : 0
-            for i in 0..<count {
-                maxFreq = max(maxFreq, freqs[i])
-                if let norms { minNorm = min(minNorm, norms[Int(docs[i])]) }
-            }
-            singleBlockBounds = (docs[count - 1], maxFreq, minNorm)
-            singleBlockTermBounds = (maxFreq, minNorm)
+            singleBlockLastDoc = docs[count - 1]
             index = -1
         }
     }
@@ -118,6 +117,8 @@ public final class PostingsCursor {
     deinit {
         docs.deallocate()
         freqs.deallocate()
+        impactFrequencies.deallocate()
+        impactNorms.deallocate()
     }
 
     /// The current document's frequency of the term.
@@ -139,7 +140,8 @@ public final class PostingsCursor {
     }
 
     private func nextBlock() -> Int32 {
-        guard doc != PostingsCursor.noMoreDocs, numBlocks > 1, loadSkip(&decoded), decodeBlock() else {
+        guard doc != PostingsCursor.noMoreDocs, numBlocks > 1, loadSkip(&decoded, keepingImpacts: false), decodeBlock()
+        else {
             return finish()
         }
         index = 0
@@ -156,7 +158,7 @@ public final class PostingsCursor {
             guard numBlocks > 1 else { return finish() }
             // Find the block holding target from the skip entries, then decode only that block.
             repeat {
-                guard loadSkip(&decoded) else { return finish() }
+                guard loadSkip(&decoded, keepingImpacts: false) else { return finish() }
             } while decoded.lastDoc < Int64(target)
             guard decodeBlock() else { return finish() }
             index = 0
@@ -181,69 +183,103 @@ public final class PostingsCursor {
     /// decoding anything or moving `doc`. Targets must not decrease between calls.
     public func shallowAdvance(to target: Int32) {
         guard numBlocks > 1 else {
-            if let bounds = singleBlockBounds, target > bounds.lastDoc {
-                singleBlockBounds = (PostingsCursor.noMoreDocs, 0, 255)
+            guard let last = singleBlockLastDoc else { return }
+            if target > last {
+                singleBlockLastDoc = PostingsCursor.noMoreDocs
+                impactCount = 0
+                singleBlockImpactsReady = true
+            } else if !singleBlockImpactsReady {
+                computeSingleBlockImpacts()
             }
             return
         }
         while shallow.lastDoc < Int64(target) {
-            guard loadSkip(&shallow) else {
+            guard loadSkip(&shallow, keepingImpacts: true) else {
                 shallow.lastDoc = Int64(PostingsCursor.noMoreDocs)
-                shallow.maxFreq = 0
-                shallow.minNorm = 255
+                impactCount = 0
                 return
             }
         }
     }
 
-    /// The last document of the probed block; `noMoreDocs` (with `blockMaxFreq` 0) once the probe passed the
+    /// The last document of the probed block; `noMoreDocs` (with no impacts) once the probe passed the
     /// last document. Valid after `shallowAdvance`.
     public var blockLastDoc: Int32 {
-        if let bounds = singleBlockBounds { return bounds.lastDoc }
+        if let singleBlockLastDoc { return singleBlockLastDoc }
         return shallow.block < 0 ? -1 : Int32(truncatingIfNeeded: shallow.lastDoc)
     }
 
-    /// The largest frequency in the probed block.
-    public var blockMaxFreq: UInt32 { singleBlockBounds?.maxFreq ?? shallow.maxFreq }
+    /// How many (frequency, norm) pairs bound the probed block: every document of the block has a
+    /// frequency at most, and a norm at least, those of one of them. Valid after `shallowAdvance`.
+    @inline(__always)
+    public var blockImpactCount: Int { impactCount }
 
-    /// The smallest norm of the field among the probed block's documents (0 for keyword fields).
-    public var blockMinNorm: UInt8 { singleBlockBounds?.minNorm ?? shallow.minNorm }
+    /// Impact `i` (in `0..<blockImpactCount`) of the probed block; frequencies and norms increase with `i`.
+    /// Norms are 0 for keyword fields.
+    @inline(__always)
+    public func blockImpact(_ i: Int) -> (freq: UInt32, norm: UInt8) {
+        (impactFrequencies[i], impactNorms[i])
+    }
 
-    /// The largest frequency and smallest norm over all the term's documents, from the skip entries.
-    ///
-    /// - Complexity: O(blocks); compute once per cursor.
-    public func termBounds() -> (maxFreq: UInt32, minNorm: UInt8) {
-        if numBlocks == 1 { return singleBlockTermBounds }
-        var probe = SkipState(readOffset: skipDataStart, end: decoded.end, docStart: decoded.end, posStart: 0)
-        var maxFreq: UInt32 = 0
-        var minNorm: UInt8 = 255
-        while loadSkip(&probe) {
-            maxFreq = max(maxFreq, probe.maxFreq)
-            minNorm = min(minNorm, probe.minNorm)
+    /// The largest frequency in the probed block (0 past the end).
+    public var blockMaxFreq: UInt32 { impactCount == 0 ? 0 : impactFrequencies[impactCount - 1] }
+
+    /// The smallest norm of the field among the probed block's documents (0 for keyword fields, 255 past
+    /// the end).
+    public var blockMinNorm: UInt8 { impactCount == 0 ? 255 : impactNorms[0] }
+
+    /// Fills the impact buffers from the only block, decoded at open.
+    private func computeSingleBlockImpacts() {
+        var front = ImpactFront()
+        for i in 0..<count {
+            front.add(frequency: freqs[i], norm: norms.map { $0[Int(docs[i])] } ?? 0)
         }
-        return (maxFreq, minNorm)
+        var pairs: [(frequency: UInt32, norm: UInt8)] = []
+        front.drain(limit: IndexFormat.maxImpacts, into: &pairs)
+        for (i, pair) in pairs.enumerated() {
+            impactFrequencies[i] = pair.frequency
+            impactNorms[i] = pair.norm
+        }
+        impactCount = pairs.count
+        singleBlockImpactsReady = true
     }
 
     // MARK: - Decoding
 
-    /// Reads the next skip entry into `state`; `false` at the end (or on corruption, with `error` set).
-    private func loadSkip(_ state: inout SkipState) -> Bool {
+    /// Reads the next skip entry into `state`, and its impacts into the impact buffers when
+    /// `keepingImpacts`; `false` at the end (or on corruption, with `error` set).
+    private func loadSkip(_ state: inout SkipState, keepingImpacts: Bool) -> Bool {
         guard state.block + 1 < numBlocks else { return false }
         var r = RawReader(base: base, offset: state.readOffset, end: state.end)
         do throws(DecodeFailure) {
             let delta = try r.vint(max: Int(maxDoc) + 1)
             let docBytes = try r.vint(max: docEnd)
             let posBytes = hasPositions ? try r.vint(max: Int(Int32.max) * 256) : 0
-            let maxFreq = try r.vint(max: Int(UInt32.max))
-            let minNorm = try r.u8()
+            let impacts = try r.vint(max: IndexFormat.maxImpacts)
+            guard impacts > 0 else { return fail("a skip entry has no impacts") }
+            var frequency: UInt64 = 0
+            var previousNorm = -1
+            for i in 0..<impacts {
+                let step = UInt64(try r.vint(max: Int(UInt32.max)))
+                let norm = try r.u8()
+                frequency &+= step
+                // Both increase strictly; a keyword field's single pair has norm 0.
+                guard step > 0 || i == 0, Int(norm) > previousNorm, frequency > 0, frequency <= UInt64(UInt32.max),
+                    hasPositions || norm == 0
+                else { return fail("a skip entry's impacts are out of order") }
+                previousNorm = Int(norm)
+                if keepingImpacts {
+                    impactFrequencies[i] = UInt32(truncatingIfNeeded: frequency)
+                    impactNorms[i] = norm
+                }
+            }
+            if keepingImpacts { impactCount = impacts }
             state.docStart += state.docBytes
             state.posStart += state.posBytes
             state.prevLastDoc = state.lastDoc
             state.lastDoc += Int64(delta)
             state.docBytes = docBytes
             state.posBytes = posBytes
-            state.maxFreq = UInt32(maxFreq)
-            state.minNorm = minNorm
             state.block += 1
             state.readOffset = r.offset
         } catch {

@@ -1,7 +1,7 @@
 /// Encodes one term's postings at a time into the `.doc` and `.pos` files.
 ///
 /// Per term in `.doc`: when the term has more than one block, `VInt skipLength` and the skip entries (one per
-/// block: last doc, the block's byte lengths in `.doc` and `.pos`, its largest frequency and smallest norm);
+/// block: last doc, the block's byte lengths in `.doc` and `.pos`, its impacts — see ``ImpactFront``);
 /// then the blocks: full blocks of 128 bit-packed (doc-id deltas − 1, frequencies − 1), a last partial block
 /// as VInts. Positions go to `.pos` per document, as deltas within the document.
 package final class PostingsEncoder {
@@ -18,8 +18,8 @@ package final class PostingsEncoder {
     private var prevBlockLastDoc: Int64 = -1
     private var lastDoc: Int64 = -1
     private var lastPosition: UInt32 = 0
-    private var blockMaxFreq: UInt32 = 0
-    private var blockMinNorm: UInt8 = 255
+    private var impacts = ImpactFront()
+    private var impactPairs: [(frequency: UInt32, norm: UInt8)] = []
     private var blockBodyStart = 0
     private var hasPositions = false
     private var norms: UnsafeBufferPointer<UInt8>? = nil
@@ -53,8 +53,6 @@ package final class PostingsEncoder {
         body.removeAll()
         prevBlockLastDoc = -1
         lastDoc = -1
-        blockMaxFreq = 0
-        blockMinNorm = 255
         blockBodyStart = 0
         termPosStart = posSink?.offset ?? 0
         blockPosStart = termPosStart
@@ -69,8 +67,8 @@ package final class PostingsEncoder {
         buffered += 1
         docFreq += 1
         totalTermFreq &+= UInt64(freq)
-        if freq > blockMaxFreq { blockMaxFreq = freq }
-        if let norms, Int(doc) < norms.count, norms[Int(doc)] < blockMinNorm { blockMinNorm = norms[Int(doc)] }
+        let norm = hasPositions ? (norms.map { Int(doc) < $0.count ? $0[Int(doc)] : 0 } ?? 0) : 0
+        impacts.add(frequency: freq, norm: norm)
         lastDoc = Int64(doc)
         lastPosition = 0
     }
@@ -111,14 +109,18 @@ package final class PostingsEncoder {
         skip.vint(UInt64(lastDoc - prevBlockLastDoc))
         skip.vint(body.count - blockBodyStart)
         if hasPositions { skip.vint(positions.count) }
-        skip.vint(blockMaxFreq)
-        skip.u8(hasPositions ? blockMinNorm : 0)
+        impacts.drain(limit: IndexFormat.maxImpacts, into: &impactPairs)
+        skip.vint(impactPairs.count)
+        var previous: UInt32 = 0
+        for pair in impactPairs {
+            skip.vint(pair.frequency - previous)
+            skip.u8(pair.norm)
+            previous = pair.frequency
+        }
         if let posSink, positions.count > 0 { try posSink.write(positions) }
         positions.removeAll()
         prevBlockLastDoc = lastDoc
         blockBodyStart = body.count
-        blockMaxFreq = 0
-        blockMinNorm = 255
     }
 
     /// Writes the term's skip data and blocks; returns where they start in `.doc` and `.pos`.

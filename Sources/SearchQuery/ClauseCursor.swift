@@ -263,25 +263,40 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     /// The last document of the block region that holds `target`, and a bound of the clause's score on
     /// every document from `target` to there. Targets must not decrease between calls.
+    ///
+    /// A term's bound is the best score over its block's impacts: exact, the score of the block's best
+    /// document. A phrase occurs in a document at most as often as each of its terms, so each term's bound
+    /// bounds it; the smallest is taken.
     @inline(__always)
     func blockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
         if doc == Int32.max { return (Int32.max, 0) }
         lead.shallowAdvance(to: target)
         var lastDoc = lead.blockLastDoc
-        var maxFrequency = lead.blockMaxFreq
-        var minNorm = lead.blockMinNorm
         if lastDoc < target { return (Int32.max, 0) }
+        var bound = blockMaxScore(lead)
         for k in 0..<others.count {
             let other = others[k]
             other.shallowAdvance(to: target)
             let otherLast = other.blockLastDoc
             if otherLast < target { return (Int32.max, 0) }
             lastDoc = min(lastDoc, otherLast)
-            maxFrequency = min(maxFrequency, other.blockMaxFreq)
-            minNorm = max(minNorm, other.blockMinNorm)
+            bound = min(bound, blockMaxScore(other))
         }
-        let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(minNorm)]
-        let frequency = Float(maxFrequency)
-        return (lastDoc, BM25.score(weight: weight, frequency: frequency, lengthFactor: factor) * Self.boundSlack)
+        return (lastDoc, bound * Self.boundSlack)
+    }
+
+    /// The best score of `postings`' probed block: the largest over its impacts.
+    @inline(__always)
+    private func blockMaxScore(_ postings: Postings) -> Float {
+        var best: Float = 0
+        let count = postings.blockImpactCount
+        var i = 0
+        while i < count {
+            let (frequency, norm) = postings.blockImpact(i)
+            let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(norm)]
+            best = max(best, BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor))
+            i &+= 1
+        }
+        return best
     }
 }

@@ -18,10 +18,11 @@ package protocol QueryPostings: AnyObject {
     func shallowAdvance(to target: Int32)
     /// The last document of the probed block.
     var blockLastDoc: Int32 { get }
-    /// The largest frequency in the probed block.
-    var blockMaxFreq: UInt32 { get }
-    /// The smallest norm in the probed block.
-    var blockMinNorm: UInt8 { get }
+    /// How many (frequency, norm) pairs bound the probed block: each of its documents has at most the
+    /// frequency and at least the norm of one of them. 0 once the probe passed the last document.
+    var blockImpactCount: Int { get }
+    /// Pair `i` of the probed block (norm 0 for keyword fields).
+    func blockImpact(_ i: Int) -> (freq: UInt32, norm: UInt8)
     /// Replaces `positions` with the current document's positions.
     /// - Throws: ``SearchError/index(_:)`` when they cannot be read.
     func positions(into positions: inout [UInt32]) throws(SearchError)
