@@ -12,7 +12,10 @@ public final class PostingsCursor {
     public static let noMoreDocs = Int32.max
 
     /// The current document, -1 before the first move, `noMoreDocs` at the end.
-    public private(set) var doc: Int32 = -1
+    @inlinable
+    public var doc: Int32 { current }
+    /// Storage of `doc`, settable from the inlined `next()`.
+    @usableFromInline var current: Int32 = -1
     /// Documents of the term in the segment.
     public let docFreq: Int
     /// The first corruption met, if any; the cursor is then exhausted.
@@ -30,9 +33,10 @@ public final class PostingsCursor {
     private let numBlocks: Int
     private let fullBlocks: Int
 
-    private let docs: UnsafeMutablePointer<Int32>
+    @usableFromInline let docs: UnsafeMutablePointer<Int32>
     @usableFromInline let freqs: UnsafeMutablePointer<UInt32>
-    private var count = 0
+    /// Documents in the decoded block.
+    @usableFromInline var count = 0
     /// The current document's place in the decoded block; read by the inlined `freq`.
     @usableFromInline var index = 0
 
@@ -40,9 +44,9 @@ public final class PostingsCursor {
     private var decoded: SkipState
     private var shallow: SkipState
     /// The impacts of the probed block (`shallow`), frequencies and norms increasing.
-    private let impactFrequencies: UnsafeMutablePointer<UInt32>
-    private let impactNorms: UnsafeMutablePointer<UInt8>
-    private var impactCount = 0
+    @usableFromInline let impactFrequencies: UnsafeMutablePointer<UInt32>
+    @usableFromInline let impactNorms: UnsafeMutablePointer<UInt8>
+    @usableFromInline var impactCount = 0
     /// For a term of one block (no skip data): its last document, and whether its impacts, computed from
     /// the decoded block on the first probe, are in the impact buffers.
     private var singleBlockLastDoc: Int32? = nil
@@ -128,24 +132,52 @@ public final class PostingsCursor {
     // MARK: - Moving
 
     /// Moves to the next document and returns it (`noMoreDocs` at the end).
+    @inlinable
     @inline(__always)
     @discardableResult
     public func next() -> Int32 {
         index &+= 1
         if index < count {
-            doc = docs[index]
-            return doc
+            current = docs[index]
+            return current
         }
         return nextBlock()
     }
 
-    private func nextBlock() -> Int32 {
+    /// Calls `body` with every document up to `last` and its frequency, from the current one on, and
+    /// leaves the cursor on the first document after `last` (returned). The cursor must be on a document.
+    ///
+    /// A loop over the decoded block's arrays: for callers that read every posting of a range.
+    @inlinable
+    @inline(__always)
+    public func forEach(through last: Int32, _ body: (_ doc: Int32, _ freq: UInt32) -> Void) -> Int32 {
+        while current <= last {
+            var i = max(index, 0)
+            let end = count
+            while i < end {
+                let doc = docs[i]
+                if doc > last {
+                    index = i
+                    current = doc
+                    return doc
+                }
+                body(doc, freqs[i])
+                i &+= 1
+            }
+            index = end
+            _ = nextBlock()
+        }
+        return current
+    }
+
+    @usableFromInline
+    func nextBlock() -> Int32 {
         guard doc != PostingsCursor.noMoreDocs, numBlocks > 1, loadSkip(&decoded, keepingImpacts: false), decodeBlock()
         else {
             return finish()
         }
         index = 0
-        doc = docs[0]
+        current = docs[0]
         return doc
     }
 
@@ -166,12 +198,12 @@ public final class PostingsCursor {
         var i = max(index, 0)
         while docs[i] < target { i &+= 1 }
         index = i
-        doc = docs[i]
+        current = docs[i]
         return doc
     }
 
     private func finish() -> Int32 {
-        doc = PostingsCursor.noMoreDocs
+        current = PostingsCursor.noMoreDocs
         count = 0
         index = 0
         return doc
@@ -211,12 +243,12 @@ public final class PostingsCursor {
 
     /// How many (frequency, norm) pairs bound the probed block: every document of the block has a
     /// frequency at most, and a norm at least, those of one of them. Valid after `shallowAdvance`.
-    @inline(__always)
+    @inlinable
     public var blockImpactCount: Int { impactCount }
 
     /// Impact `i` (in `0..<blockImpactCount`) of the probed block; frequencies and norms increase with `i`.
     /// Norms are 0 for keyword fields.
-    @inline(__always)
+    @inlinable
     public func blockImpact(_ i: Int) -> (freq: UInt32, norm: UInt8) {
         (impactFrequencies[i], impactNorms[i])
     }
@@ -356,7 +388,7 @@ public final class PostingsCursor {
     @discardableResult
     private func fail(_ detail: String) -> Bool {
         if error == nil { error = IndexError.corrupted(segment.postingsFile.name, detail) }
-        doc = PostingsCursor.noMoreDocs
+        current = PostingsCursor.noMoreDocs
         count = 0
         return false
     }

@@ -26,6 +26,9 @@ struct ClauseCursor<Postings: QueryPostings> {
     private var otherPositions: [[UInt32]]
     private var scanIndices: [Int] = []
     private(set) var failure: String?
+    /// The last answer of ``blockBound(from:)``: it holds for every target up to its last document.
+    private var boundLastDoc: Int32 = -1
+    private var boundValue: Float = 0
 
     /// Bounds computed from block maxima are rounded up a little, so that float rounding in a sum of
     /// scores can never make a bound fall below a score it must cover.
@@ -66,9 +69,30 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// The BM25 score of the current document.
     @inline(__always)
     func score() -> Float {
-        let frequency = Float(self.frequency)
-        let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
-        return BM25.score(weight: weight, frequency: frequency, lengthFactor: factor)
+        scorer.score(frequency: frequency, at: doc)
+    }
+
+    /// The BM25 score of the clause in `doc` where it occurs `frequency` times.
+    @inline(__always)
+    func score(frequency: UInt32, at doc: Int32) -> Float {
+        scorer.score(frequency: frequency, at: doc)
+    }
+
+    /// What scoring the clause needs, apart from the cursor: for loops that score while the cursor moves.
+    var scorer: Scorer { Scorer(weight: weight, norms: norms, lengthFactors: lengthFactors) }
+
+    /// Scores the clause's occurrences: BM25 with the clause's weight and its field's length factors.
+    struct Scorer {
+        let weight: Float
+        let norms: UnsafePointer<UInt8>?
+        let lengthFactors: UnsafePointer<Float>
+
+        /// The score of `doc`, where the clause occurs `frequency` times.
+        @inline(__always)
+        func score(frequency: UInt32, at doc: Int32) -> Float {
+            let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
+            return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor)
+        }
     }
 
     // MARK: - Moving
@@ -130,6 +154,23 @@ struct ClauseCursor<Postings: QueryPostings> {
             return doc
         }
         return advancePhrase(to: max(target, doc), minimum: minimum)
+    }
+
+    /// Calls `body` with every document up to `last` that has the term or the phrase, and the frequency
+    /// there, from the current document on (which must be a match, as after ``advance(to:)``); leaves the
+    /// clause on the first match after `last` and returns it. A term reads its decoded block directly.
+    @inline(__always)
+    @discardableResult
+    mutating func forEach(through last: Int32, _ body: (_ doc: Int32, _ frequency: UInt32) -> Void) -> Int32 {
+        if others.isEmpty {
+            doc = lead.forEach(through: last, body)
+            return doc
+        }
+        while doc <= last {
+            body(doc, phraseFrequency)
+            next()
+        }
+        return doc
     }
 
     /// Moves to the next document that has the term or the phrase.
@@ -266,9 +307,15 @@ struct ClauseCursor<Postings: QueryPostings> {
     ///
     /// A term's bound is the best score over its block's impacts: exact, the score of the block's best
     /// document. A phrase occurs in a document at most as often as each of its terms, so each term's bound
-    /// bounds it; the smallest is taken.
+    /// bounds it; the smallest is taken. Computed once per block region.
     @inline(__always)
-    func blockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
+    mutating func blockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
+        if target <= boundLastDoc { return (boundLastDoc, boundValue) }
+        (boundLastDoc, boundValue) = computeBlockBound(from: target)
+        return (boundLastDoc, boundValue)
+    }
+
+    private func computeBlockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
         if doc == Int32.max { return (Int32.max, 0) }
         lead.shallowAdvance(to: target)
         var lastDoc = lead.blockLastDoc

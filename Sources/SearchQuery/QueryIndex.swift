@@ -14,6 +14,9 @@ package protocol QueryPostings: AnyObject {
     @discardableResult func next() -> Int32
     /// Moves to the first document ≥ `target` and returns it; never moves back.
     @discardableResult func advance(to target: Int32) -> Int32
+    /// Calls `body` with every document up to `last` and its frequency, from the current one on (the
+    /// cursor must be on a document); leaves the cursor on the first document after `last` and returns it.
+    @discardableResult func forEach(through last: Int32, _ body: (_ doc: Int32, _ freq: UInt32) -> Void) -> Int32
     /// Moves the block-max probe to the block that holds `target` without moving `doc`.
     func shallowAdvance(to target: Int32)
     /// The last document of the probed block.

@@ -34,6 +34,9 @@ struct SegmentSearch<Segment: QuerySegment> {
     private let groups: [[Int]]
     /// Whether some required group has no clause in this segment, so nothing here can match.
     private let isEmpty: Bool
+    /// Whether the condition says no more than the groups (and dates): a statement in every group
+    /// matches, so candidates need no check of the condition, and groups may be read window by window.
+    private let conditionIsGroups: Bool
     /// Block bounds by slot, for the current window.
     private var bounds: [Float]
 
@@ -80,6 +83,7 @@ struct SegmentSearch<Segment: QuerySegment> {
             group.map { slots[$0] }.filter { $0 >= 0 }
         }
         isEmpty = present.contains { $0.isEmpty }
+        conditionIsGroups = plan.condition.isPlainConjunction
         groups = present.sorted { a, b in a.reduce(0) { $0 + cost($1) } < b.reduce(0) { $0 + cost($1) } }
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
     }
@@ -117,7 +121,11 @@ extension SegmentSearch {
         } else if groups.count == 1 {
             maxScore(group: groups[0], into: &collector)
         } else {
-            conjunction(into: &collector)
+            if conditionIsGroups && groups.count < Int(UInt8.max) {
+                windowedConjunction(into: &collector)
+            } else {
+                conjunction(into: &collector)
+            }
         }
     }
 
@@ -212,6 +220,26 @@ extension SegmentSearch {
         var candidate = cursors[slot].advance(to: doc, atLeast: threshold - remainingTotal)
         let scores = cursors[slot].weight > 0
         let isPhrase = cursors[slot].isPhrase
+        if conditionIsGroups && !isPhrase && scores {
+            // Every posting matches: score them straight from the decoded block.
+            if candidate > windowEnd { return }
+            let scorer = cursors[slot].scorer
+            cursors[slot].forEach(through: windowEnd) { doc, frequency in
+                let partial = scorer.score(frequency: frequency, at: doc)
+                if partial + remainingTotal > threshold {
+                    process(
+                        doc,
+                        partial: partial,
+                        remaining: remaining,
+                        remainingTotal: remainingTotal,
+                        threshold: &threshold,
+                        collector: &collector,
+                        checkingCondition: false
+                    )
+                }
+            }
+            return
+        }
         while candidate <= windowEnd {
             let partial = scores ? cursors[slot].score() : 0
             if partial + remainingTotal > threshold {
@@ -230,6 +258,102 @@ extension SegmentSearch {
         }
     }
 
+    /// Statements in every group, found window by window. The cheapest group's postings in the window are
+    /// read in one pass straight from their decoded blocks, summing its clauses' scores per statement in a
+    /// buffer; then, in document order, a statement whose score with the other groups' bounds can still
+    /// beat the k-th is probed in the other groups, one group at a time, and dropped at the first it lacks.
+    private mutating func windowedConjunction(into collector: inout TopKCollector) {
+        let capacity = Self.windowCapacity
+        let lead = groups[0]
+        let followers = Array(groups.dropFirst())
+        // Per window offset: the lead group's summed score, and whether the lead group has the statement.
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
+        let seen = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        scores.initialize(repeating: 0, count: capacity)
+        seen.initialize(repeating: false, count: capacity)
+        defer {
+            scores.deallocate()
+            seen.deallocate()
+            candidates.deallocate()
+        }
+        var inGroup = Array(repeating: false, count: cursorCount)
+        for group in groups { for slot in group { inGroup[slot] = true } }
+        let outside = scorers.filter { !inGroup[$0] }
+        var remaining: [Int] = []
+        remaining.reserveCapacity(outside.count)
+        // Bounds of the follower groups from each one on, and of the clauses outside the groups.
+        var followerBounds = Array(repeating: Float(0), count: followers.count + 1)
+        var doc: Int32 = 0
+        while doc < maxDoc {
+            var (windowEnd, total) = window(from: doc)
+            windowEnd = min(windowEnd, doc &+ Int32(capacity - 1))
+            var threshold = collector.threshold
+            if total <= threshold {
+                doc = windowEnd &+ 1
+                continue
+            }
+            remaining.removeAll(keepingCapacity: true)
+            remaining.append(contentsOf: outside)
+            remaining.sort { bounds[$0] > bounds[$1] }
+            var outsideTotal: Float = 0
+            for slot in remaining { outsideTotal += bounds[slot] }
+            followerBounds[followers.count] = outsideTotal
+            for g in followers.indices.reversed() {
+                var sum: Float = 0
+                for slot in followers[g] where cursors[slot].weight > 0 { sum += bounds[slot] }
+                followerBounds[g] = followerBounds[g + 1] + sum
+            }
+            var count = 0
+            for slot in lead {
+                if cursors[slot].advance(to: doc) > windowEnd { continue }
+                let scoring = cursors[slot].weight > 0
+                let scorer = cursors[slot].scorer
+                // No branch on the data: whether a statement was seen is a coin toss.
+                cursors[slot].forEach(through: windowEnd) { at, frequency in
+                    let i = Int(at &- doc)
+                    candidates[count] = at &- doc
+                    count &+= seen[i] ? 0 : 1
+                    seen[i] = true
+                    if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
+                }
+            }
+            if lead.count > 1 {
+                var offsets = UnsafeMutableBufferPointer(start: candidates, count: count)
+                offsets.sort()
+            }
+            candidateLoop: for offset in UnsafeBufferPointer(start: candidates, count: count) {
+                let i = Int(offset)
+                var partial = scores[i]
+                scores[i] = 0
+                seen[i] = false
+                let candidate = doc &+ offset
+                for (g, group) in followers.enumerated() {
+                    if partial + followerBounds[g] <= threshold { continue candidateLoop }
+                    var found = false
+                    for slot in group where cursors[slot].probe(candidate) {
+                        found = true
+                        if cursors[slot].weight > 0 { partial += cursors[slot].score() }
+                    }
+                    if !found { continue candidateLoop }
+                }
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: outsideTotal,
+                    threshold: &threshold,
+                    collector: &collector,
+                    checkingCondition: false
+                )
+            }
+            doc = windowEnd &+ 1
+        }
+    }
+
+    /// The widest window of ``windowedConjunction(into:)``, in documents.
+    private static var windowCapacity: Int { 4096 }
+
     private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
         // The other groups flattened: slots, and where each group ends.
@@ -238,7 +362,9 @@ extension SegmentSearch {
         for group in groups.dropFirst() { otherEnds.append((otherEnds.last ?? 0) + group.count) }
         var isLead = Array(repeating: false, count: cursorCount)
         for slot in lead { isLead[slot] = true }
+        let others = scorers.filter { !isLead[$0] }
         var remaining: [Int] = []
+        remaining.reserveCapacity(others.count)
         var doc: Int32 = 0
         while doc < maxDoc {
             let (windowEnd, total) = window(from: doc)
@@ -247,7 +373,9 @@ extension SegmentSearch {
                 doc = windowEnd &+ 1
                 continue
             }
-            remaining = scorers.filter { !isLead[$0] }.sorted { bounds[$0] > bounds[$1] }
+            remaining.removeAll(keepingCapacity: true)
+            remaining.append(contentsOf: others)
+            remaining.sort { bounds[$0] > bounds[$1] }
             var othersTotal: Float = 0
             for slot in remaining { othersTotal += bounds[slot] }
             while doc <= windowEnd {
@@ -339,7 +467,8 @@ extension SegmentSearch {
         remaining: [Int],
         remainingTotal: Float,
         threshold: inout Float,
-        collector: inout TopKCollector
+        collector: inout TopKCollector,
+        checkingCondition: Bool = true
     ) {
         guard isLive(doc) else { return }
         var score = partial
@@ -349,7 +478,7 @@ extension SegmentSearch {
             if cursors[slot].probe(doc) { score += cursors[slot].score() }
             left -= bounds[slot]
         }
-        guard score > threshold, matches(condition, doc) else { return }
+        guard score > threshold, !checkingCondition || matches(condition, doc) else { return }
         collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
         threshold = collector.threshold
     }

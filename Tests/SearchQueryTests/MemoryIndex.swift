@@ -188,6 +188,14 @@ final class MemoryPostings: QueryPostings {
         return doc
     }
 
+    func forEach(through last: Int32, _ body: (Int32, UInt32) -> Void) -> Int32 {
+        while doc <= last {
+            body(doc, freq)
+            _ = next()
+        }
+        return doc
+    }
+
     func shallowAdvance(to target: Int32) {
         if probe < 0 { probe = 0 }
         while probe < blocks.count, blocks[probe].lastDoc < target { probe += 1 }
