@@ -18,6 +18,9 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     private let lead: Postings
     private let others: [Postings]
+    /// `others` again, unretained: the hot loops borrow them (`others` keeps them alive) instead of paying
+    /// a retain and a release per move.
+    private let otherRefs: [Unmanaged<Postings>]
     private let offsets: [Int32]
     private let norms: UnsafePointer<UInt8>?
     private let lengthFactors: UnsafePointer<Float>
@@ -52,6 +55,7 @@ struct ClauseCursor<Postings: QueryPostings> {
         let order = postings.indices.sorted { postings[$0].docFreq < postings[$1].docFreq }
         lead = postings[order[0]]
         others = order.dropFirst().map { postings[$0] }
+        otherRefs = others.map { Unmanaged.passUnretained($0) }
         self.offsets = order.map { offsets[$0] }
         self.weight = weight
         self.norms = norms
@@ -118,9 +122,8 @@ struct ClauseCursor<Postings: QueryPostings> {
         if doc > target || (doc == target && isMatch) { return doc == target }
         let found = lead.advance(to: target)
         if found != target { return missed(found) }
-        for k in 0..<others.count {
-            let other = others[k]
-            let at = other.advance(to: target)
+        for k in 0..<otherRefs.count {
+            let at = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: target) }
             if at != target { return missed(at) }
         }
         let frequency = countPhrase()
@@ -197,9 +200,8 @@ struct ClauseCursor<Postings: QueryPostings> {
                 continue
             }
             var aligned = true
-            for k in 0..<others.count {
-                let other = others[k]
-                let found = other.advance(to: candidate)
+            for k in 0..<otherRefs.count {
+                let found = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: candidate) }
                 if found == Int32.max { return finish() }
                 if found != candidate {
                     target = found
@@ -229,7 +231,9 @@ struct ClauseCursor<Postings: QueryPostings> {
     @inline(__always)
     private func bound(at doc: Int32) -> Float {
         var frequency = lead.freq
-        for k in 0..<others.count { frequency = min(frequency, others[k].freq) }
+        for k in 0..<otherRefs.count {
+            frequency = min(frequency, otherRefs[k]._withUnsafeGuaranteedRef { $0.freq })
+        }
         return bound(at: doc, frequency: frequency)
     }
 
