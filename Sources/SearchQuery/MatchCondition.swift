@@ -40,7 +40,7 @@ indirect enum MatchCondition: Hashable {
     }
 
     /// Whether the condition is exactly what ``requiredGroups(cost:)`` and ``requiredDates`` say: a clause,
-    /// a union of clauses, or a conjunction of those and dates. Then a statement in every group (and the
+    /// a union of clauses (unions nested in any depth), or a conjunction of those and dates. Then a statement in every group (and the
     /// dates) matches without evaluating the condition.
     var isPlainConjunction: Bool {
         switch self {
@@ -56,8 +56,7 @@ indirect enum MatchCondition: Hashable {
     private var isUnionOfClauses: Bool {
         switch self {
         case .clause: return true
-        case .any(let children):
-            return children.allSatisfy { if case .clause = $0 { true } else { false } }
+        case .any(let children): return children.allSatisfy(\.isUnionOfClauses)
         default: return false
         }
     }

@@ -134,6 +134,7 @@ extension SegmentSearch {
         for slot in group { inGroup[slot] = true }
         let outside = scorers.filter { !inGroup[$0] }
         var sortedGroup = group
+        var windowScratch: WindowScores? = nil
         var essential: [Int] = []
         var remaining: [Int] = []
         essential.reserveCapacity(group.count)
@@ -180,6 +181,29 @@ extension SegmentSearch {
                     collector: &collector
                 )
                 doc = windowEnd &+ 1
+                continue
+            }
+            if conditionIsGroups {
+                // Every posting matches: sum the essential clauses' scores from their decoded blocks.
+                let scratch = windowScratch ?? WindowScores()
+                windowScratch = scratch
+                let end = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
+                let count = accumulate(essential, from: doc, through: end, into: scratch)
+                for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+                    let partial = scratch.scores[Int(offset)]
+                    scratch.reset(offset)
+                    if partial + remainingTotal <= threshold { continue }
+                    process(
+                        doc &+ offset,
+                        partial: partial,
+                        remaining: remaining,
+                        remainingTotal: remainingTotal,
+                        threshold: &threshold,
+                        collector: &collector,
+                        checkingCondition: false
+                    )
+                }
+                doc = end &+ 1
                 continue
             }
             for slot in essential { cursors[slot].advance(to: doc) }
@@ -263,20 +287,9 @@ extension SegmentSearch {
     /// buffer; then, in document order, a statement whose score with the other groups' bounds can still
     /// beat the k-th is probed in the other groups, one group at a time, and dropped at the first it lacks.
     private mutating func windowedConjunction(into collector: inout TopKCollector) {
-        let capacity = Self.windowCapacity
         let lead = groups[0]
         let followers = Array(groups.dropFirst())
-        // Per window offset: the lead group's summed score, and whether the lead group has the statement.
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
-        let seen = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
-        let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        scores.initialize(repeating: 0, count: capacity)
-        seen.initialize(repeating: false, count: capacity)
-        defer {
-            scores.deallocate()
-            seen.deallocate()
-            candidates.deallocate()
-        }
+        let scratch = WindowScores()
         var inGroup = Array(repeating: false, count: cursorCount)
         for group in groups { for slot in group { inGroup[slot] = true } }
         let outside = scorers.filter { !inGroup[$0] }
@@ -287,7 +300,7 @@ extension SegmentSearch {
         var doc: Int32 = 0
         while doc < maxDoc {
             var (windowEnd, total) = window(from: doc)
-            windowEnd = min(windowEnd, doc &+ Int32(capacity - 1))
+            windowEnd = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
             var threshold = collector.threshold
             if total <= threshold {
                 doc = windowEnd &+ 1
@@ -304,29 +317,10 @@ extension SegmentSearch {
                 for slot in followers[g] where cursors[slot].weight > 0 { sum += bounds[slot] }
                 followerBounds[g] = followerBounds[g + 1] + sum
             }
-            var count = 0
-            for slot in lead {
-                if cursors[slot].advance(to: doc) > windowEnd { continue }
-                let scoring = cursors[slot].weight > 0
-                let scorer = cursors[slot].scorer
-                // No branch on the data: whether a statement was seen is a coin toss.
-                cursors[slot].forEach(through: windowEnd) { at, frequency in
-                    let i = Int(at &- doc)
-                    candidates[count] = at &- doc
-                    count &+= seen[i] ? 0 : 1
-                    seen[i] = true
-                    if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
-                }
-            }
-            if lead.count > 1 {
-                var offsets = UnsafeMutableBufferPointer(start: candidates, count: count)
-                offsets.sort()
-            }
-            candidateLoop: for offset in UnsafeBufferPointer(start: candidates, count: count) {
-                let i = Int(offset)
-                var partial = scores[i]
-                scores[i] = 0
-                seen[i] = false
+            let count = accumulate(lead, from: doc, through: windowEnd, into: scratch)
+            candidateLoop: for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+                var partial = scratch.scores[Int(offset)]
+                scratch.reset(offset)
                 let candidate = doc &+ offset
                 for (g, group) in followers.enumerated() {
                     if partial + followerBounds[g] <= threshold { continue candidateLoop }
@@ -351,8 +345,38 @@ extension SegmentSearch {
         }
     }
 
-    /// The widest window of ``windowedConjunction(into:)``, in documents.
-    private static var windowCapacity: Int { 4096 }
+    /// Reads the postings of `slots` from `doc` through `windowEnd` (at most ``WindowScores/capacity``
+    /// documents) straight from their decoded blocks, summing their scores per statement into `scratch`;
+    /// returns how many statements they have, whose offsets are then `scratch.offsets`, in order.
+    private mutating func accumulate(
+        _ slots: [Int],
+        from doc: Int32,
+        through windowEnd: Int32,
+        into scratch: WindowScores
+    ) -> Int {
+        let scores = scratch.scores
+        let seen = scratch.seen
+        let offsets = scratch.offsets
+        var count = 0
+        for slot in slots {
+            if cursors[slot].advance(to: doc) > windowEnd { continue }
+            let scoring = cursors[slot].weight > 0
+            let scorer = cursors[slot].scorer
+            // No branch on the data: whether a statement was seen is a coin toss.
+            cursors[slot].forEach(through: windowEnd) { at, frequency in
+                let i = Int(at &- doc)
+                offsets[count] = at &- doc
+                count &+= seen[i] ? 0 : 1
+                seen[i] = true
+                if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
+            }
+        }
+        if slots.count > 1 {
+            var met = UnsafeMutableBufferPointer(start: offsets, count: count)
+            met.sort()
+        }
+        return count
+    }
 
     private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
