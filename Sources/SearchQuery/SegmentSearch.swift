@@ -40,7 +40,14 @@ struct SegmentSearch<Segment: QuerySegment> {
     /// Block bounds by slot, for the current window.
     private var bounds: [Float]
 
-    init(plan: QueryPlan, segment: Segment, number: Int, lengthFactors: LengthFactors) throws(SearchError) {
+    /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
+    init(
+        plan: QueryPlan,
+        segment: Segment,
+        number: Int,
+        lengthFactors: LengthFactors,
+        opened: OpenedPostings<Segment>
+    ) throws(SearchError) {
         self.segment = segment
         segmentNumber = number
         condition = plan.condition
@@ -53,7 +60,9 @@ struct SegmentSearch<Segment: QuerySegment> {
         for (index, clause) in plan.clauses.enumerated() {
             var postings: [Segment.Postings] = []
             for term in clause.key.terms {
-                guard let found = try segment.postings(field: clause.key.field, term: term) else { break }
+                guard let found = try opened.postings(segment: number, field: clause.key.field, term: term) else {
+                    break
+                }
                 postings.append(found)
             }
             guard postings.count == clause.key.terms.count else {
