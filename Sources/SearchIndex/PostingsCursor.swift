@@ -53,8 +53,21 @@ public final class PostingsCursor {
     private var singleBlockImpactsReady = false
     private let skipDataStart: Int
 
-    private var posOffset = 0
+    /// Reading the decoded block's positions: the next document whose positions are not yet passed
+    /// (`posDocIndex`) and the index of its first value in the block's position stream.
     private var posDocIndex = 0
+    private var posValueIndex = 0
+    /// Values in the block's position stream (its frequencies summed); -1 until first needed.
+    private var blockPositionCount = -1
+    /// The decoded chunk of 128 position values, its number (-1: none), and the next chunk's header.
+    private let positionChunk: UnsafeMutablePointer<UInt32>
+    private var chunkNumber = -1
+    private var nextChunkNumber = 0
+    private var nextChunkOffset = 0
+    /// The VInt tail after the full chunks: where it starts (-1: not yet found), and the next value to read.
+    private var tailStart = -1
+    private var tailIndex = 0
+    private var tailOffset = 0
 
     struct SkipState {
         var readOffset: Int
@@ -103,6 +116,7 @@ public final class PostingsCursor {
         freqs = .allocate(capacity: IndexFormat.blockSize)
         impactFrequencies = .allocate(capacity: IndexFormat.maxImpacts)
         impactNorms = .allocate(capacity: IndexFormat.maxImpacts)
+        positionChunk = .allocate(capacity: IndexFormat.blockSize)
         let state = SkipState(readOffset: skipStart, end: skipEnd, docStart: skipEnd, posStart: info.posStart)
         decoded = state
         shallow = state
@@ -123,6 +137,7 @@ public final class PostingsCursor {
         freqs.deallocate()
         impactFrequencies.deallocate()
         impactNorms.deallocate()
+        positionChunk.deallocate()
     }
 
     /// The current document's frequency of the term.
@@ -380,8 +395,13 @@ public final class PostingsCursor {
             return fail("a postings block disagrees with its skip entry")
         }
         decoded.lastDoc = prev
-        posOffset = decoded.posStart
         posDocIndex = 0
+        posValueIndex = 0
+        blockPositionCount = -1
+        chunkNumber = -1
+        nextChunkNumber = 0
+        nextChunkOffset = decoded.posStart
+        tailStart = -1
         return true
     }
 
@@ -397,28 +417,31 @@ public final class PostingsCursor {
 
     /// Replaces `positions` with the current document's positions, in increasing order.
     ///
-    /// Reads `.pos` only when called; reuses `positions`' capacity. The positions of the block's earlier
-    /// documents are skipped by counting VInt end bytes eight at a time, without decoding them.
+    /// Reads `.pos` only when called; reuses `positions`' capacity. A block's positions are one stream of
+    /// values (each document's deltas, in document order): chunks of 128 bit-packed values, then VInts. The
+    /// document's first value is found by summing the frequencies before it; only the chunks that hold its
+    /// values are unpacked, and tail values before it are skipped without decoding.
     /// - Throws: `IndexError.corrupted` naming the positions file when its data is damaged.
     public func readPositions(into positions: inout [UInt32]) throws(IndexError) {
-        guard let posBase, index >= 0, index < count else {
+        guard posBase != nil, index >= 0, index < count else {
             positions.removeAll(keepingCapacity: true)
             return
         }
         if posDocIndex > index {
-            posOffset = decoded.posStart
             posDocIndex = 0
+            posValueIndex = 0
         }
-        var skipped = 0
         while posDocIndex < index {
-            skipped &+= Int(freqs[posDocIndex])
+            posValueIndex &+= Int(freqs[posDocIndex])
             posDocIndex &+= 1
         }
-        guard posOffset >= 0, posOffset <= posEnd,
-            let start = Self.skipVInts(skipped, in: posBase, from: posOffset, end: posEnd)
-        else { throw positionsCorrupted(DecodeFailure.truncated.detail) }
+        if blockPositionCount < 0 {
+            var total = 0
+            for i in 0..<count { total &+= Int(freqs[i]) }
+            blockPositionCount = total
+        }
+        let chunked = blockPositionCount / IndexFormat.blockSize * IndexFormat.blockSize
         let n = Int(freqs[index])
-        var r = RawReader(base: posBase, offset: start, end: posEnd)
         // Fill the buffer in place: no per-element append (capacity and uniqueness checks).
         if positions.count > n {
             positions.removeLast(positions.count - n)
@@ -428,20 +451,98 @@ public final class PostingsCursor {
         do throws(DecodeFailure) {
             try positions.withUnsafeMutableBufferPointer { (out) throws(DecodeFailure) in
                 var position: UInt64 = 0
-                for i in 0..<n {
-                    position &+= try r.vint()
-                    guard position <= UInt64(UInt32.max) else {
-                        throw DecodeFailure.malformed("a position is too large")
+                var value = posValueIndex
+                var i = 0
+                // From the chunks, a chunk at a time.
+                while i < n && value < chunked {
+                    let chunk = value / IndexFormat.blockSize
+                    if chunk != chunkNumber { try loadPositionChunk(chunk) }
+                    let stop = min(n, i + (chunk + 1) * IndexFormat.blockSize - value)
+                    while i < stop {
+                        position &+= UInt64(positionChunk[value & (IndexFormat.blockSize - 1)])
+                        out[i] = UInt32(truncatingIfNeeded: position)
+                        i &+= 1
+                        value &+= 1
                     }
-                    out[i] = UInt32(truncatingIfNeeded: position)
                 }
+                // From the VInt tail.
+                if i < n {
+                    try seekTail(to: value)
+                    var r = RawReader(base: posBase!, offset: tailOffset, end: posEnd)
+                    let first = i
+                    while i < n {
+                        position &+= try r.vint()
+                        out[i] = UInt32(truncatingIfNeeded: position)
+                        i &+= 1
+                    }
+                    tailOffset = r.offset
+                    tailIndex = value + (n - first)
+                }
+                guard position <= UInt64(UInt32.max) else { throw DecodeFailure.malformed("a position is too large") }
             }
         } catch {
             positions.removeAll(keepingCapacity: true)
             throw positionsCorrupted(error.detail)
         }
-        posOffset = r.offset
         posDocIndex = index + 1
+        posValueIndex &+= n
+    }
+
+    /// Unpacks chunk `chunk` of the decoded block's positions into `positionChunk`, walking the chunk
+    /// headers from the last one read (or from the block's start when going back).
+    private func loadPositionChunk(_ chunk: Int) throws(DecodeFailure) {
+        guard let posBase else { throw DecodeFailure.truncated }
+        if chunk < nextChunkNumber {
+            nextChunkNumber = 0
+            nextChunkOffset = decoded.posStart
+        }
+        while true {
+            let width = try positionChunkWidth(at: nextChunkOffset)
+            if nextChunkNumber == chunk {
+                BitPacking.unpack(posBase + nextChunkOffset + 1, width: width, into: positionChunk)
+                chunkNumber = chunk
+            }
+            nextChunkOffset += 1 + 16 * width
+            nextChunkNumber += 1
+            if chunkNumber == chunk { return }
+        }
+    }
+
+    /// The width byte of the chunk at `offset`, checked: the chunk must lie inside the file.
+    @inline(__always)
+    private func positionChunkWidth(at offset: Int) throws(DecodeFailure) -> Int {
+        guard let posBase, offset >= 0, offset < posEnd else { throw DecodeFailure.truncated }
+        let width = Int(posBase.load(fromByteOffset: offset, as: UInt8.self))
+        guard width <= 32, offset + 1 + 16 * width <= posEnd else {
+            throw DecodeFailure.malformed("a bit-packed position chunk is malformed")
+        }
+        return width
+    }
+
+    /// Moves the tail reader to value `value` of the block's stream (one past the full chunks or later).
+    private func seekTail(to value: Int) throws(DecodeFailure) {
+        guard let posBase else { throw DecodeFailure.truncated }
+        let chunks = blockPositionCount / IndexFormat.blockSize
+        if tailStart < 0 {
+            var number = nextChunkNumber
+            var offset = nextChunkOffset
+            while number < chunks {
+                offset += 1 + 16 * (try positionChunkWidth(at: offset))
+                number += 1
+            }
+            tailStart = offset
+            tailIndex = chunks * IndexFormat.blockSize
+            tailOffset = offset
+        }
+        if value < tailIndex {
+            tailIndex = chunks * IndexFormat.blockSize
+            tailOffset = tailStart
+        }
+        guard tailOffset >= 0, tailOffset <= posEnd,
+            let next = Self.skipVInts(value - tailIndex, in: posBase, from: tailOffset, end: posEnd)
+        else { throw DecodeFailure.truncated }
+        tailOffset = next
+        tailIndex = value
     }
 
     private func positionsCorrupted(_ detail: String) -> IndexError {

@@ -3,7 +3,8 @@
 /// Per term in `.doc`: when the term has more than one block, `VInt skipLength` and the skip entries (one per
 /// block: last doc, the block's byte lengths in `.doc` and `.pos`, its impacts — see ``ImpactFront``);
 /// then the blocks: full blocks of 128 bit-packed (doc-id deltas − 1, frequencies − 1), a last partial block
-/// as VInts. Positions go to `.pos` per document, as deltas within the document.
+/// as VInts. Positions go to `.pos` per postings block: the block's documents' positions, as deltas within
+/// each document, in chunks of 128 bit-packed values and a VInt tail.
 package final class PostingsEncoder {
     private let docSink: FileSink
     private let posSink: FileSink?
@@ -14,6 +15,8 @@ package final class PostingsEncoder {
     private var skip = ByteWriter()
     private var body = ByteWriter()
     private var positions = ByteWriter()
+    /// The current block's position deltas, all its documents' in order, until the block is written.
+    private var blockPositions: [UInt32] = []
     private var blockPosStart = 0
     private var prevBlockLastDoc: Int64 = -1
     private var lastDoc: Int64 = -1
@@ -76,14 +79,14 @@ package final class PostingsEncoder {
     /// Adds the next position of the current document (non-decreasing within the document).
     @inline(__always)
     package func addPosition(_ position: UInt32) {
-        positions.vint(position &- lastPosition)
+        blockPositions.append(position &- lastPosition)
         lastPosition = position
     }
 
     /// Adds a position already expressed as a delta from the previous one in the document.
     @inline(__always)
     package func addPositionDelta(_ delta: UInt32) {
-        positions.vint(delta)
+        blockPositions.append(delta)
         lastPosition &+= delta
     }
 
@@ -106,6 +109,7 @@ package final class PostingsEncoder {
 
     /// Records the block's skip entry and moves its positions to `.pos`.
     private func endBlock(lastDoc: Int64) throws(IndexError) {
+        if hasPositions { encodeBlockPositions() }
         skip.vint(UInt64(lastDoc - prevBlockLastDoc))
         skip.vint(body.count - blockBodyStart)
         if hasPositions { skip.vint(positions.count) }
@@ -121,6 +125,23 @@ package final class PostingsEncoder {
         positions.removeAll()
         prevBlockLastDoc = lastDoc
         blockBodyStart = body.count
+    }
+
+    /// Encodes `blockPositions` into `positions`: full chunks of 128 bit-packed with their width, then the
+    /// rest as VInts.
+    private func encodeBlockPositions() {
+        let chunk = IndexFormat.blockSize
+        let full = blockPositions.count / chunk * chunk
+        blockPositions.withUnsafeBufferPointer { values in
+            guard let base = values.baseAddress else { return }
+            for start in stride(from: 0, to: full, by: chunk) {
+                let width = BitPacking.bitWidth(base + start, count: chunk)
+                positions.u8(UInt8(width))
+                BitPacking.pack(base + start, width: width, into: &positions)
+            }
+            for i in full..<values.count { positions.vint(values[i]) }
+        }
+        blockPositions.removeAll(keepingCapacity: true)
     }
 
     /// Writes the term's skip data and blocks; returns where they start in `.doc` and `.pos`.
