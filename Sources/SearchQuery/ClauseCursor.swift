@@ -336,6 +336,21 @@ struct ClauseCursor<Postings: QueryPostings> {
         return (lastDoc, bound * Self.boundSlack)
     }
 
+    /// For a term, the largest frequency whose score cannot exceed `minimum` in any document of the block
+    /// probed by the last ``blockBound(from:)`` (judged at the block's smallest norm); 0 when none or for a
+    /// phrase. A scan of the block can pass over postings with that frequency or less unscored.
+    func unscoredFrequencies(below minimum: Float) -> UInt32 {
+        guard others.isEmpty, minimum > 0, lead.blockImpactCount > 0 else { return 0 }
+        let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(lead.blockImpact(0).norm)]
+        var frequency: UInt32 = 0
+        while frequency < 64,
+            BM25.score(weight: weight, frequency: Float(frequency + 1), lengthFactor: factor) * Self.boundSlack <= minimum
+        {
+            frequency += 1
+        }
+        return frequency
+    }
+
     /// The best score of `postings`' probed block: the largest over its impacts.
     @inline(__always)
     private func blockMaxScore(_ postings: Postings) -> Float {

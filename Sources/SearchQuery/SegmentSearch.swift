@@ -257,7 +257,10 @@ extension SegmentSearch {
             // Every posting matches: score them straight from the decoded block.
             if candidate > windowEnd { return }
             let scorer = cursors[slot].scorer
+            // Low frequencies that cannot make it even in the block's shortest field are not scored.
+            let unscored = cursors[slot].unscoredFrequencies(below: threshold - remainingTotal)
             cursors[slot].forEach(through: windowEnd) { doc, frequency in
+                if frequency <= unscored { return }
                 let partial = scorer.score(frequency: frequency, at: doc)
                 if partial + remainingTotal > threshold {
                     process(
