@@ -72,7 +72,11 @@ package enum BitPacking {
     }
 
     @inline(__always)
-    private static func unpack(_ source: UnsafeRawPointer, fixedWidth width: Int, into values: UnsafeMutablePointer<UInt32>) {
+    private static func unpack(
+        _ source: UnsafeRawPointer,
+        fixedWidth width: Int,
+        into values: UnsafeMutablePointer<UInt32>
+    ) {
         let mask: UInt64 = (1 << UInt64(width)) - 1
         for group in 0..<(IndexFormat.blockSize / 8) {
             let bytes = source + group * width

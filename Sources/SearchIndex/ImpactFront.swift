@@ -44,7 +44,8 @@ package struct ImpactFront {
         while pairs.count > max(1, limit) {
             // Merge the two neighbours closest in length: the bound loosens least there.
             var closest = 0
-            for i in 1..<(pairs.count - 1) where pairs[i + 1].norm - pairs[i].norm < pairs[closest + 1].norm - pairs[closest].norm {
+            for i in 1..<(pairs.count - 1)
+            where pairs[i + 1].norm - pairs[i].norm < pairs[closest + 1].norm - pairs[closest].norm {
                 closest = i
             }
             pairs[closest] = (pairs[closest + 1].frequency, pairs[closest].norm)

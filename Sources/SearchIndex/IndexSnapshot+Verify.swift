@@ -64,7 +64,10 @@ extension IndexSnapshot {
                         if impact.freq >= cursor.freq && impact.norm <= norm { covered = true }
                     }
                     guard covered, cursor.blockLastDoc >= cursor.doc else {
-                        throw IndexError.corrupted(segment.postingsFile.name, "a block's impacts do not cover its postings")
+                        throw IndexError.corrupted(
+                            segment.postingsFile.name,
+                            "a block's impacts do not cover its postings"
+                        )
                     }
                     if schema.isText(field) {
                         try cursor.readPositions(into: &positions)

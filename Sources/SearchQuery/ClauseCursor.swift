@@ -344,7 +344,8 @@ struct ClauseCursor<Postings: QueryPostings> {
         let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(lead.blockImpact(0).norm)]
         var frequency: UInt32 = 0
         while frequency < 64,
-            BM25.score(weight: weight, frequency: Float(frequency + 1), lengthFactor: factor) * Self.boundSlack <= minimum
+            BM25.score(weight: weight, frequency: Float(frequency + 1), lengthFactor: factor) * Self.boundSlack
+                <= minimum
         {
             frequency += 1
         }

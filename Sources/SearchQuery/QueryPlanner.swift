@@ -46,13 +46,23 @@ struct QueryPlanner<Index: QueryIndex> {
         opened: OpenedPostings<Index.Segment>
     ) throws(SearchError) -> QueryPlan {
         var planner = QueryPlanner(
-            index: index, analyzer: analyzer, topics: topics, weights: weights, query: query, opened: opened
+            index: index,
+            analyzer: analyzer,
+            topics: topics,
+            weights: weights,
+            query: query,
+            opened: opened
         )
         var predicate = try planner.build(node, topic: topic)
         if planner.plan.clauses.isEmpty, node != nil {
             // Nothing but stop words ("to be or not to be"): search them after all.
             planner = QueryPlanner(
-                index: index, analyzer: analyzer, topics: topics, weights: weights, query: query, opened: opened
+                index: index,
+                analyzer: analyzer,
+                topics: topics,
+                weights: weights,
+                query: query,
+                opened: opened
             )
             planner.dropsStopWords = false
             predicate = try planner.build(node, topic: topic)

@@ -9,7 +9,10 @@
 /// - Several groups (`+a +b`, AND): the cheapest group leads, the others are probed with leapfrog skips,
 ///   and windows whose summed block bounds cannot beat the k-th score are skipped whole.
 /// - No group (only exclusions or dates): every live statement is a candidate.
-/// Only statements that could enter the top k are checked against the full condition.
+/// Only statements that could enter the top k are checked against the full condition. When the condition
+/// says no more than the groups (plain words, `+a +b`, phrases, dates), a statement found in the postings
+/// needs no check, and the candidate clauses are read a window at a time straight from their decoded
+/// blocks, without a call per posting.
 struct SegmentSearch<Segment: QuerySegment> {
     typealias Cursor = ClauseCursor<Segment.Postings>
 

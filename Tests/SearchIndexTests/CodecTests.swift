@@ -200,7 +200,9 @@ struct ImpactTests {
         for (f, n) in postings { front.add(frequency: f, norm: n) }
         var pairs: [(frequency: UInt32, norm: UInt8)] = []
         front.drain(limit: 1000, into: &pairs)
-        #expect(pairs.map { [Int($0.frequency), Int($0.norm)] } == Self.front(postings).map { [Int($0.0), Int($0.1)] })
+        #expect(
+            pairs.map { [Int($0.frequency), Int($0.norm)] } == Self.front(postings).map { [Int($0.0), Int($0.1)] }
+        )
         #expect(front.isEmpty)
         for limit in [1, 2, 8] {
             for (f, n) in postings { front.add(frequency: f, norm: n) }
