@@ -22,9 +22,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
-            name: "CLZ4",
-            pkgConfig: "liblz4",
-            providers: [.apt(["liblz4-dev"])]
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
         ),
 
         // MARK: - Libraries, in the order data flows through them
@@ -33,7 +33,7 @@ let package = Package(
         // CRC-32C with the SSE 4.2 instruction, which Swift cannot emit (SearchIndex falls back to its own table).
         .target(name: "CCRC32C"),
         .target(
-            name: "SearchIndex", dependencies: ["CLZ4", "CCRC32C"],
+            name: "SearchIndex", dependencies: ["CZstd", "CCRC32C"],
             // The postings loops touch class state on every document; dynamic exclusivity checks cost ~10%.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),

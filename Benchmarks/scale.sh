@@ -17,7 +17,7 @@
 #            keeps the last commit, and the next refresh with space succeeds
 #
 # Environment: WORK (default /tmp/podium-scale), PODIUM_BIN (default .build/release/podium), SIZES
-# (default "250000 1000000"), MEMORY (MB, default 256), CYCLES (100), CYCLE_STATEMENTS (100000),
+# (default "250000 1000000"), MEMORY (MB, default 512, the podium default), CYCLES (100), CYCLE_STATEMENTS (100000),
 # REFRESHES (20), READERS (4), READER_STATEMENTS (20000), READER_QUERIES (10 of each kind), JOBS (cores).
 set -euo pipefail
 
@@ -28,7 +28,7 @@ PODIUM="${PODIUM_BIN:-$ROOT/.build/release/podium}"
 GEN="$HERE/.build/release/podium-corpusgen"
 TOOLS="python3 $HERE/scale_tools.py"
 SIZES="${SIZES:-250000 1000000}"
-MEMORY="${MEMORY:-256}"
+MEMORY="${MEMORY:-512}"
 CYCLES="${CYCLES:-100}"
 CYCLE_STATEMENTS="${CYCLE_STATEMENTS:-100000}"
 REFRESHES="${REFRESHES:-20}"
@@ -165,17 +165,22 @@ compare_with_fresh() {
     sa=$(stat_field "$index" statements); sb=$(stat_field "$fresh" statements)
     local same="counts-only"
     if has_search; then
-        # Which statements match (all of them, not only the top 10): BM25 statistics still count deleted
-        # statements until a merge purges them, so ranks may differ from a fresh build's.
+        # Which statements match: all of them, not only the top 10.
         $TOOLS answers "$PODIUM" "$index" "$WORK/queries" "$RESULTS/answers-refreshed.txt" --limit 1000000 --sets
         $TOOLS answers "$PODIUM" "$fresh" "$WORK/queries" "$RESULTS/answers-fresh.txt" --limit 1000000 --sets
-        $TOOLS answers "$PODIUM" "$index" "$WORK/queries" "$RESULTS/top10-refreshed.txt"
-        $TOOLS answers "$PODIUM" "$fresh" "$WORK/queries" "$RESULTS/top10-fresh.txt"
-        $TOOLS same-answers "$RESULTS/top10-refreshed.txt" "$RESULTS/top10-fresh.txt" >"$RESULTS/top10-$label.json" || true
+        # And the top 10 with their scores: the same, ties aside (equal scores are ordered by doc id, which
+        # differs between a refreshed and a fresh index).
+        $TOOLS answers "$PODIUM" "$index" "$WORK/queries" "$RESULTS/top10-refreshed.txt" --scores
+        $TOOLS answers "$PODIUM" "$fresh" "$WORK/queries" "$RESULTS/top10-fresh.txt" --scores
         if $TOOLS same-answers "$RESULTS/answers-refreshed.txt" "$RESULTS/answers-fresh.txt" >"$RESULTS/same-$label.json"; then
             same="yes"
         else
             same="NO"
+        fi
+        if $TOOLS same-top "$RESULTS/top10-refreshed.txt" "$RESULTS/top10-fresh.txt" >"$RESULTS/top10-$label.json"; then
+            same="$same, top 10 yes"
+        else
+            same="$same, top 10 NO"
         fi
     fi
     [ "$sa" = "$sb" ] || same="NO (statements $sa vs $sb)"
@@ -190,7 +195,7 @@ part_cycles() {
     rm -rf "$index"
     "$PODIUM" index build --corpus "$dir" --index "$index" --memory "$MEMORY" --jobs "$JOBS" 2>/dev/null
     printf 'cycle\tseconds\tstatements\tsegments\tindex_mb\tverify\n' >"$RESULTS/cycles.tsv"
-    printf 'after_cycle\tstatements\tfresh_statements\tsize_ratio\tsame_answers\n' >"$RESULTS/cycles-vs-fresh.tsv"
+    printf 'after_cycle\tstatements\tfresh_statements\tsize_ratio\tsame_matches_and_top10\n' >"$RESULTS/cycles-vs-fresh.tsv"
     for ((c = 1; c <= CYCLES; c++)); do
         edit_corpus "$dir" "$c"
         local start end verify=ok

@@ -8,11 +8,13 @@ one query line in, its TREC lines and an empty line out, so each answer can be t
   scale_tools.py answers PODIUM INDEX QUERY_DIR OUT              -> OUT: qid<TAB>doc ids, for every query file
   scale_tools.py answers-file PODIUM INDEX QUERY_FILE OUT         -> OUT: qid<TAB>doc ids
   scale_tools.py same-answers A B                                 -> exit 1 when two answer files differ
+  scale_tools.py same-top A B                                     -> the same, for `answers --scores` files:
+                                                                     equal scores, equal statements ties aside
   scale_tools.py reader PODIUM INDEX QUERY_FILE OUT STOP_FILE     -> loops until STOP_FILE exists
 
 answers, answers-file and reader take `--limit N` (default 10) and `--sets`: record which statements match
-(sorted ids) rather than their order. Ranks depend on BM25 statistics, which deleted statements still count
-until a merge purges them, so two commits with the same statements can order ties and near-ties apart.
+(sorted ids) rather than their order; answers also takes `--scores`: ids with their scores, in rank order.
+Two commits with the same statements order tied scores apart (by doc id), so `same-top` compares ties as sets.
   scale_tools.py check-readers REFS_DIR OUT...                    -> every observed answer in some reference
   scale_tools.py unreferenced INDEX                               -> lists files no commit references
 """
@@ -34,6 +36,10 @@ class BatchSearch:
 
     def ask(self, qid, query):
         """The doc ids answered for one query, in rank order."""
+        return [doc for doc, _ in self.ask_scored(qid, query)]
+
+    def ask_scored(self, qid, query):
+        """(doc id, score) pairs answered for one query, in rank order."""
         self.proc.stdin.write(f"{qid}\t{query}\n")
         self.proc.stdin.flush()
         docs = []
@@ -46,8 +52,8 @@ class BatchSearch:
             if line == "":
                 return docs
             parts = line.split()
-            if len(parts) >= 3:
-                docs.append(parts[2])
+            if len(parts) >= 5:
+                docs.append((parts[2], float(parts[4])))
 
     def close(self):
         self.proc.stdin.close()
@@ -100,12 +106,16 @@ def render(docs, sets):
     return " ".join(sorted(docs) if sets else docs)
 
 
-def answers(podium, index, qdir, out, limit, sets):
+def answers(podium, index, qdir, out, limit, sets, scores=False):
     search = BatchSearch(podium, index, limit)
     with open(out, "w", encoding="utf-8") as f:
         for kind in KINDS:
             for qid, q in read_queries(os.path.join(qdir, kind + ".tsv")):
-                f.write(f"{kind}:{qid}\t{render(search.ask(qid, q), sets)}\n")
+                if scores:
+                    line = " ".join(f"{doc}={score:.4f}" for doc, score in search.ask_scored(qid, q))
+                else:
+                    line = render(search.ask(qid, q), sets)
+                f.write(f"{kind}:{qid}\t{line}\n")
     code, err = search.close()
     if code != 0:
         raise RuntimeError(f"podium search exited {code}: {err}")
@@ -119,6 +129,25 @@ def answers_file(podium, index, qfile, out, limit, sets):
     code, err = search.close()
     if code != 0:
         raise RuntimeError(f"podium search exited {code}: {err}")
+
+
+def same_top(a, b):
+    """Whether two ranked answers (`doc=score` fields) are the same, ties aside: the same scores rank by
+    rank, and within each run of equal scores the same statements, except in the run the cut at k ends,
+    where which of the tied statements made the cut is arbitrary."""
+    def groups(answer):
+        runs = []
+        for field in answer.split():
+            doc, score = field.rsplit("=", 1)
+            if runs and runs[-1][0] == score:
+                runs[-1][1].add(doc)
+            else:
+                runs.append((score, {doc}))
+        return runs
+    ga, gb = groups(a), groups(b)
+    if [s for s, _ in ga] != [s for s, _ in gb] or [len(d) for _, d in ga] != [len(d) for _, d in gb]:
+        return False
+    return all(da == db for (_, da), (_, db) in zip(ga[:-1], gb[:-1]))
 
 
 def load_answers(path):
@@ -193,7 +222,7 @@ def unreferenced(index):
 
 
 def options(argv):
-    """`--limit N` and `--sets` anywhere after the positional arguments."""
+    """`--limit N`, `--sets` and `--scores` anywhere after the positional arguments."""
     limit, sets, rest = 10, False, []
     i = 0
     while i < len(argv):
@@ -202,6 +231,9 @@ def options(argv):
             i += 2
         elif argv[i] == "--sets":
             sets = True
+            i += 1
+        elif argv[i] == "--scores":
+            sets = "scores"
             i += 1
         else:
             rest.append(argv[i])
@@ -216,12 +248,17 @@ def main(argv):
         passes = int(argv[6]) if len(argv) > 6 and argv[5] == "--passes" else 5
         print(json.dumps(latency(argv[2], argv[3], argv[4], passes)))
     elif cmd == "answers":
-        answers(argv[2], argv[3], argv[4], argv[5], limit, sets)
+        answers(argv[2], argv[3], argv[4], argv[5], limit, sets is True, scores=sets == "scores")
     elif cmd == "answers-file":
         answers_file(argv[2], argv[3], argv[4], argv[5], limit, sets)
     elif cmd == "same-answers":
         a, b = load_answers(argv[2]), load_answers(argv[3])
         differ = [k for k in a if a[k] != b.get(k)] + [k for k in b if k not in a]
+        print(json.dumps({"queries": len(a), "differ": len(differ), "examples": differ[:5]}))
+        return 1 if differ else 0
+    elif cmd == "same-top":
+        a, b = load_answers(argv[2]), load_answers(argv[3])
+        differ = [k for k in a if not same_top(a[k], b.get(k, ""))] + [k for k in b if k not in a]
         print(json.dumps({"queries": len(a), "differ": len(differ), "examples": differ[:5]}))
         return 1 if differ else 0
     elif cmd == "reader":

@@ -49,9 +49,10 @@ extension Indexer {
         var doneBytes: Int64 = 0
         let totalBytes = files.reduce(Int64(0)) { $0 + max(0, $1.fingerprint.size) }
         let ordinalField = StatementSchema.schema.storedField(named: "ordinal")!
+        HeapTuning.returnLargeBlocksToSystem()
         do {
             try OrderedPipeline.run(
-                count: units.count, workers: options.jobs, window: options.jobs * 2 + 1,
+                count: units.count, workers: options.jobs, window: options.jobs + 1,
                 produce: { i in prepare(units[i], file: files[units[i].file]) },
                 consume: { i, prepared in
                     let unit = units[i]
@@ -175,6 +176,8 @@ extension Indexer {
             // kept copy the capacity of the largest statement so far, many times the memory of its tokens.
             var document = IndexDocument()
             StatementSchema.fill(&document, with: statement, analyzer: analyzer, tokens: &tokens, ordinal: !file.isJSONL)
+            // It waits in the pipeline's window until the writer takes it: only its contents should.
+            document.shrinkToFit()
             prepared.documents.append(document)
             prepared.ids.append(statement.id)
         }

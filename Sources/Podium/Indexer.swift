@@ -8,13 +8,15 @@ public struct IndexingOptions: Sendable {
     public var corpus: [String]
     /// The index directory.
     public var index: String
-    /// Bytes of postings held in memory before a segment is written.
+    /// Bytes of memory for the whole build or refresh. Half of it holds postings before a segment is
+    /// written; the other half covers the sources being read and analyzed, merges and the runtime, so the
+    /// process's peak resident memory stays within this figure.
     public var memoryBudget: Int
     /// Threads that read and analyze sources.
     public var jobs: Int
 
     public init(
-        corpus: [String], index: String, memoryBudget: Int = 256 << 20,
+        corpus: [String], index: String, memoryBudget: Int = 512 << 20,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.corpus = corpus
@@ -101,14 +103,8 @@ public enum Indexer {
         _ options: IndexingOptions, progress: (@Sendable (IndexingProgress) -> Void)? = nil
     ) throws(PodiumError) -> IndexingReport {
         let start = Date()
-        let writer = try openWriter(options, create: false)
+        let writer = try openExistingWriter(options, to: "refresh")
         defer { writer.close() }
-        guard writer.generation > 0 else {
-            throw PodiumError(
-                .index, "no index at '\(options.index)' to refresh",
-                hint: "build one first: podium index build --index \(options.index)"
-            )
-        }
         var table = SourceTable()
         if let text = writer.userData[sourcesKey] {
             do { table = try SourceTable(decoding: text) } catch {
@@ -214,7 +210,7 @@ public enum Indexer {
         // A refresh rewrites the segments it deleted from, so that term statistics, and with them every
         // score, are exactly those of a rebuild.
         let writerOptions = IndexWriterOptions(
-            memoryBudget: options.memoryBudget, expungeDeletesOnCommit: !create, create: create
+            memoryBudget: options.memoryBudget / 2, expungeDeletesOnCommit: !create, create: create
         )
         do {
             return try IndexWriter(
@@ -224,6 +220,23 @@ public enum Indexer {
         } catch {
             throw PodiumError(error, index: options.index)
         }
+    }
+
+    /// A writer on an index that must already exist: otherwise an error saying there is nothing to `verb`.
+    /// Nothing is created where there is no index.
+    static func openExistingWriter(_ options: IndexingOptions, to verb: String) throws(PodiumError) -> IndexWriter {
+        let commit = (options.index as NSString).appendingPathComponent(IndexFormat.commitFileName)
+        let missing = PodiumError(
+            .index, "no index at '\(options.index)' to \(verb)",
+            hint: "build one first: podium index build --index \(options.index)"
+        )
+        guard FileManager.default.fileExists(atPath: commit) else { throw missing }
+        let writer = try openWriter(options, create: false)
+        guard writer.generation > 0 else {
+            writer.close()
+            throw missing
+        }
+        return writer
     }
 
     static func commit(

@@ -17,7 +17,7 @@ public enum StatementSchema {
     ]
 
     public static let schema = IndexSchema(
-        textFields: textFields, keywordFields: keywordFields, storedFields: storedFields
+        textFields: textFields, keywordFields: keywordFields, storedFields: storedFields, idField: "id"
     )
 
     /// The analyzer identity stored in every commit; an index made by another is refused.

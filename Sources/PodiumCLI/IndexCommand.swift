@@ -13,8 +13,9 @@ struct IndexCommand: ParsableCommand {
               podium index refresh
               podium index stats --format json
               podium index verify
+              podium index optimize
             """,
-        subcommands: [Build.self, Refresh.self, Stats.self, Verify.self]
+        subcommands: [Build.self, Refresh.self, Stats.self, Verify.self, Optimize.self]
     )
 }
 
@@ -29,14 +30,19 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "The index directory.")
     var index: String = "Index"
 
-    @Option(help: "Memory for postings before a segment is written, in MB.")
-    var memory: Int = 256
+    @Option(
+        help: ArgumentHelp(
+            "Memory for indexing, in MB.",
+            discussion: "Half holds postings before a segment is written; the rest covers sources being analyzed, merges and the runtime, so peak memory stays within it."
+        )
+    )
+    var memory: Int = 512
 
     @Option(help: "Threads that read and analyze sources. (default: the number of cores)")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard (16...65_536).contains(memory) else { throw ValidationError("--memory must be between 16 and 65536 (MB)") }
+        guard (32...65_536).contains(memory) else { throw ValidationError("--memory must be between 32 and 65536 (MB)") }
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
@@ -168,6 +174,43 @@ extension IndexCommand {
         func run() throws {
             let result = try handlingErrors { () throws(PodiumError) in try IndexInspector.verify(index: index) }
             Swift.print("ok: \(result.files) files, \(result.bytes) bytes, \(result.statements) statements")
+        }
+    }
+}
+
+extension IndexCommand {
+    struct Optimize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge the index into fewer segments, dropping deleted statements.",
+            discussion: """
+                Queries look up every term once per segment, so an index of one segment answers fastest. \
+                Build and refresh keep the number of segments bounded on their own; optimize after a large \
+                build or many refreshes when search speed matters most. Readers keep working meanwhile.
+
+                Examples:
+                  podium index optimize
+                  podium index optimize --index ~/podium-index --segments 4
+                """
+        )
+
+        @Option(help: "The index directory.")
+        var index: String = "Index"
+
+        @Option(help: "Merge into at most this many segments.")
+        var segments: Int = 1
+
+        func validate() throws {
+            guard segments >= 1 else { throw ValidationError("--segments must be at least 1") }
+        }
+
+        func run() throws {
+            let report = try handlingErrors { () throws(PodiumError) in
+                try Indexer.optimize(index: index, maxSegments: segments)
+            }
+            StandardError.line(
+                "optimized: \(report.segmentsBefore) → \(report.segmentsAfter) segments, \(report.statements) statements"
+                    + String(format: " in %.2f s", report.seconds) + " (generation \(report.generation))"
+            )
         }
     }
 }

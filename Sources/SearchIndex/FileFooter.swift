@@ -20,8 +20,10 @@ public enum IndexFileKind: String, CaseIterable, Sendable {
     case norms = "nrm"
     /// The dense `Int32` date column.
     case dates = "dat"
-    /// LZ4-compressed blocks of stored fields.
+    /// Stored fields: zstd-compressed blocks of records, with the segment's dictionary.
     case stored = "sto"
+    /// The id column: each document's value of the schema's `idField`, uncompressed, behind an offset table.
+    case ids = "ids"
     /// A bitset of deleted documents (one file per delete generation).
     case deletes = "del"
 
@@ -35,6 +37,7 @@ public enum IndexFileKind: String, CaseIterable, Sendable {
             case .norms: "NORM"
             case .dates: "DATE"
             case .stored: "STOR"
+            case .ids: "IDCL"
             case .deletes: "DELS"
             }
         var v: UInt32 = 0

@@ -10,14 +10,21 @@ public struct IndexSchema: Codable, Sendable, Equatable {
     public var keywordFields: [String]
     /// Fields kept verbatim per document, numbered by `StoredFieldID` in this order.
     public var storedFields: [String]
+    /// A stored field holding a short identifier per document, kept uncompressed in its own column (the
+    /// segment's `.ids` file) so that `SegmentReader.storedValue` returns it without decompressing a block;
+    /// `nil` when every stored field goes to the compressed blocks.
+    public var idField: String?
 
     /// Creates a schema.
     ///
+    /// - Parameter idField: one of `storedFields`, read in O(1) per document (a run file needs the id of
+    ///   every hit, not the whole statement).
     /// - Precondition: at most 255 indexed fields, and no name used twice within a list.
-    public init(textFields: [String], keywordFields: [String], storedFields: [String]) {
+    public init(textFields: [String], keywordFields: [String], storedFields: [String], idField: String? = nil) {
         self.textFields = textFields
         self.keywordFields = keywordFields
         self.storedFields = storedFields
+        self.idField = idField
     }
 
     /// The id of a text or keyword field, or `nil` when the schema has no such indexed field.
@@ -31,6 +38,9 @@ public struct IndexSchema: Codable, Sendable, Equatable {
     public func storedField(named name: String) -> StoredFieldID? {
         storedFields.firstIndex(of: name).map { StoredFieldID(rawValue: UInt16($0)) }
     }
+
+    /// The stored field kept in the id column, or `nil`.
+    public var idStoredField: StoredFieldID? { idField.flatMap(storedField(named:)) }
 
     /// Whether `field` is a text field (positions and norms) rather than a keyword field.
     @inline(__always)
@@ -55,6 +65,9 @@ public struct IndexSchema: Codable, Sendable, Equatable {
         let indexed = textFields + keywordFields
         guard Set(indexed).count == indexed.count, Set(storedFields).count == storedFields.count else {
             throw IndexError(.invalidArgument, "a field name is used twice in the schema")
+        }
+        if let idField, !storedFields.contains(idField) {
+            throw IndexError(.invalidArgument, "the id field '\(idField)' is not a stored field of the schema")
         }
     }
 }

@@ -91,8 +91,9 @@ extension IndexSnapshot {
                     "it holds \(count) terms, not \(segment.info.termCount)"
                 )
             }
+            try segment.validateIDColumn()
             var records = 0
-            try segment.forEachStoredRecord { (doc, _) throws(IndexError) in
+            try segment.forEachStoredRecord { (doc, _, _) throws(IndexError) in
                 guard doc == records else { throw IndexError.corrupted(segment.storedFile.name, "a record is missing") }
                 records += 1
             }

@@ -66,8 +66,7 @@ extension IndexWriter {
         var norms = [[UInt8]](repeating: [], count: textCount)
         var dates: [Int32] = []
         dates.reserveCapacity(maxDoc)
-        let storedSink = try FileSink(directory: directory, name: "\(id).\(IndexFileKind.stored.rawValue)")
-        let stored = StoredFieldsWriter(sink: storedSink)
+        let stored = try StoredFieldsWriter(directory: directory, segment: id, schema: schema)
         for (s, source) in sources.enumerated() {
             let reader = source.reader
             for d in 0..<source.info.maxDoc where docMaps[s][d] >= 0 {
@@ -76,11 +75,12 @@ extension IndexWriter {
                 dates.append(reader.date(doc))
             }
             let map = docMaps[s]
-            try reader.forEachStoredRecord { (doc, record) throws(IndexError) in
-                if map[doc] >= 0 { try stored.addRaw(record) }
+            try reader.forEachStoredRecord { (doc, record, idValue) throws(IndexError) in
+                if map[doc] >= 0 { try stored.addRaw(record, id: idValue) }
             }
             // Keep the merge's resident memory flat: what was read is not read again.
             reader.storedFile.release(upTo: reader.storedFile.dataLength)
+            reader.idsFile.release(upTo: reader.idsFile.dataLength)
             reader.normsFile.release(upTo: reader.normsFile.dataLength)
             reader.datesFile.release(upTo: reader.datesFile.dataLength)
         }

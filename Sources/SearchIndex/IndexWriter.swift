@@ -123,6 +123,9 @@ public final class IndexWriter {
     /// Documents added but not yet flushed into a segment.
     public var bufferedDocumentCount: Int { Int(buffer?.docCount ?? 0) }
 
+    /// Segments flushed and committed (or about to be), not counting the in-memory one.
+    public var segmentCount: Int { segments.count }
+
     /// Live documents in flushed segments plus buffered documents, as the next commit would have them
     /// (buffered deletes not yet applied).
     public var documentCount: Int {
@@ -138,8 +141,8 @@ public final class IndexWriter {
         try checkOpen()
         if buffer == nil {
             bufferID = IndexWriter.newSegmentID()
-            let sink = try FileSink(directory: directory, name: "\(bufferID).\(IndexFileKind.stored.rawValue)")
-            buffer = SegmentBuffer(schema: schema, stored: StoredFieldsWriter(sink: sink))
+            let stored = try StoredFieldsWriter(directory: directory, segment: bufferID, schema: schema)
+            buffer = SegmentBuffer(schema: schema, stored: stored)
         }
         if document.needsSort {
             sortedScratch = document

@@ -52,6 +52,8 @@ package final class MappedFile: @unchecked Sendable {
             throw IndexError.corrupted(name, "its footer names another kind of file")
         }
         guard version == IndexFormat.version else {
+            // A flipped byte in the version field is damage, not an old index: the checksum tells them apart.
+            try verifyChecksum()
             throw IndexError(
                 .unsupportedVersion,
                 "index file '\(name)' has format version \(version); this build reads version \(IndexFormat.version)",

@@ -1,5 +1,3 @@
-import CLZ4
-
 /// One stored field of a document.
 public struct StoredField: Sendable, Equatable {
     /// The field's id in the schema's `storedFields`.
@@ -17,26 +15,43 @@ public struct StoredField: Sendable, Equatable {
     }
 }
 
-/// Reads documents from a `.sto` file: binary search of the block index, LZ4 decompression of one block.
+/// Reads documents from a `.sto` file (binary search of the block index, zstd decompression of one block
+/// with the segment's dictionary) and their id from the `.ids` column.
 package final class StoredFieldsReader: @unchecked Sendable {
     package let file: MappedFile
+    package let ids: IDColumnReader
+    private let idField: Int
     private let indexOffset: Int
     private let blockCount: Int
     private let docCount: Int
+    /// Bytes of the zstd dictionary at the start of the file (0: none).
+    package let dictionaryLength: Int
+    /// The largest decompressed block the writer made: a block claiming more is damaged.
+    private let largestBlock: Int
+    private let decompressor: ZstdDecompressor
+    private static let trailerSize = 24
 
-    package init(file: MappedFile, maxDoc: Int) throws(IndexError) {
+    package init(file: MappedFile, idFile: MappedFile, maxDoc: Int, schema: IndexSchema) throws(IndexError) {
         self.file = file
+        let idField = schema.idStoredField.map { Int($0.rawValue) } ?? -1
+        self.idField = idField
+        ids = try IDColumnReader(file: idFile, maxDoc: maxDoc, hasIDField: idField >= 0)
         let end = file.dataLength
-        var r = file.reader(from: max(0, end - 16))
+        var r = file.reader(from: max(0, end - Self.trailerSize))
         do throws(DecodeFailure) {
-            guard end >= 16 else { throw DecodeFailure.truncated }
-            indexOffset = Int(try r.u64())
+            guard end >= Self.trailerSize else { throw DecodeFailure.truncated }
+            indexOffset = Int(truncatingIfNeeded: try r.u64())
             blockCount = Int(try r.u32())
             docCount = Int(try r.u32())
+            dictionaryLength = Int(try r.u32())
+            largestBlock = Int(try r.u32())
         } catch { throw IndexError.corrupted(file.name, error.detail) }
-        guard indexOffset >= 0, indexOffset + blockCount * 12 == end - 16, docCount == maxDoc else {
+        guard indexOffset >= dictionaryLength, indexOffset + blockCount * 12 == end - Self.trailerSize,
+            docCount == maxDoc, (blockCount == 0) == (docCount == 0), largestBlock <= Int(Int32.max)
+        else {
             throw IndexError.corrupted(file.name, "its block index is inconsistent")
         }
+        decompressor = ZstdDecompressor(dictionary: UnsafeRawBufferPointer(start: file.base, count: dictionaryLength))
     }
 
     private func blockFirstDoc(_ k: Int) -> Int {
@@ -51,44 +66,85 @@ package final class StoredFieldsReader: @unchecked Sendable {
         )
     }
 
-    /// A block's header: the records' uncompressed and compressed lengths, each record's length, and
-    /// where the compressed bytes start.
-    private struct BlockHeader {
+    /// A decompressed block: its records' lengths and bytes, and the doc id of its first record.
+    private struct Block {
         var firstDoc: Int
-        var rawLength: Int
-        var packed: UnsafeRawPointer
-        var packedLength: Int
-        var lengths: RawReader
         var count: Int
+        /// The decompressed payload: VInt count, VInt lengths, records.
+        var bytes: [UInt8]
+        /// Where the lengths start (after the count) and where the records start.
+        var lengthsStart: Int
+        var recordsStart: Int
     }
 
-    private func header(_ block: Int) throws(IndexError) -> BlockHeader {
-        let start = blockOffset(block)
+    /// Decompresses block `k` and checks its table of record lengths.
+    private func block(_ k: Int, context: borrowing ZstdDecompressor.Context) throws(IndexError) -> Block {
+        let start = blockOffset(k)
         var r = file.reader(from: start, to: indexOffset)
+        let frame: UnsafeRawBufferPointer
+        let rawLength: Int
         do throws(DecodeFailure) {
-            guard start >= 0, start < indexOffset else { throw DecodeFailure.malformed("bad block index") }
-            let rawLength = Int(try r.u32())
-            let packedLength = Int(try r.u32())
-            let count = try r.vint(max: 1 << 20)
-            let lengths = r
-            for _ in 0..<count { _ = try r.vint(max: rawLength) }
-            // LZ4 expands at most 255 times: a larger claimed length is damage, not a reason to allocate.
-            guard packedLength <= r.remaining, rawLength <= packedLength * 255 + 16 else {
-                throw DecodeFailure.truncated
+            guard start >= dictionaryLength, start < indexOffset else {
+                throw DecodeFailure.malformed("bad block index")
             }
-            return BlockHeader(
-                firstDoc: blockFirstDoc(block),
-                rawLength: rawLength,
-                packed: file.base + r.offset,
-                packedLength: packedLength,
-                lengths: lengths,
-                count: count
-            )
+            frame = try r.bytes(Int(try r.u32()))
+            guard let size = ZstdDecompressor.contentSize(frame), size > 0, size <= largestBlock else {
+                throw DecodeFailure.malformed("a block announces an impossible size")
+            }
+            rawLength = size
         } catch { throw IndexError.corrupted(file.name, error.detail) }
+        var bytes = [UInt8](repeating: 0, count: rawLength)
+        var failure: IndexError? = nil
+        let ok = bytes.withUnsafeMutableBytes { out in
+            do throws(IndexError) { return try decompressor.decompress(frame, into: out, context: context) } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+        guard ok else { throw IndexError.corrupted(file.name, "a stored-fields block does not decompress") }
+        return try bytes.withBytes { (raw) throws(IndexError) -> Block in
+            var p = RawReader(base: raw.baseAddress!, offset: 0, end: raw.count)
+            do throws(DecodeFailure) {
+                let count = try p.vint(max: rawLength)
+                let lengthsStart = p.offset
+                var total = 0
+                for _ in 0..<count { total += try p.vint(max: rawLength) }
+                guard count > 0, total == p.remaining else {
+                    throw DecodeFailure.malformed("a block's record lengths do not add up")
+                }
+                return Block(
+                    firstDoc: blockFirstDoc(k),
+                    count: count,
+                    bytes: bytes,
+                    lengthsStart: lengthsStart,
+                    recordsStart: p.offset
+                )
+            } catch { throw IndexError.corrupted(file.name, error.detail) }
+        }
     }
 
-    /// Hands `body` the record bytes of `doc` (VInt field count, then per field VInt id, VInt length, bytes),
-    /// decompressing its block only up to the end of that record.
+    /// Calls `body` with each record of `block` (its index in the block and its bytes) until it returns false.
+    private func forEachRecord(
+        in block: Block,
+        _ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Bool
+    ) throws(IndexError) {
+        try block.bytes.withBytes { (raw) throws(IndexError) in
+            // `block(_:context:)` checked the lengths: they decode and add up to the records' bytes.
+            var lengths = RawReader(base: raw.baseAddress!, offset: block.lengthsStart, end: block.recordsStart)
+            var at = block.recordsStart
+            for k in 0..<block.count {
+                let length: Int
+                do throws(DecodeFailure) { length = try lengths.vint(max: raw.count - at) } catch {
+                    throw IndexError.corrupted(file.name, error.detail)
+                }
+                if try !body(k, UnsafeRawBufferPointer(rebasing: raw[at..<at + length])) { return }
+                at += length
+            }
+        }
+    }
+
+    /// Hands `body` the record bytes of `doc` (see `StoredFieldsWriter`), decompressing its block.
     package func withRecord<R>(
         _ doc: Int,
         _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
@@ -102,122 +158,118 @@ package final class StoredFieldsReader: @unchecked Sendable {
             let mid = (low + high + 1) / 2
             if blockFirstDoc(mid) <= doc { low = mid } else { high = mid - 1 }
         }
-        var block = try header(low)
-        let k = doc - block.firstDoc
-        var start = 0
-        var length = 0
-        do throws(DecodeFailure) {
-            guard k >= 0, k < block.count else {
-                throw DecodeFailure.malformed("a block holds fewer documents than indexed")
-            }
-            for i in 0...k {
-                length = try block.lengths.vint(max: block.rawLength)
-                if i < k { start += length }
-            }
-            guard start + length <= block.rawLength else { throw DecodeFailure.truncated }
-        } catch { throw IndexError.corrupted(file.name, error.detail) }
-        let end = start + length
-        var raw = [UInt8](repeating: 0, count: max(end, 1))
-        let n = raw.withUnsafeMutableBytes { dst in
-            LZ4_decompress_safe_partial(
-                block.packed.assumingMemoryBound(to: CChar.self),
-                dst.baseAddress!.assumingMemoryBound(to: CChar.self),
-                Int32(block.packedLength),
-                Int32(end),
-                Int32(end)
-            )
+        let context = try decompressor.makeContext()
+        let found = try block(low, context: context)
+        let k = doc - found.firstDoc
+        guard k >= 0, k < found.count else {
+            throw IndexError.corrupted(file.name, "a block holds fewer documents than indexed")
         }
-        guard n >= Int32(end) else {
-            throw IndexError.corrupted(file.name, "a stored-fields block does not decompress")
+        var result: R? = nil
+        try forEachRecord(in: found) { (i, record) throws(IndexError) -> Bool in
+            guard i == k else { return true }
+            result = try body(record)
+            return false
         }
-        return try raw.withBytes { (all) throws(IndexError) -> R in
-            try body(UnsafeRawBufferPointer(rebasing: all[start..<end]))
-        }
+        return result!
     }
 
-    /// Calls `body` with every document's record in doc-id order, decompressing each block once (merges).
-    package func forEachRecord(_ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Void) throws(IndexError) {
-        var raw: [UInt8] = []
+    /// Calls `body` with every document's record and id value in doc-id order, decompressing each block once
+    /// (merges).
+    package func forEachRecord(
+        _ body: (Int, UnsafeRawBufferPointer, UnsafeRawBufferPointer?) throws(IndexError) -> Void
+    ) throws(IndexError) {
+        let context = try decompressor.makeContext()
+        var expected = 0
         for b in 0..<blockCount {
-            var block = try header(b)
-            if raw.count < block.rawLength { raw = [UInt8](repeating: 0, count: block.rawLength) }
-            let n = raw.withUnsafeMutableBytes { dst in
-                LZ4_decompress_safe(
-                    block.packed.assumingMemoryBound(to: CChar.self),
-                    dst.baseAddress!.assumingMemoryBound(to: CChar.self),
-                    Int32(block.packedLength),
-                    Int32(block.rawLength)
-                )
+            let found = try block(b, context: context)
+            guard found.firstDoc == expected, expected + found.count <= docCount else {
+                throw IndexError.corrupted(file.name, "its blocks do not cover the documents in order")
             }
-            guard n == Int32(block.rawLength) else {
-                throw IndexError.corrupted(file.name, "a stored-fields block does not decompress")
-            }
-            try raw.withBytes { (all) throws(IndexError) in
-                var at = 0
-                for k in 0..<block.count {
-                    let length: Int
-                    do throws(DecodeFailure) { length = try block.lengths.vint(max: block.rawLength) } catch {
-                        throw IndexError.corrupted(file.name, error.detail)
-                    }
-                    guard at + length <= block.rawLength, block.firstDoc + k < docCount else {
-                        throw IndexError.corrupted(file.name, "a stored-fields block is truncated")
-                    }
-                    try body(block.firstDoc + k, UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
-                    at += length
+            try forEachRecord(in: found) { (k, record) throws(IndexError) -> Bool in
+                try ids.withValue(found.firstDoc + k) { (id) throws(IndexError) in
+                    try body(found.firstDoc + k, record, id)
                 }
+                return true
             }
+            expected += found.count
         }
     }
 
     /// The stored fields of `doc`, in the order they were added.
     package func document(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField] {
-        try withRecord(doc) { (record) throws(IndexError) in
-            var r = RawReader(
-                base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
-                offset: 0,
-                end: record.count
+        var fields: [StoredField] = []
+        try forEachField(doc, schema: schema) { (field, bytes) throws(IndexError) in
+            fields.append(
+                StoredField(
+                    field: StoredFieldID(rawValue: UInt16(field)),
+                    name: schema.storedFields[field],
+                    value: String(decoding: bytes, as: UTF8.self)
+                )
             )
-            var fields: [StoredField] = []
-            do throws(DecodeFailure) {
-                let count = try r.vint(max: 1 << 20)
-                fields.reserveCapacity(count)
-                for _ in 0..<count {
-                    let id = try r.vint(max: schema.storedFields.count - 1)
-                    let length = try r.vint(max: r.remaining)
-                    let bytes = try r.bytes(length)
-                    let value = String(decoding: bytes, as: UTF8.self)
-                    fields.append(
-                        StoredField(
-                            field: StoredFieldID(rawValue: UInt16(id)),
-                            name: schema.storedFields[id],
-                            value: value
-                        )
-                    )
-                }
-            } catch { throw IndexError.corrupted(file.name, error.detail) }
-            return fields
+            return true
         }
+        return fields
     }
 
     /// The value of one stored field of `doc`, or `nil` when the document has none; only that value
     /// becomes a `String` (a run file needs the id of each hit, not its whole statement).
+    ///
+    /// - Complexity: O(1) for the schema's id field (read from the column); otherwise one block decompressed.
     package func value(_ doc: Int, field: StoredFieldID, schema: IndexSchema) throws(IndexError) -> String? {
+        if Int(field.rawValue) == idField { return try ids.value(doc) }
+        var found: String? = nil
+        try forEachField(doc, schema: schema) { (id, bytes) throws(IndexError) in
+            guard id == Int(field.rawValue) else { return true }
+            found = String(decoding: bytes, as: UTF8.self)
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each field of `doc` (its number and bytes, the id taken from the column) until it
+    /// returns `false`.
+    private func forEachField(
+        _ doc: Int,
+        schema: IndexSchema,
+        _ body: (Int, UnsafeRawBufferPointer) throws(IndexError) -> Bool
+    ) throws(IndexError) {
         try withRecord(doc) { (record) throws(IndexError) in
             var r = RawReader(
                 base: record.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
                 offset: 0,
                 end: record.count
             )
-            do throws(DecodeFailure) {
-                let count = try r.vint(max: 1 << 20)
-                for _ in 0..<count {
-                    let id = try r.vint(max: schema.storedFields.count - 1)
-                    let length = try r.vint(max: r.remaining)
-                    let bytes = try r.bytes(length)
-                    if id == Int(field.rawValue) { return String(decoding: bytes, as: UTF8.self) }
+            let count: Int
+            do throws(DecodeFailure) { count = try r.vint(max: 1 << 20) } catch {
+                throw IndexError.corrupted(file.name, error.detail)
+            }
+            for _ in 0..<count {
+                let code: Int
+                do throws(DecodeFailure) { code = try r.vint(max: schema.storedFields.count * 2 - 1) } catch {
+                    throw IndexError.corrupted(file.name, error.detail)
                 }
-            } catch { throw IndexError.corrupted(file.name, error.detail) }
-            return nil
+                if code & 1 != 0 {
+                    guard code >> 1 == idField else {
+                        throw IndexError.corrupted(file.name, "a record places a field other than the id in the column")
+                    }
+                    let more = try ids.withValue(doc) { (value) throws(IndexError) -> Bool in
+                        guard let value else {
+                            throw IndexError.corrupted(
+                                ids.file.name,
+                                "document \(doc) has no id, its record says it has"
+                            )
+                        }
+                        return try body(code >> 1, value)
+                    }
+                    if !more { return }
+                } else {
+                    let bytes: UnsafeRawBufferPointer
+                    do throws(DecodeFailure) { bytes = try r.bytes(try r.vint(max: r.remaining)) } catch {
+                        throw IndexError.corrupted(file.name, error.detail)
+                    }
+                    if try !body(code >> 1, bytes) { return }
+                }
+            }
         }
     }
 }

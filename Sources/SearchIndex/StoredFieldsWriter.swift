@@ -1,92 +1,139 @@
-import CLZ4
-
-/// Writes the `.sto` file: documents' stored fields gathered into blocks of about 16 KiB, each compressed
-/// with LZ4 behind an uncompressed table of record lengths, then an index of (first doc, offset) per block.
+/// Writes a segment's stored fields: the `.sto` file of zstd-compressed blocks of records, and the `.ids`
+/// column holding the schema's `idField` uncompressed (see `Docs/IndexFormat.md`).
+///
+/// A record is `VInt fieldCount`, then per field `VInt (storedFieldID << 1 | inColumn)` and, unless the
+/// value sits in the id column, `VInt byteLength` and the bytes. Only the first value of the id field goes to
+/// the column; the record keeps its place, so fields come back in the order they were added.
+///
+/// The first records of the segment are held back as samples: once they reach
+/// `IndexFormat.storedSampleBytes` (or at `finish`), zstd trains a dictionary on them (fastCover),
+/// the dictionary is written at the start of the file, and every block is compressed with it. A merge trains
+/// its own dictionary the same way, on the records it copies.
 package final class StoredFieldsWriter {
-    private let sink: FileSink
+    private let directory: String
+    private let segment: String
+    private let blocks: StoredBlockCompressor
+    /// The id field's number, or -1 when the schema has none.
+    private let idField: Int
+    private var ids = IDColumnWriter()
+    private var record = ByteWriter(capacity: 4096)
+    private let sampleBytes: Int
+    /// Records held back until the dictionary is trained, and their lengths; `nil` once training started.
+    private var samples: ByteWriter? = ByteWriter()
+    private var sampleLengths: [Int] = []
+    /// The current block's records and their lengths.
     private var block = ByteWriter(capacity: IndexFormat.storedBlockBytes * 2)
     private var lengths: [Int] = []
     private var blockFirstDoc: UInt32 = 0
     private var docCount: UInt32 = 0
-    private var index = ByteWriter()
-    private var blockCount: UInt32 = 0
-    private var compressed: [UInt8] = []
 
-    package init(sink: FileSink) { self.sink = sink }
+    /// Creates `<segment>.sto` in `directory`; `finish` writes `<segment>.ids` next to it.
+    ///
+    /// - Parameter sampleBytes: record bytes held back to train the dictionary (tests lower it to reach
+    ///   the path where records arrive after training).
+    package init(
+        directory: String,
+        segment: String,
+        schema: IndexSchema,
+        sampleBytes: Int = IndexFormat.storedSampleBytes
+    ) throws(IndexError) {
+        self.directory = directory
+        self.segment = segment
+        self.sampleBytes = sampleBytes
+        let sink = try FileSink(directory: directory, name: "\(segment).\(IndexFileKind.stored.rawValue)")
+        blocks = StoredBlockCompressor(sink: sink)
+        idField = schema.idStoredField.map { Int($0.rawValue) } ?? -1
+    }
 
-    package var bufferedBytes: Int { block.bytes.capacity + compressed.capacity }
+    /// Bytes held in memory that grow with the segment, for the writer's budget (the compressor's pending
+    /// blocks, at most `StoredBlockCompressor.pendingBytes`, are a fixed overhead like the file buffers).
+    package var bufferedBytes: Int { (samples?.bytes.capacity ?? 0) + block.bytes.capacity + ids.bufferedBytes }
 
-    /// Appends one document's serialized stored fields.
+    /// Appends one document's stored fields, its first value of the id field going to the id column.
     package func add(_ doc: IndexDocument) throws(IndexError) {
-        try addRaw(count: doc.storedCount, fields: doc.stored.bytes)
+        record.removeAll()
+        record.vint(doc.storedCount)
+        try doc.stored.bytes.withBytes { (all) throws(IndexError) in
+            // `IndexDocument.addStored` wrote these bytes: they decode.
+            var r = RawReader(base: all.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, offset: 0, end: all.count)
+            var columnValue: UnsafeRawBufferPointer? = nil
+            do throws(DecodeFailure) {
+                for _ in 0..<doc.storedCount {
+                    let field = try r.vint(max: Int(UInt16.max))
+                    let value = try r.bytes(try r.vint(max: r.remaining))
+                    if field == idField && columnValue == nil {
+                        columnValue = value
+                        record.vint(field << 1 | 1)
+                    } else {
+                        record.vint(field << 1)
+                        record.vint(value.count)
+                        record.append(value)
+                    }
+                }
+            } catch { throw IndexError(.invalidArgument, "a document's stored fields are malformed") }
+            if idField >= 0 { try ids.add(columnValue) }
+        }
+        try record.bytes.withBytes { (bytes) throws(IndexError) in try append(bytes) }
     }
 
-    /// Appends a record given as its field count and serialized fields (used by merges).
-    package func addRaw(count: Int, fields: [UInt8]) throws(IndexError) {
-        let before = block.count
-        block.vint(count)
-        block.append(fields)
-        try fieldsAppended(before: before)
+    /// Appends a record as another segment wrote it, with its id value (merges).
+    package func addRaw(_ record: UnsafeRawBufferPointer, id: UnsafeRawBufferPointer?) throws(IndexError) {
+        if idField >= 0 { try ids.add(id) }
+        try append(record)
     }
 
-    package func addRaw(_ record: UnsafeRawBufferPointer) throws(IndexError) {
-        let before = block.count
-        block.append(record)
-        try fieldsAppended(before: before)
-    }
-
-    private func fieldsAppended(before: Int) throws(IndexError) {
-        lengths.append(block.count - before)
+    private func append(_ record: UnsafeRawBufferPointer) throws(IndexError) {
         docCount += 1
-        if block.count >= IndexFormat.storedBlockBytes { try flushBlock() }
+        if samples != nil {
+            samples!.append(record)
+            sampleLengths.append(record.count)
+            if samples!.count >= sampleBytes { startCompressing() }
+            return
+        }
+        appendToBlock(record)
     }
 
-    /// Writes a block: `u32` records length, `u32` compressed length, `VInt` document count and one `VInt`
-    /// record length per document (uncompressed, so a reader can decompress only up to the record it wants),
-    /// then the records compressed with LZ4.
-    private func flushBlock() throws(IndexError) {
-        guard !lengths.isEmpty else { return }
-        let rawCount = block.count
-        let bound = Int(LZ4_compressBound(Int32(rawCount)))
-        if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
-        let n = block.bytes.withUnsafeBufferPointer { src in
-            compressed.withUnsafeMutableBufferPointer { dst in
-                LZ4_compress_default(
-                    UnsafeRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self),
-                    UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self),
-                    Int32(rawCount),
-                    Int32(bound)
-                )
+    private func appendToBlock(_ record: UnsafeRawBufferPointer) {
+        block.append(record)
+        lengths.append(record.count)
+        if block.count >= IndexFormat.storedBlockBytes { flushBlock() }
+    }
+
+    /// Hands the records held back to the compressor to train the dictionary on, then cuts them into blocks.
+    private func startCompressing() {
+        guard let held = samples else { return }
+        let heldLengths = sampleLengths
+        samples = nil
+        sampleLengths = []
+        blocks.start(samples: held.bytes, lengths: heldLengths)
+        held.bytes.withUnsafeBytes { all in
+            var at = 0
+            for length in heldLengths {
+                appendToBlock(UnsafeRawBufferPointer(rebasing: all[at..<at + length]))
+                at += length
             }
         }
-        guard n > 0 else { throw IndexError(.io, "LZ4 could not compress a stored-fields block", file: sink.name) }
-        index.u32(blockFirstDoc)
-        index.u64(UInt64(sink.offset))
-        var header = ByteWriter(capacity: lengths.count * 2 + 16)
-        header.u32(UInt32(rawCount))
-        header.u32(UInt32(n))
-        header.vint(lengths.count)
-        for length in lengths { header.vint(length) }
-        try sink.write(header)
-        try compressed.withUnsafeBufferPointer { (all) throws(IndexError) in
-            try sink.write(UnsafeRawBufferPointer(start: all.baseAddress, count: Int(n)))
-        }
-        blockCount += 1
-        blockFirstDoc = docCount
+    }
+
+    /// Hands over a block's payload: `VInt` document count, one `VInt` record length per document, and the
+    /// records (compressed into one zstd frame by `StoredBlockCompressor`).
+    private func flushBlock() {
+        guard !lengths.isEmpty else { return }
+        var payload = ByteWriter(capacity: block.count + lengths.count * 3 + 5)
+        payload.vint(lengths.count)
+        for length in lengths { payload.vint(length) }
+        payload.append(block.bytes)
+        blocks.compress(payload: payload.bytes, firstDoc: blockFirstDoc)
+        blockFirstDoc += UInt32(lengths.count)
         lengths.removeAll(keepingCapacity: true)
         block.removeAll()
     }
 
-    /// Writes the last block, the block index and the trailer, then the footer.
+    /// Writes the last block, waits for the compressor to finish the `.sto` file, then writes the id column.
     package func finish() throws(IndexError) {
-        try flushBlock()
-        let indexOffset = sink.offset
-        try sink.write(index)
-        var trailer = ByteWriter(capacity: 16)
-        trailer.u64(UInt64(indexOffset))
-        trailer.u32(blockCount)
-        trailer.u32(docCount)
-        try sink.write(trailer)
-        try sink.finish(kind: .stored)
+        startCompressing()
+        flushBlock()
+        try blocks.finish(docCount: docCount)
+        try ids.finish(directory: directory, name: "\(segment).\(IndexFileKind.ids.rawValue)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 import TestSupport
 import Testing
 
@@ -210,7 +211,7 @@ struct CLIErrorTests {
 
     @Test(
         "Damaged index (one byte flipped in a segment file): status 3 naming the file",
-        arguments: ["pos", "sto", "tim"]
+        arguments: ["pos", "sto", "ids", "tim"]
     )
     func damagedIndex(kind: String) throws {
         let f = try fixture
@@ -230,6 +231,19 @@ struct CLIErrorTests {
             #expect(run.stderr.contains("hint: run 'podium index verify"))
         }
         try expectError(try f.run(["index", "verify", "--index", damaged.path]), status: 3, containing: file)
+    }
+
+    @Test("An index of an older format version: status 3 and the rebuild command")
+    func olderFormatVersion() throws {
+        let f = try fixture
+        let old = f.workFile("old-version")
+        try FileManager.default.copyItem(at: f.index, to: old)
+        var commit = try IndexCommit.read(directory: old.path)
+        commit.formatVersion = 1
+        try commit.write(directory: old.path)
+        let run = try f.run(["search", "tariffs", "--index", old.path, "--topics", f.topics.path])
+        try expectError(run, status: 3, containing: "format version 1")
+        #expect(run.stderr.contains("hint: rebuild it with: podium index build --index \(old.path)"))
     }
 
     // MARK: - Outputs
@@ -300,6 +314,9 @@ struct CLIErrorTests {
             arguments: ["index", "build", "--memory", "9223372036854775807", "--index", "MISSING"]
         ),
         Hostile(name: "negative --jobs", arguments: ["index", "build", "--jobs", "-1", "--index", "MISSING"]),
+        Hostile(name: "optimize a missing index", arguments: ["index", "optimize", "--index", "MISSING"]),
+        Hostile(name: "refresh a missing index", arguments: ["index", "refresh", "--index", "MISSING"]),
+        Hostile(name: "optimize into 0 segments", arguments: ["index", "optimize", "--segments", "0", "--index", "MISSING"]),
         Hostile(name: "a folder as --out", arguments: ["export", "china", "--format", "csv", "--out", "."]),
         Hostile(name: "noncharacters to analyze", arguments: ["analyze", "\u{FFFF}\u{10FFFF}"]),
     ]

@@ -123,6 +123,37 @@ import TestSupport
         #expect(again.sourcesRead == 0, "a second refresh finds nothing left to do")
     }
 
+    @Test("optimize merges into one segment and every query answers as before")
+    func optimizeKeepsEveryAnswer() throws {
+        let w = try Workspace()
+        // A budget this small flushes a segment every few pages.
+        var options = w.options
+        options.memoryBudget = 1 << 20
+        _ = try Indexer.build(options)
+        let before = try IndexInspector.statistics(index: w.index)
+        #expect(before.segments > 1)
+        let queries = ["intellectual property", "+solar +wind", "\"new energy\"", "patent*", "知识产权", "speaker:liang"]
+        let answers = { () throws -> [[String]] in
+            let index = try PodiumIndex(directory: w.index)
+            return try queries.map { query in
+                try index.search(SearchOptions(query: query, limit: 1000)).hits.map { "\($0.statement.id) \(Float($0.score))" }
+            }
+        }
+        let expected = try answers()
+
+        let report = try Indexer.optimize(index: w.index)
+        #expect(report.segmentsBefore == before.segments)
+        #expect(report.segmentsAfter == 1)
+        let after = try IndexInspector.statistics(index: w.index)
+        #expect(after.segments == 1)
+        #expect(after.statements == before.statements)
+        #expect(after.sources == before.sources)
+        #expect(try IndexInspector.verify(index: w.index).statements == before.statements)
+        #expect(try answers() == expected)
+        // The sources table survives: a refresh finds nothing to do.
+        #expect(try Indexer.refresh(IndexingOptions(corpus: [], index: w.index)).sourcesRead == 0)
+    }
+
     @Test func missingCorpusPathIsAnInputError() throws {
         let w = try Workspace()
         #expect(throws: PodiumError.self) {

@@ -30,7 +30,8 @@ enum Fixtures {
     static let schema = IndexSchema(
         textFields: ["title", "answer"],
         keywordFields: ["id", "source"],
-        storedFields: ["id", "title", "answer", "url"]
+        storedFields: ["id", "title", "answer", "url"],
+        idField: "id"
     )
     static let analyzer = AnalyzerIdentity(name: "test", version: "1")
     static let vocabulary: [String] = {
@@ -146,6 +147,9 @@ func expectSnapshot(_ snapshot: IndexSnapshot, matches naive: NaiveIndex) throws
             let id = try #require(fields.first { $0.field == idField }?.value)
             let doc = try #require(naive.docs[id], "document \(id) should not be in the index")
             #expect(fields.map { [$0.name, $0.value] } == doc.stored.map { [$0.0, $0.1] })
+            // The id comes from the column without decompressing; every other field from the record.
+            #expect(try segment.storedValue(d, field: idField) == id)
+            #expect(try segment.storedValue(d, field: schema.storedField(named: "url")!) == doc.stored[3].1)
             #expect(segment.date(d) == doc.date)
             for f in 0..<schema.textFields.count {
                 #expect(segment.norm(FieldID(rawValue: UInt8(f)), d) == NormCodec.encode(UInt32(doc.text[f].count)))

@@ -45,6 +45,33 @@ struct ReliabilityTests {
         }
     }
 
+    @Test("an index of an older format version is refused as such, not as damaged")
+    func olderVersion() throws {
+        let (dir, _) = try Self.makeIndex()
+        var commit = try IndexCommit.read(directory: dir.url.path)
+        // A commit of version 1 (LZ4 stored fields, no id column) asks for a rebuild.
+        commit.formatVersion = 1
+        try commit.write(directory: dir.url.path)
+        let error = #expect(throws: IndexError.self) { try IndexSnapshot.open(directory: dir.url.path) }
+        #expect(error?.code == .unsupportedVersion)
+
+        // A segment file whose footer says version 1 with a valid checksum is old, not damaged.
+        let (other, _) = try Self.makeIndex()
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: other.url.path).first { $0.hasSuffix(".sto") }
+        )
+        let path = other.url.path + "/" + name
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let footer = bytes.count - 16
+        bytes[footer + 8] = 1
+        let sum = CRC32C.checksum(Array(bytes[0..<(footer + 12)]))
+        for k in 0..<4 { bytes[footer + 12 + k] = UInt8(truncatingIfNeeded: sum >> (8 * UInt32(k))) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let fileError = #expect(throws: IndexError.self) { try IndexSnapshot.verify(directory: other.url.path) }
+        #expect(fileError?.code == .unsupportedVersion)
+        #expect(fileError?.file == name)
+    }
+
     @Test("a flipped byte in meta.json is detected by its checksum")
     func flippedCommit() throws {
         let (dir, _) = try Self.makeIndex()
@@ -59,7 +86,7 @@ struct ReliabilityTests {
         var rng = SeededGenerator(seed: 77)
         for round in 0..<24 {
             let (dir, _) = try Self.makeIndex()
-            let kinds: [IndexFileKind] = [.terms, .postings, .positions, .stored]
+            let kinds: [IndexFileKind] = [.terms, .postings, .positions, .stored, .ids]
             let kind = kinds[round % kinds.count]
             let name = try #require(
                 try FileManager.default.contentsOfDirectory(atPath: dir.url.path).first {

@@ -1,0 +1,162 @@
+import CZstd
+import Foundation
+
+/// Compresses stored-fields blocks with zstd (`ZSTD_compress2`), with a segment's dictionary digested once
+/// (`ZSTD_createCDict`) and attached to the context.
+///
+/// Owns its C context and dictionary; not shared between threads (one per `StoredFieldsWriter`).
+package final class ZstdCompressor {
+    private let context: OpaquePointer
+    private let dictionary: OpaquePointer?
+    private let level: Int32
+
+    /// A compressor at `level`, with `dictionary` (none when empty).
+    package init(level: Int, dictionary: [UInt8]) throws(IndexError) {
+        guard let context = ZSTD_createCCtx() else { throw IndexError(.io, "zstd could not allocate a context") }
+        self.context = context
+        self.level = Int32(level)
+        guard !dictionary.isEmpty else {
+            self.dictionary = nil
+            return
+        }
+        let digested = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, Int32(level)) }
+        guard let digested else {
+            ZSTD_freeCCtx(context)
+            throw IndexError(.io, "zstd could not load a stored-fields dictionary")
+        }
+        self.dictionary = digested
+        let attached = czstd_attach_dictionary(context, digested)
+        guard ZSTD_isError(attached) == 0 else {
+            throw IndexError(.io, "zstd could not attach a stored-fields dictionary: \(Self.message(attached))")
+        }
+    }
+
+    deinit {
+        ZSTD_freeCCtx(context)
+        if let dictionary { ZSTD_freeCDict(dictionary) }
+    }
+
+    /// Compresses `source` into one zstd frame (content size in its header) appended to `output`.
+    package func compress(_ source: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(IndexError) {
+        let bound = ZSTD_compressBound(source.count)
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: bound))
+        let written = output.withUnsafeMutableBytes { out in
+            let dst = out.baseAddress! + start
+            if dictionary != nil { return ZSTD_compress2(context, dst, bound, source.baseAddress, source.count) }
+            return ZSTD_compressCCtx(context, dst, bound, source.baseAddress, source.count, level)
+        }
+        guard ZSTD_isError(written) == 0 else {
+            throw IndexError(.io, "zstd could not compress a stored-fields block: \(Self.message(written))")
+        }
+        output.removeLast(bound - written)
+    }
+
+    /// zstd's name for an error code (`ZSTD_getErrorName`).
+    private static func message(_ code: Int) -> String { String(cString: ZSTD_getErrorName(code)) }
+
+    /// A dictionary of at most `capacity` bytes trained on `samples` for `level` (fastCover,
+    /// `ZDICT_trainFromBuffer_fastCover`), or `nil` when zstd finds too little to learn from.
+    ///
+    /// - Parameters:
+    ///   - samples: the sample records back to back.
+    ///   - sizes: each sample's length, summing to `samples.count`.
+    package static func trainDictionary(samples: [UInt8], sizes: [Int], capacity: Int, level: Int) -> [UInt8]? {
+        guard !sizes.isEmpty, capacity > 0 else { return nil }
+        var dictionary = [UInt8](repeating: 0, count: capacity)
+        let n = dictionary.withUnsafeMutableBytes { dict in
+            samples.withUnsafeBytes { data in
+                sizes.withUnsafeBufferPointer { lengths in
+                    czstd_train_fastcover(
+                        dict.baseAddress,
+                        capacity,
+                        data.baseAddress,
+                        lengths.baseAddress,
+                        UInt32(lengths.count),
+                        Int32(level)
+                    )
+                }
+            }
+        }
+        guard ZDICT_isError(n) == 0, n > 0 else { return nil }
+        dictionary.removeLast(capacity - n)
+        return dictionary
+    }
+}
+
+/// Decompresses stored-fields blocks (`ZSTD_decompress_usingDDict`) with a segment's dictionary; safe to
+/// share between threads (each call brings its own context).
+///
+/// The dictionary is digested on the first decompression (`ZSTD_createDDict_byReference`, no copy of the
+/// mapped bytes), so a search that only reads ids from the id column never pays for it.
+package final class ZstdDecompressor: @unchecked Sendable {
+    /// The dictionary's bytes in the mapped file, which outlives this object (both belong to one reader).
+    private let dictionaryBytes: UnsafeRawBufferPointer
+    private let lock = NSLock()
+    private var digested: OpaquePointer?
+
+    /// A decompressor for frames made with `dictionary` (none when empty), which must stay mapped.
+    package init(dictionary: UnsafeRawBufferPointer) {
+        dictionaryBytes = dictionary
+    }
+
+    deinit {
+        if let digested { ZSTD_freeDDict(digested) }
+    }
+
+    private func dictionary() throws(IndexError) -> OpaquePointer? {
+        guard dictionaryBytes.count > 0 else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let digested { return digested }
+        guard let made = ZSTD_createDDict_byReference(dictionaryBytes.baseAddress, dictionaryBytes.count) else {
+            throw IndexError(.io, "zstd could not load a stored-fields dictionary")
+        }
+        digested = made
+        return made
+    }
+
+    /// The decompressed size a frame announces, or `nil` when its header does not say.
+    package static func contentSize(_ frame: UnsafeRawBufferPointer) -> Int? {
+        let size = ZSTD_getFrameContentSize(frame.baseAddress, frame.count)
+        guard czstd_content_size_known(size) != 0, size <= UInt64(Int32.max) else { return nil }
+        return Int(size)
+    }
+
+    /// A decompression context (`ZSTD_createDCtx`) to reuse over the frames of one call; freed when it goes.
+    package struct Context: ~Copyable {
+        fileprivate let pointer: OpaquePointer
+        deinit { ZSTD_freeDCtx(pointer) }
+    }
+
+    package func makeContext() throws(IndexError) -> Context {
+        guard let pointer = ZSTD_createDCtx() else { throw IndexError(.io, "zstd could not allocate a context") }
+        return Context(pointer: pointer)
+    }
+
+    /// Decompresses `frame` into `output`, which must be exactly its content size.
+    ///
+    /// - Returns: whether the frame decoded to exactly `output.count` bytes (`false` means damage).
+    /// - Throws: `.io` when zstd cannot digest the dictionary (out of memory, or a damaged dictionary).
+    package func decompress(
+        _ frame: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer,
+        context: borrowing Context
+    ) throws(IndexError) -> Bool {
+        let dictionary = try dictionary()
+        let n =
+            if let dictionary {
+                ZSTD_decompress_usingDDict(
+                    context.pointer,
+                    output.baseAddress,
+                    output.count,
+                    frame.baseAddress,
+                    frame.count,
+                    dictionary
+                )
+            } else {
+                ZSTD_decompressDCtx(context.pointer, output.baseAddress, output.count, frame.baseAddress, frame.count)
+            }
+        return ZSTD_isError(n) == 0 && n == output.count
+    }
+}
