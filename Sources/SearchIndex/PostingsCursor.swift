@@ -203,10 +203,18 @@ public final class PostingsCursor {
         if target <= doc { return doc }
         if count == 0 || index >= count || docs[count - 1] < target {
             guard numBlocks > 1 else { return finish() }
-            // Find the block holding target from the skip entries, then decode only that block.
-            repeat {
-                guard loadSkip(&decoded, keepingImpacts: false) else { return finish() }
-            } while decoded.lastDoc < Int64(target)
+            // Find the block holding target from the skip entries, then decode only that block. The
+            // block-max probe has often read the entry already (block-max search probes before it moves).
+            // (An exhausted probe's last document is the `noMoreDocs` marker, not an entry's.)
+            if shallow.block > decoded.block, shallow.prevLastDoc < Int64(target), shallow.lastDoc >= Int64(target),
+                shallow.lastDoc < Int64(PostingsCursor.noMoreDocs)
+            {
+                decoded = shallow
+            } else {
+                repeat {
+                    guard loadSkip(&decoded, keepingImpacts: false) else { return finish() }
+                } while decoded.lastDoc < Int64(target)
+            }
             guard decodeBlock() else { return finish() }
             index = 0
         }

@@ -304,6 +304,10 @@ extension SegmentSearch {
     private mutating func windowedConjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
         let followers = Array(groups.dropFirst())
+        // The followers' slots in one array, and where each group ends: no inner array retained per candidate.
+        let followerSlots = followers.flatMap { $0 }
+        var followerEnds: [Int] = []
+        for group in followers { followerEnds.append((followerEnds.last ?? 0) + group.count) }
         let scratch = WindowScores()
         var inGroup = Array(repeating: false, count: cursorCount)
         for group in groups { for slot in group { inGroup[slot] = true } }
@@ -337,14 +341,19 @@ extension SegmentSearch {
                 var partial = scratch.scores[Int(offset)]
                 scratch.reset(offset)
                 let candidate = doc &+ offset
-                for (g, group) in followers.enumerated() {
+                var start = 0
+                for g in 0..<followerEnds.count {
                     if partial + followerBounds[g] <= threshold { continue candidateLoop }
                     var found = false
-                    for slot in group where cursors[slot].probe(candidate) {
-                        found = true
-                        if cursors[slot].weight > 0 { partial += cursors[slot].score() }
+                    for k in start..<followerEnds[g] {
+                        let slot = followerSlots[k]
+                        if cursors[slot].probe(candidate) {
+                            found = true
+                            if cursors[slot].weight > 0 { partial += cursors[slot].score() }
+                        }
                     }
                     if !found { continue candidateLoop }
+                    start = followerEnds[g]
                 }
                 process(
                     candidate,
@@ -387,8 +396,18 @@ extension SegmentSearch {
             }
         }
         if slots.count > 1 {
-            var met = UnsafeMutableBufferPointer(start: offsets, count: count)
-            met.sort()
+            // Back in document order: dense windows are rescanned (no branch per offset), sparse ones sorted.
+            let length = Int(windowEnd &- doc) &+ 1
+            if count &* 2 >= length {
+                var k = 0
+                for i in 0..<length {
+                    offsets[k] = Int32(truncatingIfNeeded: i)
+                    k &+= seen[i] ? 1 : 0
+                }
+            } else {
+                var met = UnsafeMutableBufferPointer(start: offsets, count: count)
+                met.sort()
+            }
         }
         return count
     }
