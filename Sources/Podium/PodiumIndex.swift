@@ -182,7 +182,8 @@ public final class PodiumIndex: @unchecked Sendable {
             let upper = DateRange(lower: DateRange.unbounded.lower, upper: range.upper)
             dates = dates.map { $0.intersection(upper) } ?? upper
         }
-        let query = options.query.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        // A scan, not Foundation's trimming: that bridges through NSString on every query of a batch.
+        let query = options.query.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         guard query != nil || options.topic != nil else {
             throw PodiumError(.usage, "the query is empty", hint: "type some words, or rank by a topic with --topic NAME")
         }

@@ -157,6 +157,9 @@ struct LineReader: Sequence, IteratorProtocol {
     private var start = 0
     private var atEnd = false
 
+    /// Bytes asked for per read.
+    private static let readSize = 1 << 12
+
     init(handle: FileHandle) { self.handle = handle }
 
     mutating func next() -> Substring? {
@@ -174,9 +177,16 @@ struct LineReader: Sequence, IteratorProtocol {
             }
             buffer.removeFirst(start)
             start = 0
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            let n = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress!, $0.count) }
-            if n <= 0 { atEnd = true } else { buffer += chunk[0..<n] }
+            // Read straight into the buffer's spare room: a pipe delivers one short query per read, and a
+            // fresh chunk each time (allocated, zeroed, freed) costs more than answering some queries.
+            let kept = buffer.count
+            var n = 0
+            buffer.append(contentsOf: repeatElement(0, count: Self.readSize))
+            buffer.withUnsafeMutableBytes { bytes in
+                n = read(handle.fileDescriptor, bytes.baseAddress! + kept, Self.readSize)
+            }
+            buffer.removeLast(Self.readSize - Swift.max(n, 0))
+            if n <= 0 { atEnd = true }
         }
     }
 }

@@ -32,8 +32,9 @@ extension IndexSnapshot {
     }
 
     /// Decodes every structure of every segment: terms in strictly increasing order, every posting list
-    /// (doc ids increasing and below `maxDoc`, lengths as the dictionary says, skip data consistent),
-    /// every position list and every stored record. Catches what a checksum cannot: a file written wrong.
+    /// (doc ids increasing and below `maxDoc`, lengths as the dictionary says, skip data consistent, every
+    /// posting covered by its block's impacts), every position list and every stored record. Catches what a
+    /// checksum cannot: a file written wrong.
     ///
     /// - Throws: `.corrupted` naming the file at fault.
     /// - Complexity: reads and decodes the whole index.
@@ -54,6 +55,20 @@ extension IndexSnapshot {
                 var postings = 0
                 while cursor.next() != PostingsCursor.noMoreDocs {
                     postings += 1
+                    // The block's impacts must cover the posting, or block-max pruning could drop it.
+                    cursor.shallowAdvance(to: cursor.doc)
+                    let norm = schema.isText(field) ? segment.norm(field, cursor.doc) : 0
+                    var covered = false
+                    for i in 0..<cursor.blockImpactCount {
+                        let impact = cursor.blockImpact(i)
+                        if impact.freq >= cursor.freq && impact.norm <= norm { covered = true }
+                    }
+                    guard covered, cursor.blockLastDoc >= cursor.doc else {
+                        throw IndexError.corrupted(
+                            segment.postingsFile.name,
+                            "a block's impacts do not cover its postings"
+                        )
+                    }
                     if schema.isText(field) {
                         try cursor.readPositions(into: &positions)
                         guard positions.count == Int(cursor.freq) else {

@@ -1,9 +1,10 @@
 /// Encodes one term's postings at a time into the `.doc` and `.pos` files.
 ///
 /// Per term in `.doc`: when the term has more than one block, `VInt skipLength` and the skip entries (one per
-/// block: last doc, the block's byte lengths in `.doc` and `.pos`, its largest frequency and smallest norm);
+/// block: last doc, the block's byte lengths in `.doc` and `.pos`, its impacts — see ``ImpactFront``);
 /// then the blocks: full blocks of 128 bit-packed (doc-id deltas − 1, frequencies − 1), a last partial block
-/// as VInts. Positions go to `.pos` per document, as deltas within the document.
+/// as VInts. Positions go to `.pos` per postings block: the block's documents' positions, as deltas within
+/// each document, in chunks of 128 bit-packed values and a VInt tail.
 package final class PostingsEncoder {
     private let docSink: FileSink
     private let posSink: FileSink?
@@ -14,12 +15,14 @@ package final class PostingsEncoder {
     private var skip = ByteWriter()
     private var body = ByteWriter()
     private var positions = ByteWriter()
+    /// The current block's position deltas, all its documents' in order, until the block is written.
+    private var blockPositions: [UInt32] = []
     private var blockPosStart = 0
     private var prevBlockLastDoc: Int64 = -1
     private var lastDoc: Int64 = -1
     private var lastPosition: UInt32 = 0
-    private var blockMaxFreq: UInt32 = 0
-    private var blockMinNorm: UInt8 = 255
+    private var impacts = ImpactFront()
+    private var impactPairs: [(frequency: UInt32, norm: UInt8)] = []
     private var blockBodyStart = 0
     private var hasPositions = false
     private var norms: UnsafeBufferPointer<UInt8>? = nil
@@ -53,8 +56,6 @@ package final class PostingsEncoder {
         body.removeAll()
         prevBlockLastDoc = -1
         lastDoc = -1
-        blockMaxFreq = 0
-        blockMinNorm = 255
         blockBodyStart = 0
         termPosStart = posSink?.offset ?? 0
         blockPosStart = termPosStart
@@ -69,8 +70,8 @@ package final class PostingsEncoder {
         buffered += 1
         docFreq += 1
         totalTermFreq &+= UInt64(freq)
-        if freq > blockMaxFreq { blockMaxFreq = freq }
-        if let norms, Int(doc) < norms.count, norms[Int(doc)] < blockMinNorm { blockMinNorm = norms[Int(doc)] }
+        let norm = hasPositions ? (norms.map { Int(doc) < $0.count ? $0[Int(doc)] : 0 } ?? 0) : 0
+        impacts.add(frequency: freq, norm: norm)
         lastDoc = Int64(doc)
         lastPosition = 0
     }
@@ -78,14 +79,14 @@ package final class PostingsEncoder {
     /// Adds the next position of the current document (non-decreasing within the document).
     @inline(__always)
     package func addPosition(_ position: UInt32) {
-        positions.vint(position &- lastPosition)
+        blockPositions.append(position &- lastPosition)
         lastPosition = position
     }
 
     /// Adds a position already expressed as a delta from the previous one in the document.
     @inline(__always)
     package func addPositionDelta(_ delta: UInt32) {
-        positions.vint(delta)
+        blockPositions.append(delta)
         lastPosition &+= delta
     }
 
@@ -108,17 +109,39 @@ package final class PostingsEncoder {
 
     /// Records the block's skip entry and moves its positions to `.pos`.
     private func endBlock(lastDoc: Int64) throws(IndexError) {
+        if hasPositions { encodeBlockPositions() }
         skip.vint(UInt64(lastDoc - prevBlockLastDoc))
         skip.vint(body.count - blockBodyStart)
         if hasPositions { skip.vint(positions.count) }
-        skip.vint(blockMaxFreq)
-        skip.u8(hasPositions ? blockMinNorm : 0)
+        impacts.drain(limit: IndexFormat.maxImpacts, into: &impactPairs)
+        skip.vint(impactPairs.count)
+        var previous: UInt32 = 0
+        for pair in impactPairs {
+            skip.vint(pair.frequency - previous)
+            skip.u8(pair.norm)
+            previous = pair.frequency
+        }
         if let posSink, positions.count > 0 { try posSink.write(positions) }
         positions.removeAll()
         prevBlockLastDoc = lastDoc
         blockBodyStart = body.count
-        blockMaxFreq = 0
-        blockMinNorm = 255
+    }
+
+    /// Encodes `blockPositions` into `positions`: full chunks of 128 bit-packed with their width, then the
+    /// rest as VInts.
+    private func encodeBlockPositions() {
+        let chunk = IndexFormat.blockSize
+        let full = blockPositions.count / chunk * chunk
+        blockPositions.withUnsafeBufferPointer { values in
+            guard let base = values.baseAddress else { return }
+            for start in stride(from: 0, to: full, by: chunk) {
+                let width = BitPacking.bitWidth(base + start, count: chunk)
+                positions.u8(UInt8(width))
+                BitPacking.pack(base + start, width: width, into: &positions)
+            }
+            for i in full..<values.count { positions.vint(values[i]) }
+        }
+        blockPositions.removeAll(keepingCapacity: true)
     }
 
     /// Writes the term's skip data and blocks; returns where they start in `.doc` and `.pos`.

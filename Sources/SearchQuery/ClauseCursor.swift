@@ -18,6 +18,9 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     private let lead: Postings
     private let others: [Postings]
+    /// `others` again, unretained: the hot loops borrow them (`others` keeps them alive) instead of paying
+    /// a retain and a release per move.
+    private let otherRefs: [Unmanaged<Postings>]
     private let offsets: [Int32]
     private let norms: UnsafePointer<UInt8>?
     private let lengthFactors: UnsafePointer<Float>
@@ -26,6 +29,9 @@ struct ClauseCursor<Postings: QueryPostings> {
     private var otherPositions: [[UInt32]]
     private var scanIndices: [Int] = []
     private(set) var failure: String?
+    /// The last answer of ``blockBound(from:)``: it holds for every target up to its last document.
+    private var boundLastDoc: Int32 = -1
+    private var boundValue: Float = 0
 
     /// Bounds computed from block maxima are rounded up a little, so that float rounding in a sum of
     /// scores can never make a bound fall below a score it must cover.
@@ -49,6 +55,7 @@ struct ClauseCursor<Postings: QueryPostings> {
         let order = postings.indices.sorted { postings[$0].docFreq < postings[$1].docFreq }
         lead = postings[order[0]]
         others = order.dropFirst().map { postings[$0] }
+        otherRefs = others.map { Unmanaged.passUnretained($0) }
         self.offsets = order.map { offsets[$0] }
         self.weight = weight
         self.norms = norms
@@ -66,9 +73,30 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// The BM25 score of the current document.
     @inline(__always)
     func score() -> Float {
-        let frequency = Float(self.frequency)
-        let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
-        return BM25.score(weight: weight, frequency: frequency, lengthFactor: factor)
+        scorer.score(frequency: frequency, at: doc)
+    }
+
+    /// The BM25 score of the clause in `doc` where it occurs `frequency` times.
+    @inline(__always)
+    func score(frequency: UInt32, at doc: Int32) -> Float {
+        scorer.score(frequency: frequency, at: doc)
+    }
+
+    /// What scoring the clause needs, apart from the cursor: for loops that score while the cursor moves.
+    var scorer: Scorer { Scorer(weight: weight, norms: norms, lengthFactors: lengthFactors) }
+
+    /// Scores the clause's occurrences: BM25 with the clause's weight and its field's length factors.
+    struct Scorer {
+        let weight: Float
+        let norms: UnsafePointer<UInt8>?
+        let lengthFactors: UnsafePointer<Float>
+
+        /// The score of `doc`, where the clause occurs `frequency` times.
+        @inline(__always)
+        func score(frequency: UInt32, at doc: Int32) -> Float {
+            let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
+            return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor)
+        }
     }
 
     // MARK: - Moving
@@ -94,9 +122,8 @@ struct ClauseCursor<Postings: QueryPostings> {
         if doc > target || (doc == target && isMatch) { return doc == target }
         let found = lead.advance(to: target)
         if found != target { return missed(found) }
-        for k in 0..<others.count {
-            let other = others[k]
-            let at = other.advance(to: target)
+        for k in 0..<otherRefs.count {
+            let at = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: target) }
             if at != target { return missed(at) }
         }
         let frequency = countPhrase()
@@ -132,6 +159,23 @@ struct ClauseCursor<Postings: QueryPostings> {
         return advancePhrase(to: max(target, doc), minimum: minimum)
     }
 
+    /// Calls `body` with every document up to `last` that has the term or the phrase, and the frequency
+    /// there, from the current document on (which must be a match, as after ``advance(to:)``); leaves the
+    /// clause on the first match after `last` and returns it. A term reads its decoded block directly.
+    @inline(__always)
+    @discardableResult
+    mutating func forEach(through last: Int32, _ body: (_ doc: Int32, _ frequency: UInt32) -> Void) -> Int32 {
+        if others.isEmpty {
+            doc = lead.forEach(through: last, body)
+            return doc
+        }
+        while doc <= last {
+            body(doc, phraseFrequency)
+            next()
+        }
+        return doc
+    }
+
     /// Moves to the next document that has the term or the phrase.
     @inline(__always)
     @discardableResult
@@ -156,9 +200,8 @@ struct ClauseCursor<Postings: QueryPostings> {
                 continue
             }
             var aligned = true
-            for k in 0..<others.count {
-                let other = others[k]
-                let found = other.advance(to: candidate)
+            for k in 0..<otherRefs.count {
+                let found = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: candidate) }
                 if found == Int32.max { return finish() }
                 if found != candidate {
                     target = found
@@ -188,7 +231,9 @@ struct ClauseCursor<Postings: QueryPostings> {
     @inline(__always)
     private func bound(at doc: Int32) -> Float {
         var frequency = lead.freq
-        for k in 0..<others.count { frequency = min(frequency, others[k].freq) }
+        for k in 0..<otherRefs.count {
+            frequency = min(frequency, otherRefs[k]._withUnsafeGuaranteedRef { $0.freq })
+        }
         return bound(at: doc, frequency: frequency)
     }
 
@@ -263,25 +308,62 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     /// The last document of the block region that holds `target`, and a bound of the clause's score on
     /// every document from `target` to there. Targets must not decrease between calls.
+    ///
+    /// A term's bound is the best score over its block's impacts: exact, the score of the block's best
+    /// document. A phrase occurs in a document at most as often as each of its terms, so each term's bound
+    /// bounds it; the smallest is taken. Computed once per block region.
     @inline(__always)
-    func blockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
+    mutating func blockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
+        if target <= boundLastDoc { return (boundLastDoc, boundValue) }
+        (boundLastDoc, boundValue) = computeBlockBound(from: target)
+        return (boundLastDoc, boundValue)
+    }
+
+    private func computeBlockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
         if doc == Int32.max { return (Int32.max, 0) }
         lead.shallowAdvance(to: target)
         var lastDoc = lead.blockLastDoc
-        var maxFrequency = lead.blockMaxFreq
-        var minNorm = lead.blockMinNorm
         if lastDoc < target { return (Int32.max, 0) }
+        var bound = blockMaxScore(lead)
         for k in 0..<others.count {
             let other = others[k]
             other.shallowAdvance(to: target)
             let otherLast = other.blockLastDoc
             if otherLast < target { return (Int32.max, 0) }
             lastDoc = min(lastDoc, otherLast)
-            maxFrequency = min(maxFrequency, other.blockMaxFreq)
-            minNorm = max(minNorm, other.blockMinNorm)
+            bound = min(bound, blockMaxScore(other))
         }
-        let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(minNorm)]
-        let frequency = Float(maxFrequency)
-        return (lastDoc, BM25.score(weight: weight, frequency: frequency, lengthFactor: factor) * Self.boundSlack)
+        return (lastDoc, bound * Self.boundSlack)
+    }
+
+    /// For a term, the largest frequency whose score cannot exceed `minimum` in any document of the block
+    /// probed by the last ``blockBound(from:)`` (judged at the block's smallest norm); 0 when none or for a
+    /// phrase. A scan of the block can pass over postings with that frequency or less unscored.
+    func unscoredFrequencies(below minimum: Float) -> UInt32 {
+        guard others.isEmpty, minimum > 0, lead.blockImpactCount > 0 else { return 0 }
+        let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(lead.blockImpact(0).norm)]
+        var frequency: UInt32 = 0
+        while frequency < 64,
+            BM25.score(weight: weight, frequency: Float(frequency + 1), lengthFactor: factor) * Self.boundSlack
+                <= minimum
+        {
+            frequency += 1
+        }
+        return frequency
+    }
+
+    /// The best score of `postings`' probed block: the largest over its impacts.
+    @inline(__always)
+    private func blockMaxScore(_ postings: Postings) -> Float {
+        var best: Float = 0
+        let count = postings.blockImpactCount
+        var i = 0
+        while i < count {
+            let (frequency, norm) = postings.blockImpact(i)
+            let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(norm)]
+            best = max(best, BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor))
+            i &+= 1
+        }
+        return best
     }
 }

@@ -39,6 +39,28 @@ indirect enum MatchCondition: Hashable {
         return necessaryClauses(cost: cost).map { [$0] } ?? []
     }
 
+    /// Whether the condition is exactly what ``requiredGroups(cost:)`` and ``requiredDates`` say: a clause,
+    /// a union of clauses (unions nested in any depth), or a conjunction of those and dates. Then a statement in every group (and the
+    /// dates) matches without evaluating the condition.
+    var isPlainConjunction: Bool {
+        switch self {
+        case .all(let children):
+            return children.allSatisfy { child in
+                if case .date = child { return true }
+                return child.isUnionOfClauses
+            }
+        default: return isUnionOfClauses
+        }
+    }
+
+    private var isUnionOfClauses: Bool {
+        switch self {
+        case .clause: return true
+        case .any(let children): return children.allSatisfy(\.isUnionOfClauses)
+        default: return false
+        }
+    }
+
     /// Every date range the predicate requires at its top level, intersected: checked before scoring.
     var requiredDates: DateRange? {
         switch self {

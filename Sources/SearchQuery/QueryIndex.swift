@@ -14,14 +14,18 @@ package protocol QueryPostings: AnyObject {
     @discardableResult func next() -> Int32
     /// Moves to the first document ≥ `target` and returns it; never moves back.
     @discardableResult func advance(to target: Int32) -> Int32
+    /// Calls `body` with every document up to `last` and its frequency, from the current one on (the
+    /// cursor must be on a document); leaves the cursor on the first document after `last` and returns it.
+    @discardableResult func forEach(through last: Int32, _ body: (_ doc: Int32, _ freq: UInt32) -> Void) -> Int32
     /// Moves the block-max probe to the block that holds `target` without moving `doc`.
     func shallowAdvance(to target: Int32)
     /// The last document of the probed block.
     var blockLastDoc: Int32 { get }
-    /// The largest frequency in the probed block.
-    var blockMaxFreq: UInt32 { get }
-    /// The smallest norm in the probed block.
-    var blockMinNorm: UInt8 { get }
+    /// How many (frequency, norm) pairs bound the probed block: each of its documents has at most the
+    /// frequency and at least the norm of one of them. 0 once the probe passed the last document.
+    var blockImpactCount: Int { get }
+    /// Pair `i` of the probed block (norm 0 for keyword fields).
+    func blockImpact(_ i: Int) -> (freq: UInt32, norm: UInt8)
     /// Replaces `positions` with the current document's positions.
     /// - Throws: ``SearchError/index(_:)`` when they cannot be read.
     func positions(into positions: inout [UInt32]) throws(SearchError)

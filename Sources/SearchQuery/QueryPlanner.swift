@@ -12,11 +12,21 @@ struct QueryPlanner<Index: QueryIndex> {
     let weights: FieldWeights
     let query: String
     private(set) var plan = QueryPlan()
+    /// Where the clauses' document frequencies come from; the postings opened for them are kept there.
+    let opened: OpenedPostings<Index.Segment>
     private var clauseIndex: [PlanClause.Key: Int] = [:]
     private var dropsStopWords = true
 
-    init(index: Index, analyzer: Analyzer, topics: TopicSet, weights: FieldWeights, query: String) {
+    init(
+        index: Index,
+        analyzer: Analyzer,
+        topics: TopicSet,
+        weights: FieldWeights,
+        query: String,
+        opened: OpenedPostings<Index.Segment>
+    ) {
         self.index = index
+        self.opened = opened
         self.analyzer = analyzer
         self.topics = topics
         self.weights = weights
@@ -32,13 +42,28 @@ struct QueryPlanner<Index: QueryIndex> {
         analyzer: Analyzer,
         topics: TopicSet,
         weights: FieldWeights,
-        query: String
+        query: String,
+        opened: OpenedPostings<Index.Segment>
     ) throws(SearchError) -> QueryPlan {
-        var planner = QueryPlanner(index: index, analyzer: analyzer, topics: topics, weights: weights, query: query)
+        var planner = QueryPlanner(
+            index: index,
+            analyzer: analyzer,
+            topics: topics,
+            weights: weights,
+            query: query,
+            opened: opened
+        )
         var predicate = try planner.build(node, topic: topic)
         if planner.plan.clauses.isEmpty, node != nil {
             // Nothing but stop words ("to be or not to be"): search them after all.
-            planner = QueryPlanner(index: index, analyzer: analyzer, topics: topics, weights: weights, query: query)
+            planner = QueryPlanner(
+                index: index,
+                analyzer: analyzer,
+                topics: topics,
+                weights: weights,
+                query: query,
+                opened: opened
+            )
             planner.dropsStopWords = false
             predicate = try planner.build(node, topic: topic)
         }
@@ -263,7 +288,7 @@ struct QueryPlanner<Index: QueryIndex> {
             var cost = 0
             let key = plan.clauses[position].key
             for term in key.terms {
-                let df = try index.documentFrequency(field: key.field, term: term)
+                let df = try opened.documentFrequency(field: key.field, term: term)
                 idf += BM25.idf(documentFrequency: df, documentCount: count)
                 cost += df
             }

@@ -31,8 +31,12 @@ package final class SearchEngine<Index: QueryIndex> {
         )
     }
 
-    /// Plans a request: parse, analyze, expand, look up statistics.
-    func plan(_ request: SearchRequest) throws(SearchError) -> QueryPlan {
+    /// Plans a request: parse, analyze, expand, look up statistics. The postings opened for the statistics
+    /// stay in `opened` for the search (if given).
+    func plan(
+        _ request: SearchRequest,
+        opened: OpenedPostings<Index.Segment>? = nil
+    ) throws(SearchError) -> QueryPlan {
         var node: QueryNode? = nil
         if let query = request.query {
             do {
@@ -54,7 +58,8 @@ package final class SearchEngine<Index: QueryIndex> {
             analyzer: analyzer,
             topics: topics,
             weights: weights,
-            query: request.query ?? ""
+            query: request.query ?? "",
+            opened: opened ?? OpenedPostings(segments: index.querySegments)
         )
     }
 
@@ -62,10 +67,17 @@ package final class SearchEngine<Index: QueryIndex> {
     /// - Throws: ``SearchError`` for a query without a reading, an unknown topic, or a damaged index.
     /// - Complexity: pruned: statements that cannot enter the top k are mostly skipped block by block.
     package func search(_ request: SearchRequest) throws(SearchError) -> SearchResults {
-        let plan = try self.plan(request)
+        let opened = OpenedPostings(segments: index.querySegments)
+        let plan = try self.plan(request, opened: opened)
         var collector = TopKCollector(capacity: request.limit)
         for (number, segment) in index.querySegments.enumerated() {
-            var run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
+            var run = try SegmentSearch(
+                plan: plan,
+                segment: segment,
+                number: number,
+                lengthFactors: lengthFactors,
+                opened: opened
+            )
             run.collect(into: &collector)
             if let failure = run.failure { throw .index(failure) }
         }
@@ -95,10 +107,17 @@ package final class SearchEngine<Index: QueryIndex> {
     /// Every statement that matches, in address order, found without pruning: what `count` reports and
     /// what tests compare with a scan.
     package func matches(_ request: SearchRequest) throws(SearchError) -> [DocumentAddress] {
-        let plan = try self.plan(request)
+        let opened = OpenedPostings(segments: index.querySegments)
+        let plan = try self.plan(request, opened: opened)
         var result: [DocumentAddress] = []
         for (number, segment) in index.querySegments.enumerated() {
-            var run = try SegmentSearch(plan: plan, segment: segment, number: number, lengthFactors: lengthFactors)
+            var run = try SegmentSearch(
+                plan: plan,
+                segment: segment,
+                number: number,
+                lengthFactors: lengthFactors,
+                opened: opened
+            )
             run.allMatches(into: &result)
             if let failure = run.failure { throw .index(failure) }
         }
@@ -111,7 +130,8 @@ package final class SearchEngine<Index: QueryIndex> {
             plan: plan,
             segment: segment,
             number: hit.address.segment,
-            lengthFactors: lengthFactors
+            lengthFactors: lengthFactors,
+            opened: OpenedPostings(segments: index.querySegments)
         )
         let parts = run.contributions(at: hit.address.document).map { item in
             let clause = plan.clauses[item.clause]

@@ -9,7 +9,10 @@
 /// - Several groups (`+a +b`, AND): the cheapest group leads, the others are probed with leapfrog skips,
 ///   and windows whose summed block bounds cannot beat the k-th score are skipped whole.
 /// - No group (only exclusions or dates): every live statement is a candidate.
-/// Only statements that could enter the top k are checked against the full condition.
+/// Only statements that could enter the top k are checked against the full condition. When the condition
+/// says no more than the groups (plain words, `+a +b`, phrases, dates), a statement found in the postings
+/// needs no check, and the candidate clauses are read a window at a time straight from their decoded
+/// blocks, without a call per posting.
 struct SegmentSearch<Segment: QuerySegment> {
     typealias Cursor = ClauseCursor<Segment.Postings>
 
@@ -34,10 +37,20 @@ struct SegmentSearch<Segment: QuerySegment> {
     private let groups: [[Int]]
     /// Whether some required group has no clause in this segment, so nothing here can match.
     private let isEmpty: Bool
+    /// Whether the condition says no more than the groups (and dates): a statement in every group
+    /// matches, so candidates need no check of the condition, and groups may be read window by window.
+    private let conditionIsGroups: Bool
     /// Block bounds by slot, for the current window.
     private var bounds: [Float]
 
-    init(plan: QueryPlan, segment: Segment, number: Int, lengthFactors: LengthFactors) throws(SearchError) {
+    /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
+    init(
+        plan: QueryPlan,
+        segment: Segment,
+        number: Int,
+        lengthFactors: LengthFactors,
+        opened: OpenedPostings<Segment>
+    ) throws(SearchError) {
         self.segment = segment
         segmentNumber = number
         condition = plan.condition
@@ -50,7 +63,9 @@ struct SegmentSearch<Segment: QuerySegment> {
         for (index, clause) in plan.clauses.enumerated() {
             var postings: [Segment.Postings] = []
             for term in clause.key.terms {
-                guard let found = try segment.postings(field: clause.key.field, term: term) else { break }
+                guard let found = try opened.postings(segment: number, field: clause.key.field, term: term) else {
+                    break
+                }
                 postings.append(found)
             }
             guard postings.count == clause.key.terms.count else {
@@ -80,6 +95,7 @@ struct SegmentSearch<Segment: QuerySegment> {
             group.map { slots[$0] }.filter { $0 >= 0 }
         }
         isEmpty = present.contains { $0.isEmpty }
+        conditionIsGroups = plan.condition.isPlainConjunction
         groups = present.sorted { a, b in a.reduce(0) { $0 + cost($1) } < b.reduce(0) { $0 + cost($1) } }
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
     }
@@ -117,7 +133,11 @@ extension SegmentSearch {
         } else if groups.count == 1 {
             maxScore(group: groups[0], into: &collector)
         } else {
-            conjunction(into: &collector)
+            if conditionIsGroups && groups.count < Int(UInt8.max) {
+                windowedConjunction(into: &collector)
+            } else {
+                conjunction(into: &collector)
+            }
         }
     }
 
@@ -126,6 +146,7 @@ extension SegmentSearch {
         for slot in group { inGroup[slot] = true }
         let outside = scorers.filter { !inGroup[$0] }
         var sortedGroup = group
+        var windowScratch: WindowScores? = nil
         var essential: [Int] = []
         var remaining: [Int] = []
         essential.reserveCapacity(group.count)
@@ -174,6 +195,29 @@ extension SegmentSearch {
                 doc = windowEnd &+ 1
                 continue
             }
+            if conditionIsGroups {
+                // Every posting matches: sum the essential clauses' scores from their decoded blocks.
+                let scratch = windowScratch ?? WindowScores()
+                windowScratch = scratch
+                let end = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
+                let count = accumulate(essential, from: doc, through: end, into: scratch)
+                for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+                    let partial = scratch.scores[Int(offset)]
+                    scratch.reset(offset)
+                    if partial + remainingTotal <= threshold { continue }
+                    process(
+                        doc &+ offset,
+                        partial: partial,
+                        remaining: remaining,
+                        remainingTotal: remainingTotal,
+                        threshold: &threshold,
+                        collector: &collector,
+                        checkingCondition: false
+                    )
+                }
+                doc = end &+ 1
+                continue
+            }
             for slot in essential { cursors[slot].advance(to: doc) }
             while true {
                 var candidate = Int32.max
@@ -212,6 +256,29 @@ extension SegmentSearch {
         var candidate = cursors[slot].advance(to: doc, atLeast: threshold - remainingTotal)
         let scores = cursors[slot].weight > 0
         let isPhrase = cursors[slot].isPhrase
+        if conditionIsGroups && !isPhrase && scores {
+            // Every posting matches: score them straight from the decoded block.
+            if candidate > windowEnd { return }
+            let scorer = cursors[slot].scorer
+            // Low frequencies that cannot make it even in the block's shortest field are not scored.
+            let unscored = cursors[slot].unscoredFrequencies(below: threshold - remainingTotal)
+            cursors[slot].forEach(through: windowEnd) { doc, frequency in
+                if frequency <= unscored { return }
+                let partial = scorer.score(frequency: frequency, at: doc)
+                if partial + remainingTotal > threshold {
+                    process(
+                        doc,
+                        partial: partial,
+                        remaining: remaining,
+                        remainingTotal: remainingTotal,
+                        threshold: &threshold,
+                        collector: &collector,
+                        checkingCondition: false
+                    )
+                }
+            }
+            return
+        }
         while candidate <= windowEnd {
             let partial = scores ? cursors[slot].score() : 0
             if partial + remainingTotal > threshold {
@@ -230,6 +297,121 @@ extension SegmentSearch {
         }
     }
 
+    /// Statements in every group, found window by window. The cheapest group's postings in the window are
+    /// read in one pass straight from their decoded blocks, summing its clauses' scores per statement in a
+    /// buffer; then, in document order, a statement whose score with the other groups' bounds can still
+    /// beat the k-th is probed in the other groups, one group at a time, and dropped at the first it lacks.
+    private mutating func windowedConjunction(into collector: inout TopKCollector) {
+        let lead = groups[0]
+        let followers = Array(groups.dropFirst())
+        // The followers' slots in one array, and where each group ends: no inner array retained per candidate.
+        let followerSlots = followers.flatMap { $0 }
+        var followerEnds: [Int] = []
+        for group in followers { followerEnds.append((followerEnds.last ?? 0) + group.count) }
+        let scratch = WindowScores()
+        var inGroup = Array(repeating: false, count: cursorCount)
+        for group in groups { for slot in group { inGroup[slot] = true } }
+        let outside = scorers.filter { !inGroup[$0] }
+        var remaining: [Int] = []
+        remaining.reserveCapacity(outside.count)
+        // Bounds of the follower groups from each one on, and of the clauses outside the groups.
+        var followerBounds = Array(repeating: Float(0), count: followers.count + 1)
+        var doc: Int32 = 0
+        while doc < maxDoc {
+            var (windowEnd, total) = window(from: doc)
+            windowEnd = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
+            var threshold = collector.threshold
+            if total <= threshold {
+                doc = windowEnd &+ 1
+                continue
+            }
+            remaining.removeAll(keepingCapacity: true)
+            remaining.append(contentsOf: outside)
+            remaining.sort { bounds[$0] > bounds[$1] }
+            var outsideTotal: Float = 0
+            for slot in remaining { outsideTotal += bounds[slot] }
+            followerBounds[followers.count] = outsideTotal
+            for g in followers.indices.reversed() {
+                var sum: Float = 0
+                for slot in followers[g] where cursors[slot].weight > 0 { sum += bounds[slot] }
+                followerBounds[g] = followerBounds[g + 1] + sum
+            }
+            let count = accumulate(lead, from: doc, through: windowEnd, into: scratch)
+            candidateLoop: for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+                var partial = scratch.scores[Int(offset)]
+                scratch.reset(offset)
+                let candidate = doc &+ offset
+                var start = 0
+                for g in 0..<followerEnds.count {
+                    if partial + followerBounds[g] <= threshold { continue candidateLoop }
+                    var found = false
+                    for k in start..<followerEnds[g] {
+                        let slot = followerSlots[k]
+                        if cursors[slot].probe(candidate) {
+                            found = true
+                            if cursors[slot].weight > 0 { partial += cursors[slot].score() }
+                        }
+                    }
+                    if !found { continue candidateLoop }
+                    start = followerEnds[g]
+                }
+                process(
+                    candidate,
+                    partial: partial,
+                    remaining: remaining,
+                    remainingTotal: outsideTotal,
+                    threshold: &threshold,
+                    collector: &collector,
+                    checkingCondition: false
+                )
+            }
+            doc = windowEnd &+ 1
+        }
+    }
+
+    /// Reads the postings of `slots` from `doc` through `windowEnd` (at most ``WindowScores/capacity``
+    /// documents) straight from their decoded blocks, summing their scores per statement into `scratch`;
+    /// returns how many statements they have, whose offsets are then `scratch.offsets`, in order.
+    private mutating func accumulate(
+        _ slots: [Int],
+        from doc: Int32,
+        through windowEnd: Int32,
+        into scratch: WindowScores
+    ) -> Int {
+        let scores = scratch.scores
+        let seen = scratch.seen
+        let offsets = scratch.offsets
+        var count = 0
+        for slot in slots {
+            if cursors[slot].advance(to: doc) > windowEnd { continue }
+            let scoring = cursors[slot].weight > 0
+            let scorer = cursors[slot].scorer
+            // No branch on the data: whether a statement was seen is a coin toss.
+            cursors[slot].forEach(through: windowEnd) { at, frequency in
+                let i = Int(at &- doc)
+                offsets[count] = at &- doc
+                count &+= seen[i] ? 0 : 1
+                seen[i] = true
+                if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
+            }
+        }
+        if slots.count > 1 {
+            // Back in document order: dense windows are rescanned (no branch per offset), sparse ones sorted.
+            let length = Int(windowEnd &- doc) &+ 1
+            if count &* 2 >= length {
+                var k = 0
+                for i in 0..<length {
+                    offsets[k] = Int32(truncatingIfNeeded: i)
+                    k &+= seen[i] ? 1 : 0
+                }
+            } else {
+                var met = UnsafeMutableBufferPointer(start: offsets, count: count)
+                met.sort()
+            }
+        }
+        return count
+    }
+
     private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
         // The other groups flattened: slots, and where each group ends.
@@ -238,7 +420,9 @@ extension SegmentSearch {
         for group in groups.dropFirst() { otherEnds.append((otherEnds.last ?? 0) + group.count) }
         var isLead = Array(repeating: false, count: cursorCount)
         for slot in lead { isLead[slot] = true }
+        let others = scorers.filter { !isLead[$0] }
         var remaining: [Int] = []
+        remaining.reserveCapacity(others.count)
         var doc: Int32 = 0
         while doc < maxDoc {
             let (windowEnd, total) = window(from: doc)
@@ -247,7 +431,9 @@ extension SegmentSearch {
                 doc = windowEnd &+ 1
                 continue
             }
-            remaining = scorers.filter { !isLead[$0] }.sorted { bounds[$0] > bounds[$1] }
+            remaining.removeAll(keepingCapacity: true)
+            remaining.append(contentsOf: others)
+            remaining.sort { bounds[$0] > bounds[$1] }
             var othersTotal: Float = 0
             for slot in remaining { othersTotal += bounds[slot] }
             while doc <= windowEnd {
@@ -339,7 +525,8 @@ extension SegmentSearch {
         remaining: [Int],
         remainingTotal: Float,
         threshold: inout Float,
-        collector: inout TopKCollector
+        collector: inout TopKCollector,
+        checkingCondition: Bool = true
     ) {
         guard isLive(doc) else { return }
         var score = partial
@@ -349,7 +536,7 @@ extension SegmentSearch {
             if cursors[slot].probe(doc) { score += cursors[slot].score() }
             left -= bounds[slot]
         }
-        guard score > threshold, matches(condition, doc) else { return }
+        guard score > threshold, !checkingCondition || matches(condition, doc) else { return }
         collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
         threshold = collector.threshold
     }

@@ -127,14 +127,16 @@ struct CodecTests {
         probe.shallowAdvance(to: 500_000)
         #expect(probe.blockLastDoc == 500_095)  // blocks of 128: 500,000 is in the block ending at 3907 × 128 + 127
         #expect(probe.blockMaxFreq == 1)
-        #expect(probe.termBounds().maxFreq == 1)
+        #expect(probe.blockImpactCount == 1 && probe.blockImpact(0) == (1, 0))
         // A posting list of a million consecutive docs packs to ~2 bytes per block of 128.
         #expect(snapshot.bytesByKind()[.postings]! < 200_000)
     }
 
     @Test("positions read after skipping documents match the written ones", arguments: [1, 2, 3, 7, 50])
     func positionsAfterSkips(stride: Int) throws {
-        // Frequencies up to 40 and gaps of 1 to 3 VInt bytes, so skips end inside, at and across 8-byte words.
+        // Frequencies up to 41: a block's positions span many chunks of 128, and a document's cross chunk
+        // boundaries and reach into the VInt tail; gaps of 1 to 3 VInt bytes, so tail skips end inside, at
+        // and across 8-byte words. 700 documents: five full blocks and a partial one.
         let docs = Array(0..<700)
         let freq = { (doc: Int) in doc % 41 + 1 }
         let position = { (doc: Int, k: Int) in
@@ -148,6 +150,11 @@ struct CodecTests {
             let doc = Int(cursor.doc)
             try cursor.readPositions(into: &positions)
             #expect(positions == (0..<freq(doc)).map { position(doc, $0) })
+            if doc % 9 == 0 {
+                // Asked again, the reader goes back to the block's start.
+                try cursor.readPositions(into: &positions)
+                #expect(positions == (0..<freq(doc)).map { position(doc, $0) })
+            }
             target = cursor.doc + Int32(stride)
         }
         #expect(cursor.error == nil)
@@ -168,5 +175,60 @@ struct NormTests {
             #expect(back <= UInt32(n))
             if n < 8_000_000 { #expect(Double(n - Int(back)) <= Double(n) / 8 + 1) }
         }
+    }
+}
+
+@Suite("Block impacts")
+struct ImpactTests {
+    /// The pairs no other pair beats on both counts, by brute force.
+    static func front(_ postings: [(UInt32, UInt8)]) -> [(UInt32, UInt8)] {
+        let pairs = Set(postings.map { [Int($0.0), Int($0.1)] })
+        return pairs.filter { p in
+            !pairs.contains { q in q != p && q[0] >= p[0] && q[1] <= p[1] }
+        }.map { (UInt32($0[0]), UInt8($0[1])) }.sorted { $0.0 < $1.0 }
+    }
+
+    @Test("the front is the non-dominated pairs; capped, it still covers every posting", arguments: 0..<40)
+    func front(seed: Int) {
+        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let postings = (0..<(1 + next(128))).map { _ in (UInt32(1 + next(1 + seed)), UInt8(next(256))) }
+        var front = ImpactFront()
+        for (f, n) in postings { front.add(frequency: f, norm: n) }
+        var pairs: [(frequency: UInt32, norm: UInt8)] = []
+        front.drain(limit: 1000, into: &pairs)
+        #expect(
+            pairs.map { [Int($0.frequency), Int($0.norm)] } == Self.front(postings).map { [Int($0.0), Int($0.1)] }
+        )
+        #expect(front.isEmpty)
+        for limit in [1, 2, 8] {
+            for (f, n) in postings { front.add(frequency: f, norm: n) }
+            front.drain(limit: limit, into: &pairs)
+            #expect(pairs.count <= limit)
+            #expect(zip(pairs, pairs.dropFirst()).allSatisfy { $0.frequency < $1.frequency && $0.norm < $1.norm })
+            #expect(postings.allSatisfy { p in pairs.contains { $0.frequency >= p.0 && $0.norm <= p.1 } })
+            #expect(pairs.last?.frequency == postings.map(\.0).max())
+            #expect(pairs.first?.norm == postings.map(\.1).min())
+        }
+    }
+
+    @Test("a block's impacts are its best (frequency, length) pairs", arguments: [40, 300])
+    func blockImpacts(count: Int) throws {
+        // Field length is 1 + frequency ("pad" plus the x's): every frequency is its own impact.
+        let docs = Array(0..<count)
+        let (_, snapshot) = try CodecTests.build(maxDoc: count, docs: docs, freq: { $0 % 5 + 1 })
+        let segment = snapshot.segments[0]
+        let probe = try #require(try segment.postings(field: FieldID(rawValue: 0), term: "x"))
+        for doc in [0, count - 1] {
+            probe.shallowAdvance(to: Int32(doc))
+            let impacts = (0..<probe.blockImpactCount).map { probe.blockImpact($0) }
+            #expect(impacts.map(\.freq) == [1, 2, 3, 4, 5])
+            #expect(impacts.map(\.norm) == (1...5).map { segment.norm(FieldID(rawValue: 0), Int32($0 - 1)) })
+        }
+        probe.shallowAdvance(to: Int32(count))
+        #expect(probe.blockImpactCount == 0)
     }
 }

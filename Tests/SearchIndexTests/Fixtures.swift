@@ -179,9 +179,12 @@ func expectSnapshot(_ snapshot: IndexSnapshot, matches naive: NaiveIndex) throws
                     if cursor.doc <= lastDoc { problems.append("\(term): doc ids not increasing") }
                     lastDoc = cursor.doc
                     cursor.shallowAdvance(to: cursor.doc)
-                    if cursor.blockLastDoc < cursor.doc || cursor.blockMaxFreq < cursor.freq
-                        || (isText && cursor.blockMinNorm > segment.norm(field, cursor.doc))
-                    {
+                    // Some impact of the block must dominate the posting: at least its frequency, at most its norm.
+                    let norm = isText ? segment.norm(field, cursor.doc) : 0
+                    let covered = (0..<cursor.blockImpactCount).contains { i in
+                        cursor.blockImpact(i).freq >= cursor.freq && cursor.blockImpact(i).norm <= norm
+                    }
+                    if cursor.blockLastDoc < cursor.doc || !covered {
                         problems.append("\(term): block bounds do not cover doc \(cursor.doc)")
                     }
                     guard let id = ids[s][Int(cursor.doc)] else { continue }

@@ -1,5 +1,6 @@
 import TextAnalysis
 
+import SearchIndex
 @testable import SearchQuery
 
 /// A statement for the in-memory test index: text fields, keyword fields, a date, and whether it is deleted.
@@ -152,7 +153,7 @@ final class MemorySegment: QuerySegment {
 /// Postings in arrays, with block bounds computed the way the real index stores them.
 final class MemoryPostings: QueryPostings {
     private let list: MemorySegment.List
-    private let blocks: [(lastDoc: Int32, maxFreq: UInt32, minNorm: UInt8)]
+    private let blocks: [(lastDoc: Int32, impacts: [(frequency: UInt32, norm: UInt8)])]
     private let blockSize: Int
     private var index = -1
     private var probe = -1
@@ -164,11 +165,11 @@ final class MemoryPostings: QueryPostings {
         self.blockSize = blockSize
         blocks = stride(from: 0, to: list.docs.count, by: blockSize).map { start in
             let range = start..<min(start + blockSize, list.docs.count)
-            return (
-                list.docs[range.upperBound - 1],
-                list.freqs[range].max()!,
-                norms.isEmpty ? 0 : range.map { norms[Int(list.docs[$0])] }.min()!
-            )
+            var front = ImpactFront()
+            for i in range { front.add(frequency: list.freqs[i], norm: norms.isEmpty ? 0 : norms[Int(list.docs[i])]) }
+            var impacts: [(frequency: UInt32, norm: UInt8)] = []
+            front.drain(limit: IndexFormat.maxImpacts, into: &impacts)
+            return (list.docs[range.upperBound - 1], impacts)
         }
     }
 
@@ -187,14 +188,25 @@ final class MemoryPostings: QueryPostings {
         return doc
     }
 
+    func forEach(through last: Int32, _ body: (Int32, UInt32) -> Void) -> Int32 {
+        while doc <= last {
+            body(doc, freq)
+            _ = next()
+        }
+        return doc
+    }
+
     func shallowAdvance(to target: Int32) {
         if probe < 0 { probe = 0 }
         while probe < blocks.count, blocks[probe].lastDoc < target { probe += 1 }
     }
 
     var blockLastDoc: Int32 { probe < blocks.count ? blocks[max(probe, 0)].lastDoc : Int32.max }
-    var blockMaxFreq: UInt32 { probe < blocks.count ? blocks[max(probe, 0)].maxFreq : 0 }
-    var blockMinNorm: UInt8 { probe < blocks.count ? blocks[max(probe, 0)].minNorm : 255 }
+    var blockImpactCount: Int { probe < blocks.count ? blocks[max(probe, 0)].impacts.count : 0 }
+    func blockImpact(_ i: Int) -> (freq: UInt32, norm: UInt8) {
+        let impact = blocks[max(probe, 0)].impacts[i]
+        return (impact.frequency, impact.norm)
+    }
 
     func positions(into positions: inout [UInt32]) {
         positions = list.positions[index]

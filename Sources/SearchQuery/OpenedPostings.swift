@@ -1,0 +1,63 @@
+/// The postings one search opens, kept from planning to the segment searches so that no term is looked up
+/// in a dictionary twice: the plan needs each term's document frequency — its postings' lengths summed over
+/// the segments — and the segment searches need the same postings.
+///
+/// Each opened postings list is handed out once (a cursor is single-pass); asked again, it is opened anew.
+final class OpenedPostings<Segment: QuerySegment> {
+    private enum Entry {
+        case absent
+        case ready(Segment.Postings)
+        case handedOut
+    }
+
+    private struct Key: Hashable {
+        var field: UInt8
+        var term: String
+    }
+
+    private let segments: [Segment]
+    private var opened: [Key: [Entry]] = [:]
+
+    init(segments: [Segment]) {
+        self.segments = segments
+    }
+
+    /// Documents containing `term` in `field` over all segments (deleted ones included, as the dictionary
+    /// counts them); opens the term's postings in every segment and keeps them.
+    func documentFrequency(field: UInt8, term: String) throws(SearchError) -> Int {
+        let key = Key(field: field, term: term)
+        if opened[key] == nil {
+            var entries: [Entry] = []
+            entries.reserveCapacity(segments.count)
+            for segment in segments {
+                entries.append(try segment.postings(field: field, term: term).map { .ready($0) } ?? .absent)
+            }
+            opened[key] = entries
+        }
+        var total = 0
+        for entry in opened[key]! {
+            switch entry {
+            case .ready(let postings): total += postings.docFreq
+            case .absent: break
+            case .handedOut: preconditionFailure("frequencies are asked before any postings are handed out")
+            }
+        }
+        return total
+    }
+
+    /// The postings of `term` in `field` in segment `number`: the ones opened for the plan if they are
+    /// still unused, else opened now; `nil` when the segment lacks the term.
+    func postings(segment number: Int, field: UInt8, term: String) throws(SearchError) -> Segment.Postings? {
+        let key = Key(field: field, term: term)
+        if let entry = opened[key]?[number] {
+            switch entry {
+            case .absent: return nil
+            case .ready(let postings):
+                opened[key]![number] = .handedOut
+                return postings
+            case .handedOut: break
+            }
+        }
+        return try segments[number].postings(field: field, term: term)
+    }
+}
