@@ -162,6 +162,24 @@ struct LineReader: Sequence, IteratorProtocol {
 
     init(handle: FileHandle) { self.handle = handle }
 
+    /// How long to keep checking for the next query before sleeping in `read`.
+    private static let spinNanoseconds: UInt64 = 1_000_000
+
+    /// Checks `fd` for input without sleeping, for up to `spinNanoseconds`.
+    ///
+    /// A program that sends the next query as soon as it has read an answer (an evaluation harness, a
+    /// script) then finds this process awake on a warm core instead of waiting for the scheduler to wake
+    /// it: through `../shared/bench` on the loaded 2-core test machine, the median single-term round trip
+    /// went from 0.119 to 0.098–0.101 ms (medians of 5 interleaved runs). A caller that pauses costs at most
+    /// a millisecond of CPU per answer, and the `read` that follows sleeps as usual.
+    private static func awaitInput(_ fd: Int32) {
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let start = DispatchTime.now().uptimeNanoseconds
+        while poll(&ready, 1, 0) == 0 {
+            if DispatchTime.now().uptimeNanoseconds - start > spinNanoseconds { return }
+        }
+    }
+
     mutating func next() -> Substring? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
@@ -181,6 +199,7 @@ struct LineReader: Sequence, IteratorProtocol {
             // fresh chunk each time (allocated, zeroed, freed) costs more than answering some queries.
             let kept = buffer.count
             var n = 0
+            Self.awaitInput(handle.fileDescriptor)
             buffer.append(contentsOf: repeatElement(0, count: Self.readSize))
             buffer.withUnsafeMutableBytes { bytes in
                 n = read(handle.fileDescriptor, bytes.baseAddress! + kept, Self.readSize)
