@@ -70,17 +70,7 @@ package final class SearchEngine<Index: QueryIndex> {
         let opened = OpenedPostings(segments: index.querySegments)
         let plan = try self.plan(request, opened: opened)
         var collector = TopKCollector(capacity: request.limit)
-        for (number, segment) in index.querySegments.enumerated() {
-            var run = try SegmentSearch(
-                plan: plan,
-                segment: segment,
-                number: number,
-                lengthFactors: lengthFactors,
-                opened: opened
-            )
-            run.collect(into: &collector)
-            if let failure = run.failure { throw .index(failure) }
-        }
+        try forEachSegment(plan, opened: opened) { run in run.collect(into: &collector) }
         var hits = collector.sorted().map { SearchHit(address: $0.address, score: $0.score, explanation: nil) }
         if request.explain {
             for position in hits.indices {
@@ -110,6 +100,14 @@ package final class SearchEngine<Index: QueryIndex> {
         let opened = OpenedPostings(segments: index.querySegments)
         let plan = try self.plan(request, opened: opened)
         var result: [DocumentAddress] = []
+        try forEachSegment(plan, opened: opened) { run in run.allMatches(into: &result) }
+        return result
+    }
+
+    /// Runs `body` on a search of `plan` over each segment in turn, then reports the first read error.
+    private func forEachSegment(
+        _ plan: QueryPlan, opened: OpenedPostings<Index.Segment>, _ body: (inout SegmentSearch<Index.Segment>) -> Void
+    ) throws(SearchError) {
         for (number, segment) in index.querySegments.enumerated() {
             var run = try SegmentSearch(
                 plan: plan,
@@ -118,10 +116,9 @@ package final class SearchEngine<Index: QueryIndex> {
                 lengthFactors: lengthFactors,
                 opened: opened
             )
-            run.allMatches(into: &result)
+            body(&run)
             if let failure = run.failure { throw .index(failure) }
         }
-        return result
     }
 
     private func explain(_ hit: SearchHit, plan: QueryPlan) throws(SearchError) -> Explanation {
