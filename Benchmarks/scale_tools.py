@@ -212,7 +212,7 @@ def check_readers(refs_dir, outs):
 def unreferenced(index):
     with open(os.path.join(index, "meta.json"), encoding="utf-8") as f:
         commit = json.load(f)["commit"]
-    kinds = ["tim", "doc", "pos", "nrm", "dat", "sto"]
+    kinds = ["tim", "doc", "pos", "nrm", "dat", "sto", "ids"]  # SegmentInfo.fileNames, index format 3
     referenced = {"meta.json", "write.lock"}
     for seg in commit["segments"]:
         referenced.update(f"{seg['id']}.{k}" for k in kinds)
