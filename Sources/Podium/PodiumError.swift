@@ -19,6 +19,9 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
     public var hint: String?
     /// Lines shown between the message and the hint, e.g. the query with a caret under the bad spot.
     public var detail: [String] = []
+    /// Whether the index is whole but was written by another version of podium (an older format or
+    /// analyzer): rebuilding it from its sources is the cure.
+    public var isOutdatedIndex = false
 
     public init(_ kind: Kind, _ message: String, hint: String? = nil, detail: [String] = []) {
         self.kind = kind
@@ -43,6 +46,7 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
             )
         case .unsupportedVersion:
             self.init(.index, error.message, hint: "rebuild it with: podium index build --index \(index)")
+            isOutdatedIndex = true
         case .invalidArgument:
             self.init(.index, error.message, hint: "rebuild it with: podium index build --index \(index)")
         case .io:

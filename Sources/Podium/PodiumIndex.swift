@@ -59,7 +59,7 @@ public final class PodiumIndex: @unchecked Sendable {
     /// An index of at most 64 MB has the checksum of every file verified first (milliseconds with the CPU's
     /// CRC-32C instruction, when the files are in the page cache).
     ///
-    /// - Complexity: O(index size) up to 64 MB, else O(number of segments).
+    /// - Complexity: O(index size) up to 32 MB, else O(number of segments).
     /// - Throws: `.index` when there is no index, it is damaged, or another analyzer built it; `.input`
     ///   when the topics file cannot be read or has a mistake (the message names the line).
     public init(directory: String, topicsFile: String? = nil) throws(PodiumError) {
@@ -75,12 +75,14 @@ public final class PodiumIndex: @unchecked Sendable {
             throw PodiumError(error, index: directory)
         }
         guard snapshot.analyzer == StatementSchema.analyzer else {
-            throw PodiumError(
+            var error = PodiumError(
                 .index,
                 "the index at '\(directory)' was built with analyzer \(snapshot.analyzer.name) "
                     + "\(snapshot.analyzer.version); this podium uses \(Analyzer.name) \(Analyzer.version)",
                 hint: "rebuild it with: podium index build --index \(directory)"
             )
+            error.isOutdatedIndex = true
+            throw error
         }
         topicSet = try Self.loadTopics(topicsFile)
         searcher = Searcher(snapshot: snapshot, topics: topicSet)

@@ -88,8 +88,14 @@ public final class IndexWriter {
         }
         lock = try WriteLock(directory: directory)
         var existing: IndexCommit? = nil
-        do { existing = try IndexCommit.read(directory: directory) } catch  where error.code == .notFound {}
-        try IndexWriter.removeUnreferencedFiles(directory: directory, commit: existing)
+        var olderFormat = false
+        do { existing = try IndexCommit.read(directory: directory) } catch where error.code == .notFound {
+        } catch where error.code == .unsupportedVersion && options.create {
+            // A rebuild replaces an index this build cannot read. Which files that commit uses is unknown, so
+            // nothing is removed until the first commit of this writer, which removes them all.
+            olderFormat = true
+        }
+        if !olderFormat { try IndexWriter.removeUnreferencedFiles(directory: directory, commit: existing) }
         generation = existing?.generation ?? 0
         userData = [:]
         guard let existing, !options.create else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 import TestSupport
 import Testing
 
@@ -47,6 +48,30 @@ struct CLIFirstRunTests {
         let summary = try #require(screen.range(of: "indexed 49 sources"))
         let results = try #require(screen.range(of: "score "), "no results")
         #expect(bar.lowerBound < summary.lowerBound && summary.lowerBound < results.lowerBound)
+    }
+
+    @Test("An Index/ written by an older podium is rebuilt from its corpus; an --index one is not")
+    func olderIndexIsRebuilt() throws {
+        let checkout = try freshCheckout()
+        let first = try PodiumProcess.run(["search", "intellectual property"], in: checkout.url)
+        #expect(first.status == 0, "\(first.summary)")
+        let index = checkout.url.appendingPathComponent("Index").path
+        // What an upgrade finds: a commit of an older format version.
+        var commit = try IndexCommit.read(directory: index)
+        commit.formatVersion = 1
+        try commit.write(directory: index)
+
+        let named = try PodiumProcess.run(["search", "intellectual property", "--index", index], in: checkout.url)
+        #expect(named.status == 3, "\(named.summary)")
+        #expect(named.stderr.contains("format version 1"))
+        #expect(named.stderr.contains("hint: rebuild it with: podium index build --index \(index)"))
+
+        let upgraded = try PodiumProcess.run(["search", "intellectual property"], in: checkout.url)
+        #expect(upgraded.status == 0, "\(upgraded.summary)")
+        #expect(upgraded.stderr.hasPrefix("Index/ was written by another version of podium"))
+        #expect(upgraded.stderr.contains("indexed 49 sources: 257 statements written"))
+        #expect(upgraded.stdout == first.stdout)
+        #expect(try IndexCommit.read(directory: index).formatVersion == IndexFormat.version)
     }
 
     @Test("Without Corpus/ or an index, search says how to build one")

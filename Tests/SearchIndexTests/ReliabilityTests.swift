@@ -72,6 +72,40 @@ struct ReliabilityTests {
         #expect(fileError?.file == name)
     }
 
+    @Test("a rebuild replaces an index of an older format version, and only its first commit removes the old files")
+    func rebuildOverOlderVersion() throws {
+        let (dir, _) = try Self.makeIndex()
+        var commit = try IndexCommit.read(directory: dir.url.path)
+        commit.formatVersion = 1
+        try commit.write(directory: dir.url.path)
+        let oldFiles = Set(commit.segments.flatMap(\.fileNames))
+
+        // Opening for an update is refused; opening to create anew is not, and touches nothing yet.
+        let refused = #expect(throws: IndexError.self) {
+            try IndexWriter(directory: dir.url.path, schema: Fixtures.schema, analyzer: Fixtures.analyzer)
+        }
+        #expect(refused?.code == .unsupportedVersion)
+        let docs = Fixtures.documents(count: 50, seed: 3, sources: 2)
+        let writer = try IndexWriter(
+            directory: dir.url.path, schema: Fixtures.schema, analyzer: Fixtures.analyzer,
+            options: IndexWriterOptions(create: true)
+        )
+        let present = Set(try FileManager.default.contentsOfDirectory(atPath: dir.url.path))
+        #expect(oldFiles.isSubset(of: present), "the old index's files stay until the new commit")
+        var d = IndexDocument()
+        for doc in docs {
+            Fixtures.indexDocument(doc, into: &d)
+            try writer.add(d)
+        }
+        try writer.commit(userData: [:])
+        writer.close()
+
+        let snapshot = try IndexSnapshot.open(directory: dir.url.path, verification: .checksums)
+        #expect(snapshot.segments.reduce(0) { $0 + $1.maxDoc } == docs.count)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir.url.path))
+        #expect(left.isDisjoint(with: oldFiles), "old files left: \(left.intersection(oldFiles))")
+    }
+
     @Test("a flipped byte in meta.json is detected by its checksum")
     func flippedCommit() throws {
         let (dir, _) = try Self.makeIndex()

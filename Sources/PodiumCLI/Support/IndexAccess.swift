@@ -13,7 +13,9 @@ struct IndexLocation {
     }
 
     /// Opens the index, first building the default one from `Corpus/` when it does not exist yet (what a
-    /// newcomer's first `podium search` needs).
+    /// newcomer's first `podium search` needs), and rebuilding it from its recorded corpus when another
+    /// version of podium wrote it (what an upgrade needs). An index named with `--index` is never rebuilt
+    /// unasked: its error says how.
     func open() throws -> PodiumIndex {
         if index == "Index", !FileManager.default.fileExists(atPath: "Index/meta.json"),
             FileManager.default.fileExists(atPath: "Corpus")
@@ -23,6 +25,21 @@ struct IndexLocation {
                 try Indexer.build(IndexingOptions(corpus: ["Corpus"], index: "Index"), progress: progress)
             }
             IndexingSummary(report: report, refresh: false).print()
+        }
+        do {
+            return try PodiumIndex(directory: index, topicsFile: topicsFile)
+        } catch where error.isOutdatedIndex && index == "Index" {
+            // The default index is podium's own cache of its sources: after an upgrade, build it anew.
+            let recorded = Indexer.recordedCorpus(index: index) ?? ["Corpus"]
+            let corpus = recorded.allSatisfy { FileManager.default.fileExists(atPath: $0) } ? recorded : ["Corpus"]
+            StandardError.line("Index/ was written by another version of podium (\(error.message)).")
+            StandardError.line("Rebuilding it from \(corpus.joined(separator: " ")) (once).")
+            let report = try runIndexing("Indexing") { (progress) throws(PodiumError) in
+                try Indexer.build(IndexingOptions(corpus: corpus, index: index), progress: progress)
+            }
+            IndexingSummary(report: report, refresh: false).print()
+        } catch {
+            try handlingErrors { () throws(PodiumError) in throw error }
         }
         return try handlingErrors { () throws(PodiumError) in
             try PodiumIndex(directory: index, topicsFile: topicsFile)
