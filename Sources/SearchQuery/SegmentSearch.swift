@@ -179,9 +179,7 @@ extension SegmentSearch {
                 continue
             }
             remaining.append(contentsOf: outside)
-            remaining.sort { bounds[$0] > bounds[$1] }
-            var remainingTotal: Float = 0
-            for slot in remaining { remainingTotal += bounds[slot] }
+            let remainingTotal = rankByBound(&remaining)
             if essential.count == 1 {
                 single(
                     essential[0],
@@ -304,10 +302,7 @@ extension SegmentSearch {
     private mutating func windowedConjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
         let followers = Array(groups.dropFirst())
-        // The followers' slots in one array, and where each group ends: no inner array retained per candidate.
-        let followerSlots = followers.flatMap { $0 }
-        var followerEnds: [Int] = []
-        for group in followers { followerEnds.append((followerEnds.last ?? 0) + group.count) }
+        let (followerSlots, followerEnds) = Self.flattened(followers)
         let scratch = WindowScores()
         var inGroup = Array(repeating: false, count: cursorCount)
         for group in groups { for slot in group { inGroup[slot] = true } }
@@ -327,9 +322,7 @@ extension SegmentSearch {
             }
             remaining.removeAll(keepingCapacity: true)
             remaining.append(contentsOf: outside)
-            remaining.sort { bounds[$0] > bounds[$1] }
-            var outsideTotal: Float = 0
-            for slot in remaining { outsideTotal += bounds[slot] }
+            let outsideTotal = rankByBound(&remaining)
             followerBounds[followers.count] = outsideTotal
             for g in followers.indices.reversed() {
                 var sum: Float = 0
@@ -414,10 +407,7 @@ extension SegmentSearch {
 
     private mutating func conjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
-        // The other groups flattened: slots, and where each group ends.
-        let otherSlots = groups.dropFirst().flatMap { $0 }
-        var otherEnds: [Int] = []
-        for group in groups.dropFirst() { otherEnds.append((otherEnds.last ?? 0) + group.count) }
+        let (otherSlots, otherEnds) = Self.flattened(groups.dropFirst())
         var isLead = Array(repeating: false, count: cursorCount)
         for slot in lead { isLead[slot] = true }
         let others = scorers.filter { !isLead[$0] }
@@ -433,9 +423,7 @@ extension SegmentSearch {
             }
             remaining.removeAll(keepingCapacity: true)
             remaining.append(contentsOf: others)
-            remaining.sort { bounds[$0] > bounds[$1] }
-            var othersTotal: Float = 0
-            for slot in remaining { othersTotal += bounds[slot] }
+            let othersTotal = rankByBound(&remaining)
             while doc <= windowEnd {
                 var candidate = Int32.max
                 for slot in lead { candidate = min(candidate, cursors[slot].advance(to: doc)) }
@@ -502,6 +490,24 @@ extension SegmentSearch {
             for slot in scorers where cursors[slot].probe(doc) { score += cursors[slot].score() }
             collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
         }
+    }
+
+    /// Sorts `slots` by their bound in the current window, strongest first (the order in which `process`
+    /// probes them, so it can stop early), and returns the sum of their bounds.
+    @inline(__always)
+    private func rankByBound(_ slots: inout [Int]) -> Float {
+        slots.sort { bounds[$0] > bounds[$1] }
+        var total: Float = 0
+        for slot in slots { total += bounds[slot] }
+        return total
+    }
+
+    /// Groups of slots as one flat array and the index where each group ends: probing a candidate then
+    /// retains no inner array.
+    private static func flattened<Groups: Collection<[Int]>>(_ groups: Groups) -> (slots: [Int], ends: [Int]) {
+        var ends: [Int] = []
+        for group in groups { ends.append((ends.last ?? 0) + group.count) }
+        return (groups.flatMap { $0 }, ends)
     }
 
     /// The window from `doc` to the nearest block end of any scoring clause, and the sum of their bounds.

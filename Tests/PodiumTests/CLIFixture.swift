@@ -49,23 +49,9 @@ final class CLIFixture: @unchecked Sendable {
     struct FixtureError: Error, CustomStringConvertible { var description: String }
 }
 
-/// Builds one `CLIFixture` around a whole suite.
-struct CLIFixtureTrait: SuiteTrait, TestScoping {
-    var isRecursive: Bool { false }
-
-    func provideScope(
-        for test: Test,
-        testCase: Test.Case?,
-        performing function: @Sendable () async throws -> Void
-    ) async throws {
-        let fixture = try CLIFixture()
-        try await CLIFixture.$current.withValue(fixture) { try await function() }
-    }
-}
-
-extension Trait where Self == CLIFixtureTrait {
+extension Trait where Self == SuiteFixtureTrait<CLIFixture> {
     /// Gives the suite's tests `CLIFixture.current`: `Corpus/` copied and indexed.
-    static var cliFixture: Self { CLIFixtureTrait() }
+    static var cliFixture: Self { SuiteFixtureTrait(local: CLIFixture.$current) { try CLIFixture() } }
 }
 
 // MARK: - Reading outputs

@@ -111,21 +111,7 @@ final class GrowingCorpus: @unchecked Sendable {
     struct FixtureError: Error, CustomStringConvertible { var description: String }
 }
 
-/// Builds one `GrowingCorpus` around a whole suite and removes it afterwards.
-struct GrowingCorpusTrait: SuiteTrait, TestScoping {
-    var isRecursive: Bool { false }
-
-    func provideScope(
-        for test: Test,
-        testCase: Test.Case?,
-        performing function: @Sendable () async throws -> Void
-    ) async throws {
-        let fixture = try GrowingCorpus()
-        try await GrowingCorpus.$current.withValue(fixture) { try await function() }
-    }
-}
-
-extension Trait where Self == GrowingCorpusTrait {
+extension Trait where Self == SuiteFixtureTrait<GrowingCorpus> {
     /// Gives the suite's tests `GrowingCorpus.current`.
-    static var growingCorpus: Self { GrowingCorpusTrait() }
+    static var growingCorpus: Self { SuiteFixtureTrait(local: GrowingCorpus.$current) { try GrowingCorpus() } }
 }

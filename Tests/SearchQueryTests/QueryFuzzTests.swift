@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SearchQuery
+import TestSupport
 
 /// Acceptance 5: random and mutated queries never crash the parser or a search; each one gets results
 /// or an error that points inside the query.

@@ -14,7 +14,7 @@ import TranscriptIngest
     }
 
     @Test func binaryFilesAreSkipped() {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         #expect(reader.read(bytes: bytes, path: "image.html").outcome == .skipped(.binary))
         #expect(
@@ -177,15 +177,3 @@ import TranscriptIngest
     }
 }
 
-/// A small deterministic generator, so fuzzing and generated inputs repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -44,7 +44,7 @@ struct FuzzTests {
             "<span style=\"display:none\">",
         ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE3, 0x80], [0x00], [0x93], [0xEF, 0xBB, 0xBF]]
 
-    static func mutate(_ seed: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
         var bytes = seed
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
             let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &generator)
@@ -71,7 +71,7 @@ struct FuzzTests {
         let seeds = try Self.seeds()
         try #require(seeds.count >= 25)
         let reader = TranscriptReader()
-        var generator = SplitMix64(seed: 0x5EED_2026)
+        var generator = SeededGenerator(seed: 0x5EED_2026)
         var parsed = 0
         var statements = 0
         for iteration in 0..<Self.iterations {

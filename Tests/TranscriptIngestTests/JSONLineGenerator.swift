@@ -1,9 +1,10 @@
+import TestSupport
 /// Random JSONL lines from a fixed seed: statement keys and others, strings full of escapes, odd whitespace
 /// and Unicode the cleaner treats specially, numbers, literals, nested values, and damaged copies of them.
 struct JSONLineGenerator {
-    var random: SplitMix64
+    var random: SeededGenerator
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
