@@ -146,17 +146,18 @@ struct ClauseCursor<Postings: QueryPostings> {
         return false
     }
 
-    /// Like ``advance(to:)``, but a phrase may pass over documents whose score cannot exceed `minimum`
-    /// (judged from the terms' frequencies, before positions are read). Only for the single clause that
-    /// generates candidates, so that no other clause asks about a document passed over.
+    /// Like ``advance(to:)``, but a phrase may pass over documents up to `last` whose score cannot exceed
+    /// `minimum` (judged from the terms' frequencies, before positions are read). Only for the single
+    /// clause that generates candidates, so that no other clause asks about a document passed over; and
+    /// only up to `last`, the end of the window the minimum was computed for.
     @inline(__always)
-    mutating func advance(to target: Int32, atLeast minimum: Float) -> Int32 {
+    mutating func advance(to target: Int32, atLeast minimum: Float, through last: Int32) -> Int32 {
         if target <= doc && isMatch { return doc }
         if others.isEmpty {
             doc = lead.advance(to: target)
             return doc
         }
-        return advancePhrase(to: max(target, doc), minimum: minimum)
+        return advancePhrase(to: max(target, doc), minimum: minimum, through: last)
     }
 
     /// Calls `body` with every document up to `last` that has the term or the phrase, and the frequency
@@ -187,11 +188,16 @@ struct ClauseCursor<Postings: QueryPostings> {
         return advancePhrase(to: isMatch ? doc &+ 1 : doc)
     }
 
-    private mutating func advancePhrase(to start: Int32, minimum: Float = -Float.infinity) -> Int32 {
+    private mutating func advancePhrase(
+        to start: Int32,
+        minimum windowMinimum: Float = -Float.infinity,
+        through last: Int32 = Int32.max
+    ) -> Int32 {
         var target = start
         while true {
             let candidate = lead.advance(to: target)
             if candidate == Int32.max { return finish() }
+            let minimum = candidate <= last ? windowMinimum : -Float.infinity
             // The lead's frequency alone bounds the phrase's: a document it rules out needs no other term
             // moved (no block of theirs decoded). Slack once more, so float rounding cannot make this
             // looser bound fall below the one from all terms.

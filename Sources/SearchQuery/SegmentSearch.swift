@@ -35,6 +35,8 @@ struct SegmentSearch<Segment: QuerySegment> {
     private let scorers: [Int]
     /// Required groups as slots, cheapest first.
     private let groups: [[Int]]
+    /// Whether no clause belongs to two required groups.
+    private let groupsAreDisjoint: Bool
     /// Whether some required group has no clause in this segment, so nothing here can match.
     private let isEmpty: Bool
     /// Whether the condition says no more than the groups (and dates): a statement in every group
@@ -42,6 +44,8 @@ struct SegmentSearch<Segment: QuerySegment> {
     private let conditionIsGroups: Bool
     /// Block bounds by slot, for the current window.
     private var bounds: [Float]
+    /// The cost of reading each slot's postings (its clause's document frequency).
+    private let costs: [Int]
 
     /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
     init(
@@ -96,8 +100,14 @@ struct SegmentSearch<Segment: QuerySegment> {
         }
         isEmpty = present.contains { $0.isEmpty }
         conditionIsGroups = plan.condition.isPlainConjunction
-        groups = present.sorted { a, b in a.reduce(0) { $0 + cost($1) } < b.reduce(0) { $0 + cost($1) } }
+        // A group repeated (`+a +a`) says nothing more; groups that share a clause (`+a +(a b)`) cannot be
+        // read window by window, where the lead's postings are read past the statements the others probe.
+        var distinct: [[Int]] = []
+        for group in present.map({ $0.sorted() }) where !distinct.contains(group) { distinct.append(group) }
+        groups = distinct.sorted { a, b in a.reduce(0) { $0 + cost($1) } < b.reduce(0) { $0 + cost($1) } }
+        groupsAreDisjoint = Set(distinct.joined()).count == distinct.reduce(0) { $0 + $1.count }
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
+        costs = clauseOfSlot.map { plan.clauses[$0].cost }
     }
 }
 
@@ -133,7 +143,7 @@ extension SegmentSearch {
         } else if groups.count == 1 {
             maxScore(group: groups[0], into: &collector)
         } else {
-            if conditionIsGroups && groups.count < Int(UInt8.max) {
+            if conditionIsGroups && groupsAreDisjoint && groups.count < Int(UInt8.max) {
                 windowedConjunction(into: &collector)
             } else {
                 conjunction(into: &collector)
@@ -146,6 +156,7 @@ extension SegmentSearch {
         for slot in group { inGroup[slot] = true }
         let outside = scorers.filter { !inGroup[$0] }
         var sortedGroup = group
+        var leftOut = Array(repeating: false, count: cursorCount)
         var windowScratch: WindowScores? = nil
         var essential: [Int] = []
         var remaining: [Int] = []
@@ -159,16 +170,16 @@ extension SegmentSearch {
                 doc = windowEnd &+ 1
                 continue
             }
-            // Partition: the weakest group members whose bounds, with everything outside the group, cannot
-            // beat the threshold are non-essential in this window.
+            // Partition: group members whose bounds together, with everything outside the group, cannot beat
+            // the threshold are non-essential in this window: a statement with nothing else cannot make it,
+            // so candidates come from the essential members only, and the others are probed.
             var budget: Float = 0
             for slot in outside { budget += bounds[slot] }
+            partition(sortedGroup: &sortedGroup, budget: budget, threshold: threshold, into: &leftOut)
             essential.removeAll(keepingCapacity: true)
             remaining.removeAll(keepingCapacity: true)
-            sortedGroup.sort { bounds[$0] < bounds[$1] }
             for slot in sortedGroup {
-                if essential.isEmpty, budget + bounds[slot] <= threshold {
-                    budget += bounds[slot]
+                if leftOut[slot] {
                     if cursors[slot].weight > 0 { remaining.append(slot) }
                 } else {
                     essential.append(slot)
@@ -239,6 +250,46 @@ extension SegmentSearch {
         }
     }
 
+    /// Marks in `leftOut` the members of `sortedGroup` left non-essential: a set whose bounds sum, with
+    /// `budget`, to no more than `threshold`. Choosing it is a knapsack that would leave the fewest
+    /// postings to read; two greedy fills are tried, the weakest bounds first (the most members) and, for a
+    /// small group, the most postings per unit of bound first (a costly member with a modest bound, as an
+    /// answer field beside a rarer question field), and the one leaving out more postings wins.
+    @inline(__always)
+    private func partition(sortedGroup: inout [Int], budget: Float, threshold: Float, into leftOut: inout [Bool]) {
+        for slot in sortedGroup { leftOut[slot] = false }
+        sortedGroup.sort { bounds[$0] < bounds[$1] }
+        var spent = budget
+        var weakestCost = 0
+        var weakestCount = 0
+        for slot in sortedGroup {
+            if spent + bounds[slot] > threshold { break }
+            spent += bounds[slot]
+            weakestCost += costs[slot]
+            weakestCount += 1
+        }
+        if sortedGroup.count > 1 && sortedGroup.count <= 8 {
+            // Most postings per unit of bound first (cross-multiplied: a zero bound comes first).
+            var byDensity = sortedGroup
+            byDensity.sort { Float(costs[$0]) * bounds[$1] > Float(costs[$1]) * bounds[$0] }
+            spent = budget
+            var densestCost = 0
+            for slot in byDensity where spent + bounds[slot] <= threshold {
+                spent += bounds[slot]
+                densestCost += costs[slot]
+            }
+            if densestCost > weakestCost {
+                spent = budget
+                for slot in byDensity where spent + bounds[slot] <= threshold {
+                    spent += bounds[slot]
+                    leftOut[slot] = true
+                }
+                return
+            }
+        }
+        for slot in sortedGroup.prefix(weakestCount) { leftOut[slot] = true }
+    }
+
     /// The common case of one essential clause: a tight loop over its postings in the window.
     @inline(__always)
     private mutating func single(
@@ -251,7 +302,7 @@ extension SegmentSearch {
         collector: inout TopKCollector
     ) {
         // A phrase skips, without reading positions, the documents whose bound cannot make it.
-        var candidate = cursors[slot].advance(to: doc, atLeast: threshold - remainingTotal)
+        var candidate = cursors[slot].advance(to: doc, atLeast: threshold - remainingTotal, through: windowEnd)
         let scores = cursors[slot].weight > 0
         let isPhrase = cursors[slot].isPhrase
         if conditionIsGroups && !isPhrase && scores {
@@ -291,7 +342,8 @@ extension SegmentSearch {
             }
             candidate =
                 isPhrase
-                ? cursors[slot].advance(to: candidate &+ 1, atLeast: threshold - remainingTotal) : cursors[slot].next()
+                ? cursors[slot].advance(to: candidate &+ 1, atLeast: threshold - remainingTotal, through: windowEnd)
+                : cursors[slot].next()
         }
     }
 

@@ -36,6 +36,19 @@ struct PruningEquivalenceTests {
         #expect(compared > 70, "too few random queries had matches: \(compared)")
     }
 
+    /// A required word typed twice counts twice and matches what it matches once; the random queries met
+    /// it (`+the +the` found nothing when the repeated group was read window by window).
+    @Test(arguments: ["china", "trade", "the"])
+    func requiredWordTypedTwice(word: String) throws {
+        let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4), topics: Self.topics)
+        let once = try engine.search(SearchRequest(query: "+\(word)", limit: 10)).hits
+        let twice = SearchRequest(query: "+\(word) +\(word)", limit: 10)
+        let hits = try engine.search(twice).hits
+        #expect(hits.count == 10)
+        #expect(hits.map(\.address) == once.map(\.address))
+        expectSameTop(hits, Self.reference.evaluate(try engine.plan(twice)), query: twice.query ?? "")
+    }
+
     @Test func topicRankingMatchesAScan() throws {
         let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 3), topics: Self.topics)
         let reference = Self.reference
