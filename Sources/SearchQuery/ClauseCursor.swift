@@ -66,6 +66,9 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     var isPhrase: Bool { !others.isEmpty }
 
+    /// How many statements of the segment have the term (for a phrase, its rarest term).
+    var postingsCount: Int { lead.docFreq }
+
     /// The frequency of the term, or of the phrase, in the current document.
     @inline(__always)
     var frequency: UInt32 { others.isEmpty ? lead.freq : phraseFrequency }

@@ -8,6 +8,9 @@ package final class SearchEngine<Index: QueryIndex> {
     package let topics: TopicSet
     package let weights: FieldWeights
     private let lengthFactors: LengthFactors
+    /// How many postings of the other clauses a window may hold per candidate and still be read whole
+    /// instead of probed per candidate (see ``SegmentSearch``); tests set 0 (always probe) and infinity.
+    var scanPerProbe: Double = 32
 
     package init(
         index: Index,
@@ -114,7 +117,8 @@ package final class SearchEngine<Index: QueryIndex> {
                 segment: segment,
                 number: number,
                 lengthFactors: lengthFactors,
-                opened: opened
+                opened: opened,
+                scanPerProbe: scanPerProbe
             )
             body(&run)
             if let failure = run.failure { throw .index(failure) }
@@ -128,7 +132,8 @@ package final class SearchEngine<Index: QueryIndex> {
             segment: segment,
             number: hit.address.segment,
             lengthFactors: lengthFactors,
-            opened: OpenedPostings(segments: index.querySegments)
+            opened: OpenedPostings(segments: index.querySegments),
+            scanPerProbe: scanPerProbe
         )
         let parts = run.contributions(at: hit.address.document).map { item in
             let clause = plan.clauses[item.clause]

@@ -44,6 +44,10 @@ struct SegmentSearch<Segment: QuerySegment> {
     private let conditionIsGroups: Bool
     /// Block bounds by slot, for the current window.
     private var bounds: [Float]
+    /// How many postings of other clauses a window may hold per candidate and still be read in one pass
+    /// rather than probed per candidate: reading a posting from a decoded block costs a few instructions,
+    /// a probe a call and a search.
+    private let scanPerProbe: Double
     /// The cost of reading each slot's postings (its clause's document frequency).
     private let costs: [Int]
 
@@ -53,8 +57,10 @@ struct SegmentSearch<Segment: QuerySegment> {
         segment: Segment,
         number: Int,
         lengthFactors: LengthFactors,
-        opened: OpenedPostings<Segment>
+        opened: OpenedPostings<Segment>,
+        scanPerProbe: Double
     ) throws(SearchError) {
+        self.scanPerProbe = scanPerProbe
         self.segment = segment
         segmentNumber = number
         condition = plan.condition
@@ -210,6 +216,30 @@ extension SegmentSearch {
                 windowScratch = scratch
                 let end = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
                 let count = accumulate(essential, from: doc, through: end, into: scratch)
+                if count > 0, !remaining.isEmpty, remaining.allSatisfy({ !cursors[$0].isPhrase }) {
+                    var density = 0.0
+                    for slot in remaining { density += Double(cursors[slot].postingsCount) }
+                    if Double(end &- doc &+ 1) * density <= Double(count) * scanPerProbe * Double(maxDoc) {
+                        // The other clauses dense here: their postings are read once, not probed per candidate.
+                        addScores(remaining, from: doc, through: end, into: scratch)
+                        for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+                            let score = scratch.scores[Int(offset)]
+                            scratch.reset(offset)
+                            if score <= threshold { continue }
+                            process(
+                                doc &+ offset,
+                                partial: score,
+                                remaining: [],
+                                remainingTotal: 0,
+                                threshold: &threshold,
+                                collector: &collector,
+                                checkingCondition: false
+                            )
+                        }
+                        doc = end &+ 1
+                        continue
+                    }
+                }
                 for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
                     let partial = scratch.scores[Int(offset)]
                     scratch.reset(offset)
@@ -361,6 +391,11 @@ extension SegmentSearch {
         let outside = scorers.filter { !inGroup[$0] }
         var remaining: [Int] = []
         remaining.reserveCapacity(outside.count)
+        // Followers can be scanned when they are terms (a phrase is checked at its candidates only);
+        // their postings per statement tell whether a window is cheaper scanned or probed.
+        let followersScannable = followerSlots.allSatisfy { !cursors[$0].isPhrase }
+        let followerDensity =
+            followerSlots.reduce(0.0) { $0 + Double(cursors[$1].postingsCount) } / Double(max(1, maxDoc))
         // Bounds of the follower groups from each one on, and of the clauses outside the groups.
         var followerBounds = Array(repeating: Float(0), count: followers.count + 1)
         var doc: Int32 = 0
@@ -382,6 +417,31 @@ extension SegmentSearch {
                 followerBounds[g] = followerBounds[g + 1] + sum
             }
             let count = accumulate(lead, from: doc, through: windowEnd, into: scratch)
+            if count > 0, followersScannable,
+                Double(windowEnd &- doc &+ 1) * followerDensity <= Double(count) * scanPerProbe
+            {
+                // Followers dense in this window: their postings are read once, in order, instead of a probe
+                // per candidate.
+                scanFollowers(followerSlots, ends: followerEnds, from: doc, through: windowEnd, into: scratch)
+                let complete = UInt8(truncatingIfNeeded: followerEnds.count)
+                for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+                    let partial = scratch.scores[Int(offset)]
+                    let isComplete = scratch.levels[Int(offset)] == complete
+                    scratch.reset(offset)
+                    guard isComplete, partial + outsideTotal > threshold else { continue }
+                    process(
+                        doc &+ offset,
+                        partial: partial,
+                        remaining: remaining,
+                        remainingTotal: outsideTotal,
+                        threshold: &threshold,
+                        collector: &collector,
+                        checkingCondition: false
+                    )
+                }
+                doc = windowEnd &+ 1
+                continue
+            }
             candidateLoop: for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
                 var partial = scratch.scores[Int(offset)]
                 scratch.reset(offset)
@@ -411,6 +471,55 @@ extension SegmentSearch {
                 )
             }
             doc = windowEnd &+ 1
+        }
+    }
+
+
+    /// After ``accumulate(_:from:through:into:)`` of the lead group: adds the follower groups' scores to the
+    /// statements of the window that the lead and every earlier follower group have, and counts in
+    /// `scratch.levels` how many follower groups each has (all of them: a match).
+    private mutating func scanFollowers(
+        _ slots: [Int],
+        ends: [Int],
+        from doc: Int32,
+        through windowEnd: Int32,
+        into scratch: WindowScores
+    ) {
+        let scores = scratch.scores
+        let seen = scratch.seen
+        let levels = scratch.levels
+        var start = 0
+        for g in ends.indices {
+            // A statement with the lead and the `g` groups before is at level g; found in this group, g + 1.
+            let level = UInt8(truncatingIfNeeded: g)
+            for k in start..<ends[g] {
+                let slot = slots[k]
+                if cursors[slot].advance(to: doc) > windowEnd { continue }
+                let scoring = cursors[slot].weight > 0
+                let scorer = cursors[slot].scorer
+                cursors[slot].forEach(through: windowEnd) { at, frequency in
+                    let i = Int(at &- doc)
+                    guard seen[i], levels[i] &- level <= 1 else { return }
+                    levels[i] = level &+ 1
+                    if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
+                }
+            }
+            start = ends[g]
+        }
+    }
+
+    /// Adds the scores of `slots` from `doc` through `windowEnd` to the statements of the window already
+    /// in `scratch` (by ``accumulate(_:from:through:into:)``), reading their postings in one pass.
+    private mutating func addScores(_ slots: [Int], from doc: Int32, through windowEnd: Int32, into scratch: WindowScores) {
+        let scores = scratch.scores
+        let seen = scratch.seen
+        for slot in slots {
+            if cursors[slot].advance(to: doc) > windowEnd { continue }
+            let scorer = cursors[slot].scorer
+            cursors[slot].forEach(through: windowEnd) { at, frequency in
+                let i = Int(at &- doc)
+                if seen[i] { scores[i] += scorer.score(frequency: frequency, at: at) }
+            }
         }
     }
 

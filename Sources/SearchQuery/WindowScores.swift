@@ -9,12 +9,16 @@ final class WindowScores {
 
     let scores: UnsafeMutablePointer<Float>
     let seen: UnsafeMutablePointer<Bool>
+    /// For a conjunction read window by window: how many follower groups have a statement so far.
+    let levels: UnsafeMutablePointer<UInt8>
     let offsets: UnsafeMutablePointer<Int32>
 
     init() {
         scores = .allocate(capacity: Self.capacity)
         seen = .allocate(capacity: Self.capacity)
         offsets = .allocate(capacity: Self.capacity)
+        levels = .allocate(capacity: Self.capacity)
+        levels.initialize(repeating: 0, count: Self.capacity)
         scores.initialize(repeating: 0, count: Self.capacity)
         seen.initialize(repeating: false, count: Self.capacity)
     }
@@ -23,6 +27,7 @@ final class WindowScores {
         scores.deallocate()
         seen.deallocate()
         offsets.deallocate()
+        levels.deallocate()
     }
 
     /// Clears the entry of `offset` for the next window.
@@ -30,5 +35,6 @@ final class WindowScores {
     func reset(_ offset: Int32) {
         scores[Int(offset)] = 0
         seen[Int(offset)] = false
+        levels[Int(offset)] = 0
     }
 }

@@ -17,8 +17,12 @@ struct PruningEquivalenceTests {
         segments: referenceDocuments(segments, analyzer: Analyzer())
     ) { Double(min($0, 255)) }
 
-    @Test func randomQueriesMatchAndRankLikeAScan() throws {
+    /// With the default choice between reading other clauses' postings in one pass and probing them per
+    /// candidate, and with each forced (tiny blocks make the default read nearly always).
+    @Test(arguments: [32, 0, Double.infinity])
+    func randomQueriesMatchAndRankLikeAScan(scanPerProbe: Double) throws {
         let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4), topics: Self.topics)
+        engine.scanPerProbe = scanPerProbe
         let reference = Self.reference
         var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_125)
         var compared = 0
