@@ -29,9 +29,12 @@ struct ClauseCursor<Postings: QueryPostings> {
     private var otherPositions: [[UInt32]]
     private var scanIndices: [Int] = []
     private(set) var failure: String?
-    /// The last answer of ``blockBound(from:)``: it holds for every target up to its last document.
-    private var boundLastDoc: Int32 = -1
-    private var boundValue: Float = 0
+    /// The last answer of ``regionBound(from:through:)``: it holds for every target up to its last document.
+    private var regionLastDoc: Int32 = -1
+    private var regionValue: Float = 0
+    /// The smallest norm of the term over the blocks of that region (256: none known), for
+    /// ``unscoredFrequencies(below:)``.
+    private var regionMinNorm = 256
 
     /// Bounds computed from block maxima are rounded up a little, so that float rounding in a sum of
     /// scores can never make a bound fall below a score it must cover.
@@ -315,18 +318,33 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     // MARK: - Block-max bounds
 
-    /// The last document of the block region that holds `target`, and a bound of the clause's score on
-    /// every document from `target` to there. Targets must not decrease between calls.
+    /// The last document of a region of whole blocks that holds `target` and reaches `wanted` (or the end
+    /// of the postings), and a bound of the clause's score on every document from `target` to there.
+    /// Targets must not decrease between calls; a region is computed once and answers every target in it.
     ///
-    /// A term's bound is the best score over its block's impacts: exact, the score of the block's best
-    /// document. A phrase occurs in a document at most as often as each of its terms, so each term's bound
-    /// bounds it; the smallest is taken. Computed once per block region.
+    /// A term's bound in a block is the best score over the block's impacts: exact, the score of the
+    /// block's best document; a region's is the largest of its blocks'. A phrase occurs in a document at
+    /// most as often as each of its terms, so each term's bound bounds it; the smallest is taken.
+    ///
+    /// Regions of several blocks make fewer, longer windows: for frequent terms, whose blocks span a few
+    /// hundred statements, each window's bookkeeping then costs less than their looser bounds lose.
     @inline(__always)
-    mutating func blockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
-        if target <= boundLastDoc { return (boundLastDoc, boundValue) }
-        (boundLastDoc, boundValue) = computeBlockBound(from: target)
-        return (boundLastDoc, boundValue)
+    mutating func regionBound(from target: Int32, through wanted: Int32) -> (lastDoc: Int32, bound: Float) {
+        if target <= regionLastDoc { return (regionLastDoc, regionValue) }
+        var (last, bound) = computeBlockBound(from: target)
+        var minNorm = leadBlockMinNorm
+        while last < wanted {
+            let (next, nextBound) = computeBlockBound(from: last &+ 1)
+            bound = max(bound, nextBound)
+            minNorm = min(minNorm, leadBlockMinNorm)
+            last = next
+        }
+        (regionLastDoc, regionValue, regionMinNorm) = (last, bound, minNorm)
+        return (last, bound)
     }
+
+    /// The smallest norm among the lead term's probed block (256 when it has no impacts).
+    private var leadBlockMinNorm: Int { lead.blockImpactCount > 0 ? Int(lead.blockImpact(0).norm) : 256 }
 
     private func computeBlockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
         if doc == Int32.max { return (Int32.max, 0) }
@@ -345,12 +363,12 @@ struct ClauseCursor<Postings: QueryPostings> {
         return (lastDoc, bound * Self.boundSlack)
     }
 
-    /// For a term, the largest frequency whose score cannot exceed `minimum` in any document of the block
-    /// probed by the last ``blockBound(from:)`` (judged at the block's smallest norm); 0 when none or for a
-    /// phrase. A scan of the block can pass over postings with that frequency or less unscored.
+    /// For a term, the largest frequency whose score cannot exceed `minimum` in any document of the region
+    /// of the last ``regionBound(from:through:)`` (judged at its smallest norm); 0 when none or for a
+    /// phrase. A scan of the region can pass over postings with that frequency or less unscored.
     func unscoredFrequencies(below minimum: Float) -> UInt32 {
-        guard others.isEmpty, minimum > 0, lead.blockImpactCount > 0 else { return 0 }
-        let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(lead.blockImpact(0).norm)]
+        guard others.isEmpty, minimum > 0, regionMinNorm < 256 else { return 0 }
+        let factor = norms == nil ? lengthFactors[0] : lengthFactors[regionMinNorm]
         var frequency: UInt32 = 0
         while frequency < 64,
             BM25.score(weight: weight, frequency: Float(frequency + 1), lengthFactor: factor) * Self.boundSlack

@@ -11,6 +11,9 @@ package final class SearchEngine<Index: QueryIndex> {
     /// How many postings of the other clauses a window may hold per candidate and still be read whole
     /// instead of probed per candidate (see ``SegmentSearch``); tests set 0 (always probe) and infinity.
     var scanPerProbe: Double = 32
+    /// The fewest statements a window of the search spans where the postings last (whole blocks are added
+    /// until it does; see ``SegmentSearch``). Tests set 1 (a block at a time) to meet many block edges.
+    var windowLength = WindowScores.capacity
 
     package init(
         index: Index,
@@ -118,7 +121,8 @@ package final class SearchEngine<Index: QueryIndex> {
                 number: number,
                 lengthFactors: lengthFactors,
                 opened: opened,
-                scanPerProbe: scanPerProbe
+                scanPerProbe: scanPerProbe,
+                windowLength: windowLength
             )
             body(&run)
             if let failure = run.failure { throw .index(failure) }
@@ -133,7 +137,8 @@ package final class SearchEngine<Index: QueryIndex> {
             number: hit.address.segment,
             lengthFactors: lengthFactors,
             opened: OpenedPostings(segments: index.querySegments),
-            scanPerProbe: scanPerProbe
+            scanPerProbe: scanPerProbe,
+            windowLength: windowLength
         )
         let parts = run.contributions(at: hit.address.document).map { item in
             let clause = plan.clauses[item.clause]

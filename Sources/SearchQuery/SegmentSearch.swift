@@ -2,12 +2,14 @@
 /// matching condition, and collection into a shared top-k.
 ///
 /// Candidates come from the plan's required groups (see ``MatchCondition/requiredGroups(cost:)``):
-/// - One group (ranked OR, a single word, a phrase): block-max MaxScore. Per window of documents (up to the
-///   nearest end of a postings block), clauses are ordered by their block bound; the weakest ones whose
+/// Documents are taken a window at a time: whole postings blocks of every scoring clause, at least
+/// ``WindowScores/capacity`` statements long by default where the postings last, each clause with a bound
+/// from its blocks' impacts.
+/// - One group (ranked OR, a single word, a phrase): block-max MaxScore. Per window, group members whose
 ///   bounds together cannot beat the current k-th score are *non-essential*: they never produce
-///   candidates, and are only probed while the running score can still make it.
-/// - Several groups (`+a +b`, AND): the cheapest group leads, the others are probed with leapfrog skips,
-///   and windows whose summed block bounds cannot beat the k-th score are skipped whole.
+///   candidates, and are only probed (or read along, where dense) while the running score can still make it.
+/// - Several groups (`+a +b`, AND): the cheapest group leads, the others are probed with leapfrog skips
+///   or, where dense, read along; windows whose summed bounds cannot beat the k-th score are skipped whole.
 /// - No group (only exclusions or dates): every live statement is a candidate.
 /// Only statements that could enter the top k are checked against the full condition. When the condition
 /// says no more than the groups (plain words, `+a +b`, phrases, dates), a statement found in the postings
@@ -48,6 +50,8 @@ struct SegmentSearch<Segment: QuerySegment> {
     /// rather than probed per candidate: reading a posting from a decoded block costs a few instructions,
     /// a probe a call and a search.
     private let scanPerProbe: Double
+    /// The fewest statements a window spans where the postings last, at most ``WindowScores/capacity``.
+    private let windowLength: Int32
     /// The cost of reading each slot's postings (its clause's document frequency).
     private let costs: [Int]
 
@@ -58,9 +62,11 @@ struct SegmentSearch<Segment: QuerySegment> {
         number: Int,
         lengthFactors: LengthFactors,
         opened: OpenedPostings<Segment>,
-        scanPerProbe: Double
+        scanPerProbe: Double,
+        windowLength: Int
     ) throws(SearchError) {
         self.scanPerProbe = scanPerProbe
+        self.windowLength = Int32(clamping: max(1, min(windowLength, WindowScores.capacity)))
         self.segment = segment
         segmentNumber = number
         condition = plan.condition
@@ -671,13 +677,16 @@ extension SegmentSearch {
         return (groups.flatMap { $0 }, ends)
     }
 
-    /// The window from `doc` to the nearest block end of any scoring clause, and the sum of their bounds.
+    /// The window from `doc` to the nearest region end of any scoring clause, and the sum of their bounds.
+    /// Regions are whole postings blocks reaching at least `windowLength` statements on where the postings
+    /// last (see ``ClauseCursor/regionBound(from:through:)``).
     @inline(__always)
     private mutating func window(from doc: Int32) -> (end: Int32, total: Float) {
         var end = maxDoc &- 1
         var total: Float = 0
+        let wanted = min(end, doc &+ (windowLength &- 1))
         for slot in scorers {
-            let (last, bound) = cursors[slot].blockBound(from: doc)
+            let (last, bound) = cursors[slot].regionBound(from: doc, through: wanted)
             bounds[slot] = bound
             total += bound
             end = min(end, last)

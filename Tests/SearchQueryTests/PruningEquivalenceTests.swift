@@ -17,12 +17,14 @@ struct PruningEquivalenceTests {
         segments: referenceDocuments(segments, analyzer: Analyzer())
     ) { Double(min($0, 255)) }
 
-    /// With the default choice between reading other clauses' postings in one pass and probing them per
-    /// candidate, and with each forced (tiny blocks make the default read nearly always).
-    @Test(arguments: [32, 0, Double.infinity])
-    func randomQueriesMatchAndRankLikeAScan(scanPerProbe: Double) throws {
+    /// With the default windows (whole segments here) and windows of a block or two, each with the default
+    /// choice between reading other clauses' postings along and probing them per candidate, and with each
+    /// forced (tiny blocks make the default read nearly always).
+    @Test(arguments: [(32, 4096), (32, 1), (0, 1), (Double.infinity, 1), (32, 6)])
+    func randomQueriesMatchAndRankLikeAScan(scanPerProbe: Double, windowLength: Int) throws {
         let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4), topics: Self.topics)
         engine.scanPerProbe = scanPerProbe
+        engine.windowLength = windowLength
         let reference = Self.reference
         var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_125)
         var compared = 0
