@@ -4,6 +4,7 @@
 #
 #   Benchmarks/scale.sh                 # everything: gen build latency cycles readers disk
 #   Benchmarks/scale.sh gen build       # only some parts, in the order given
+#   BENCH=DIR Benchmarks/scale.sh peers # the Tantivy comparison (not in "everything": it needs the bench harness)
 #
 # Parts:
 #   gen      generate the 250k and 1M statement corpora and the query sets (podium-corpusgen)
@@ -15,10 +16,15 @@
 #            generations; no file left that no commit references
 #   disk     a refresh on a full tmpfs (or under `ulimit -f` when mounting is not allowed) fails cleanly,
 #            keeps the last commit, and the next refresh with space succeeds
+#   peers    Tantivy and podium in the same run: how top-10 latency grows from the smallest to the largest size,
+#            by query kind, all queries and English only (peer_scaling.py). Needs the indexes of `build` and
+#            BENCH: a writable copy of ../shared/bench set up with its setup.sh (cp -r ../shared/bench DIR &&
+#            DIR/setup.sh; then BENCH=DIR). Tantivy indexes and converted inputs go to $WORK/peers/.
 #
 # Environment: WORK (default /tmp/podium-scale), PODIUM_BIN (default .build/release/podium), SIZES
 # (default "250000 1000000"), MEMORY (MB, default 512, the podium default), CYCLES (100), CYCLE_STATEMENTS (100000),
-# REFRESHES (20), READERS (4), READER_STATEMENTS (20000), READER_QUERIES (10 of each kind), JOBS (cores).
+# REFRESHES (20), READERS (4), READER_STATEMENTS (20000), READER_QUERIES (10 of each kind), JOBS (cores),
+# BENCH (for peers), ROUNDS (peers: rounds of every engine, size and query kind, default 10).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -34,21 +40,28 @@ CYCLE_STATEMENTS="${CYCLE_STATEMENTS:-100000}"
 REFRESHES="${REFRESHES:-20}"
 READERS="${READERS:-4}"
 JOBS="${JOBS:-$(nproc)}"
+ROUNDS="${ROUNDS:-10}"
 RESULTS="$WORK/results"
 mkdir -p "$WORK" "$RESULTS"
 
 say() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
+# ensure_binaries PART...: podium, and podium-corpusgen unless the parts only read what exists.
 ensure_binaries() {
     if [ ! -x "$PODIUM" ]; then
         say "building podium (release)"
         (cd "$ROOT" && swift build -c release --product podium) >&2
     fi
-    if [ ! -x "$GEN" ]; then
-        say "building podium-corpusgen (release)"
-        (cd "$HERE" && swift build -c release --product podium-corpusgen) >&2
-    fi
+    local part
+    for part in "$@"; do
+        case "$part" in build | latency | peers) continue ;; esac
+        if [ ! -x "$GEN" ]; then
+            say "building podium-corpusgen (release)"
+            (cd "$HERE" && swift build -c release --product podium-corpusgen) >&2
+        fi
+        break
+    done
 }
 
 has_search() { "$PODIUM" search --help >/dev/null 2>&1; }
@@ -294,14 +307,32 @@ part_disk() {
     fi
 }
 
+# MARK: - peers
+
+part_peers() {
+    local setup="a writable copy of ../shared/bench set up with its setup.sh (cp -r ../shared/bench DIR && DIR/setup.sh)"
+    [ -n "${BENCH:-}" ] || die "the peers part needs BENCH=DIR, $setup"
+    [ -f "$BENCH/peers.py" ] || die "no peers.py in BENCH=$BENCH: it must be $setup"
+    python3 -c "import tantivy" 2>/dev/null || die "python3 cannot import tantivy: run $BENCH/setup.sh"
+    has_search || die "this podium has no 'search' command yet"
+    for n in $SIZES; do
+        [ -f "$WORK/index-$n/meta.json" ] || die "no index $n: run '$0 build' first"
+    done
+    local peers="python3 $HERE/peer_scaling.py"
+    $peers prepare "$WORK" "$BENCH" --sizes $SIZES
+    say "peers: $ROUNDS rounds"
+    $peers run "$WORK" "$BENCH" "$PODIUM" --rounds "$ROUNDS" --sizes $SIZES
+    $peers summary "$WORK" | tee "$RESULTS/peers.md" >&2
+}
+
 # MARK: - main
 
-ensure_binaries
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(gen build latency cycles readers disk)
+ensure_binaries "${parts[@]}"
 for part in "${parts[@]}"; do
     case "$part" in
-        gen | build | latency | cycles | readers | disk) say "== $part"; "part_$part" ;;
-        *) die "unknown part '$part' (gen build latency cycles readers disk)" ;;
+        gen | build | latency | cycles | readers | disk | peers) say "== $part"; "part_$part" ;;
+        *) die "unknown part '$part' (gen build latency cycles readers disk peers)" ;;
     esac
 done
