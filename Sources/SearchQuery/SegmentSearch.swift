@@ -227,25 +227,18 @@ extension SegmentSearch {
                     for slot in remaining { density += Double(cursors[slot].postingsCount) }
                     if Double(end &- doc &+ 1) * density <= Double(count) * scanPerProbe * Double(maxDoc) {
                         // The other clauses dense here: their postings are read once, not probed per candidate.
+                        // Every score is complete: no clause is left to probe, so order does not matter.
                         addScores(remaining, from: doc, through: end, into: scratch)
                         for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
                             let score = scratch.scores[Int(offset)]
                             scratch.reset(offset)
-                            if score <= threshold { continue }
-                            process(
-                                doc &+ offset,
-                                partial: score,
-                                remaining: [],
-                                remainingTotal: 0,
-                                threshold: &threshold,
-                                collector: &collector,
-                                checkingCondition: false
-                            )
+                            offerOutOfOrder(doc &+ offset, score: score, threshold: &threshold, collector: &collector)
                         }
                         doc = end &+ 1
                         continue
                     }
                 }
+                putInOrder(count, of: essential, from: doc, through: end, in: scratch)
                 for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
                     let partial = scratch.scores[Int(offset)]
                     scratch.reset(offset)
@@ -430,6 +423,20 @@ extension SegmentSearch {
                 // per candidate.
                 scanFollowers(followerSlots, ends: followerEnds, from: doc, through: windowEnd, into: scratch)
                 let complete = UInt8(truncatingIfNeeded: followerEnds.count)
+                if remaining.isEmpty {
+                    // Every score is complete: no clause is left to probe, so order does not matter.
+                    for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+                        let score = scratch.scores[Int(offset)]
+                        let isComplete = scratch.levels[Int(offset)] == complete
+                        scratch.reset(offset)
+                        if isComplete {
+                            offerOutOfOrder(doc &+ offset, score: score, threshold: &threshold, collector: &collector)
+                        }
+                    }
+                    doc = windowEnd &+ 1
+                    continue
+                }
+                putInOrder(count, of: lead, from: doc, through: windowEnd, in: scratch)
                 for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
                     let partial = scratch.scores[Int(offset)]
                     let isComplete = scratch.levels[Int(offset)] == complete
@@ -448,6 +455,7 @@ extension SegmentSearch {
                 doc = windowEnd &+ 1
                 continue
             }
+            putInOrder(count, of: lead, from: doc, through: windowEnd, in: scratch)
             candidateLoop: for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
                 var partial = scratch.scores[Int(offset)]
                 scratch.reset(offset)
@@ -531,7 +539,8 @@ extension SegmentSearch {
 
     /// Reads the postings of `slots` from `doc` through `windowEnd` (at most ``WindowScores/capacity``
     /// documents) straight from their decoded blocks, summing their scores per statement into `scratch`;
-    /// returns how many statements they have, whose offsets are then `scratch.offsets`, in order.
+    /// returns how many statements they have, whose offsets are then `scratch.offsets`, in order of first
+    /// sight (see ``putInOrder(_:of:from:through:in:)``).
     private mutating func accumulate(
         _ slots: [Int],
         from doc: Int32,
@@ -555,21 +564,34 @@ extension SegmentSearch {
                 if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
             }
         }
-        if slots.count > 1 {
-            // Back in document order: dense windows are rescanned (no branch per offset), sparse ones sorted.
-            let length = Int(windowEnd &- doc) &+ 1
-            if count &* 2 >= length {
-                var k = 0
-                for i in 0..<length {
-                    offsets[k] = Int32(truncatingIfNeeded: i)
-                    k &+= seen[i] ? 1 : 0
-                }
-            } else {
-                var met = UnsafeMutableBufferPointer(start: offsets, count: count)
-                met.sort()
-            }
-        }
         return count
+    }
+
+    /// Puts the `count` offsets that ``accumulate(_:from:through:into:)`` left in `scratch` for `slots` in
+    /// document order (several clauses leave them in order of first sight): dense windows are rescanned
+    /// (no branch per offset), sparse ones sorted.
+    private func putInOrder(_ count: Int, of slots: [Int], from doc: Int32, through windowEnd: Int32, in scratch: WindowScores) {
+        guard slots.count > 1 else { return }
+        let length = Int(windowEnd &- doc) &+ 1
+        if count &* 2 >= length {
+            var k = 0
+            for i in 0..<length {
+                scratch.offsets[k] = Int32(truncatingIfNeeded: i)
+                k &+= scratch.seen[i] ? 1 : 0
+            }
+        } else {
+            var met = UnsafeMutableBufferPointer(start: scratch.offsets, count: count)
+            met.sort()
+        }
+    }
+
+    /// Offers a statement met out of document order in its window, its score complete: one scoring as
+    /// much as the k-th may still win on its earlier address, which the collector decides.
+    @inline(__always)
+    private func offerOutOfOrder(_ doc: Int32, score: Float, threshold: inout Float, collector: inout TopKCollector) {
+        guard score >= threshold, isLive(doc) else { return }
+        collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
+        threshold = collector.threshold
     }
 
     private mutating func conjunction(into collector: inout TopKCollector) {
