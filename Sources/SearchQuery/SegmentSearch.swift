@@ -423,25 +423,19 @@ extension SegmentSearch {
                 // per candidate.
                 scanFollowers(followerSlots, ends: followerEnds, from: doc, through: windowEnd, into: scratch)
                 let complete = UInt8(truncatingIfNeeded: followerEnds.count)
-                if remaining.isEmpty {
-                    // Every score is complete: no clause is left to probe, so order does not matter.
-                    for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
-                        let score = scratch.scores[Int(offset)]
-                        let isComplete = scratch.levels[Int(offset)] == complete
-                        scratch.reset(offset)
-                        if isComplete {
-                            offerOutOfOrder(doc &+ offset, score: score, threshold: &threshold, collector: &collector)
-                        }
-                    }
-                    doc = windowEnd &+ 1
-                    continue
-                }
-                putInOrder(count, of: lead, from: doc, through: windowEnd, in: scratch)
+                // With no clause outside the groups, every score is complete and order does not matter;
+                // otherwise those clauses are probed, in document order.
+                if !remaining.isEmpty { putInOrder(count, of: lead, from: doc, through: windowEnd, in: scratch) }
                 for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
                     let partial = scratch.scores[Int(offset)]
                     let isComplete = scratch.levels[Int(offset)] == complete
                     scratch.reset(offset)
-                    guard isComplete, partial + outsideTotal > threshold else { continue }
+                    guard isComplete else { continue }
+                    if remaining.isEmpty {
+                        offerOutOfOrder(doc &+ offset, score: partial, threshold: &threshold, collector: &collector)
+                        continue
+                    }
+                    guard partial + outsideTotal > threshold else { continue }
                     process(
                         doc &+ offset,
                         partial: partial,
@@ -488,7 +482,6 @@ extension SegmentSearch {
         }
     }
 
-
     /// After ``accumulate(_:from:through:into:)`` of the lead group: adds the follower groups' scores to the
     /// statements of the window that the lead and every earlier follower group have, and counts in
     /// `scratch.levels` how many follower groups each has (all of them: a match).
@@ -524,7 +517,12 @@ extension SegmentSearch {
 
     /// Adds the scores of `slots` from `doc` through `windowEnd` to the statements of the window already
     /// in `scratch` (by ``accumulate(_:from:through:into:)``), reading their postings in one pass.
-    private mutating func addScores(_ slots: [Int], from doc: Int32, through windowEnd: Int32, into scratch: WindowScores) {
+    private mutating func addScores(
+        _ slots: [Int],
+        from doc: Int32,
+        through windowEnd: Int32,
+        into scratch: WindowScores
+    ) {
         let scores = scratch.scores
         let seen = scratch.seen
         for slot in slots {
@@ -570,7 +568,13 @@ extension SegmentSearch {
     /// Puts the `count` offsets that ``accumulate(_:from:through:into:)`` left in `scratch` for `slots` in
     /// document order (several clauses leave them in order of first sight): dense windows are rescanned
     /// (no branch per offset), sparse ones sorted.
-    private func putInOrder(_ count: Int, of slots: [Int], from doc: Int32, through windowEnd: Int32, in scratch: WindowScores) {
+    private func putInOrder(
+        _ count: Int,
+        of slots: [Int],
+        from doc: Int32,
+        through windowEnd: Int32,
+        in scratch: WindowScores
+    ) {
         guard slots.count > 1 else { return }
         let length = Int(windowEnd &- doc) &+ 1
         if count &* 2 >= length {

@@ -19,8 +19,12 @@ import Testing
         }
     }
 
-    @Test(arguments: ["trade", "+trade +talks", "trade talks", "+trade +went"], [(32.0, 4096), (0, 1), (.infinity, 4096)])
-    func equalScoresKeepTheEarliestStatements(query: String, settings: (scanPerProbe: Double, windowLength: Int)) throws {
+    @Test(
+        arguments: ["trade", "+trade +talks", "trade talks", "+trade +went"],
+        [(32.0, 4096), (0, 1), (.infinity, 4096)]
+    )
+    func equalScoresKeepTheEarliestStatements(query: String, settings: (scanPerProbe: Double, windowLength: Int)) throws
+    {
         let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4))
         engine.scanPerProbe = settings.scanPerProbe
         engine.windowLength = settings.windowLength
