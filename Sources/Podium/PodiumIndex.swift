@@ -56,8 +56,8 @@ public final class PodiumIndex: @unchecked Sendable {
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
-    /// An index of at most 64 MB has the checksum of every file verified first (milliseconds with the CPU's
-    /// CRC-32C instruction, when the files are in the page cache).
+    /// An index of at most 32 MB (`checksummedOnOpen`) has the checksum of every file verified first
+    /// (milliseconds with the CPU's CRC-32C instruction, when the files are in the page cache).
     ///
     /// - Complexity: O(index size) up to 32 MB, else O(number of segments).
     /// - Throws: `.index` when there is no index, it is damaged, or another analyzer built it; `.input`

@@ -279,10 +279,6 @@ public final class PostingsCursor {
     /// The largest frequency in the probed block (0 past the end).
     public var blockMaxFreq: UInt32 { impactCount == 0 ? 0 : impactFrequencies[impactCount - 1] }
 
-    /// The smallest norm of the field among the probed block's documents (0 for keyword fields, 255 past
-    /// the end).
-    public var blockMinNorm: UInt8 { impactCount == 0 ? 255 : impactNorms[0] }
-
     /// Fills the impact buffers from the only block, decoded at open.
     private func computeSingleBlockImpacts() {
         var front = ImpactFront()

@@ -82,12 +82,6 @@ struct ClauseCursor<Postings: QueryPostings> {
         scorer.score(frequency: frequency, at: doc)
     }
 
-    /// The BM25 score of the clause in `doc` where it occurs `frequency` times.
-    @inline(__always)
-    func score(frequency: UInt32, at doc: Int32) -> Float {
-        scorer.score(frequency: frequency, at: doc)
-    }
-
     /// What scoring the clause needs, apart from the cursor: for loops that score while the cursor moves.
     var scorer: Scorer { Scorer(weight: weight, norms: norms, lengthFactors: lengthFactors) }
 

@@ -45,7 +45,7 @@ struct QueryPlanner<Index: QueryIndex> {
         query: String,
         opened: OpenedPostings<Index.Segment>
     ) throws(SearchError) -> QueryPlan {
-        var planner = QueryPlanner(
+        let fresh = QueryPlanner(
             index: index,
             analyzer: analyzer,
             topics: topics,
@@ -53,17 +53,11 @@ struct QueryPlanner<Index: QueryIndex> {
             query: query,
             opened: opened
         )
+        var planner = fresh
         var predicate = try planner.build(node, topic: topic)
         if planner.plan.clauses.isEmpty, node != nil {
             // Nothing but stop words ("to be or not to be"): search them after all.
-            planner = QueryPlanner(
-                index: index,
-                analyzer: analyzer,
-                topics: topics,
-                weights: weights,
-                query: query,
-                opened: opened
-            )
+            planner = fresh
             planner.dropsStopWords = false
             predicate = try planner.build(node, topic: topic)
         }

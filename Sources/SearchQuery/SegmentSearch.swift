@@ -168,6 +168,7 @@ extension SegmentSearch {
         for slot in group { inGroup[slot] = true }
         let outside = scorers.filter { !inGroup[$0] }
         var sortedGroup = group
+        var byDensity = group
         var leftOut = Array(repeating: false, count: cursorCount)
         var windowScratch: WindowScores? = nil
         var essential: [Int] = []
@@ -187,7 +188,13 @@ extension SegmentSearch {
             // so candidates come from the essential members only, and the others are probed.
             var budget: Float = 0
             for slot in outside { budget += bounds[slot] }
-            partition(sortedGroup: &sortedGroup, budget: budget, threshold: threshold, into: &leftOut)
+            partition(
+                sortedGroup: &sortedGroup,
+                byDensity: &byDensity,
+                budget: budget,
+                threshold: threshold,
+                into: &leftOut
+            )
             essential.removeAll(keepingCapacity: true)
             remaining.removeAll(keepingCapacity: true)
             for slot in sortedGroup {
@@ -223,9 +230,13 @@ extension SegmentSearch {
                 let end = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
                 let count = accumulate(essential, from: doc, through: end, into: scratch)
                 if count > 0, !remaining.isEmpty, remaining.allSatisfy({ !cursors[$0].isPhrase }) {
-                    var density = 0.0
-                    for slot in remaining { density += Double(cursors[slot].postingsCount) }
-                    if Double(end &- doc &+ 1) * density <= Double(count) * scanPerProbe * Double(maxDoc) {
+                    var postings = 0.0
+                    for slot in remaining { postings += Double(cursors[slot].postingsCount) }
+                    if readsAlong(
+                        postingsPerStatement: postings / Double(maxDoc),
+                        length: end &- doc &+ 1,
+                        candidates: count
+                    ) {
                         // The other clauses dense here: their postings are read once, not probed per candidate.
                         // Every score is complete: no clause is left to probe, so order does not matter.
                         addScores(remaining, from: doc, through: end, into: scratch)
@@ -284,8 +295,17 @@ extension SegmentSearch {
     /// postings to read; two greedy fills are tried, the weakest bounds first (the most members) and, for a
     /// small group, the most postings per unit of bound first (a costly member with a modest bound, as an
     /// answer field beside a rarer question field), and the one leaving out more postings wins.
+    ///
+    /// `byDensity` holds the same members (in any order); it is sorted here, kept to spare an allocation
+    /// per window.
     @inline(__always)
-    private func partition(sortedGroup: inout [Int], budget: Float, threshold: Float, into leftOut: inout [Bool]) {
+    private func partition(
+        sortedGroup: inout [Int],
+        byDensity: inout [Int],
+        budget: Float,
+        threshold: Float,
+        into leftOut: inout [Bool]
+    ) {
         for slot in sortedGroup { leftOut[slot] = false }
         sortedGroup.sort { bounds[$0] < bounds[$1] }
         var spent = budget
@@ -299,24 +319,25 @@ extension SegmentSearch {
         }
         if sortedGroup.count > 1 && sortedGroup.count <= 8 {
             // Most postings per unit of bound first (cross-multiplied: a zero bound comes first).
-            var byDensity = sortedGroup
             byDensity.sort { Float(costs[$0]) * bounds[$1] > Float(costs[$1]) * bounds[$0] }
             spent = budget
             var densestCost = 0
             for slot in byDensity where spent + bounds[slot] <= threshold {
                 spent += bounds[slot]
                 densestCost += costs[slot]
+                leftOut[slot] = true
             }
-            if densestCost > weakestCost {
-                spent = budget
-                for slot in byDensity where spent + bounds[slot] <= threshold {
-                    spent += bounds[slot]
-                    leftOut[slot] = true
-                }
-                return
-            }
+            if densestCost > weakestCost { return }
+            for slot in byDensity { leftOut[slot] = false }
         }
         for slot in sortedGroup.prefix(weakestCount) { leftOut[slot] = true }
+    }
+
+    /// Whether reading clauses with `postingsPerStatement` postings per statement of the segment along a
+    /// window of `length` statements costs less than probing them for `candidates` statements.
+    @inline(__always)
+    private func readsAlong(postingsPerStatement: Double, length: Int32, candidates: Int) -> Bool {
+        Double(length) * postingsPerStatement <= Double(candidates) * scanPerProbe
     }
 
     /// The common case of one essential clause: a tight loop over its postings in the window.
@@ -338,7 +359,7 @@ extension SegmentSearch {
             // Every posting matches: score them straight from the decoded block.
             if candidate > windowEnd { return }
             let scorer = cursors[slot].scorer
-            // Low frequencies that cannot make it even in the block's shortest field are not scored.
+            // Low frequencies that cannot make it even in the window's shortest field are not scored.
             let unscored = cursors[slot].unscoredFrequencies(below: threshold - remainingTotal)
             cursors[slot].forEach(through: windowEnd) { doc, frequency in
                 if frequency <= unscored { return }
@@ -378,8 +399,9 @@ extension SegmentSearch {
 
     /// Statements in every group, found window by window. The cheapest group's postings in the window are
     /// read in one pass straight from their decoded blocks, summing its clauses' scores per statement in a
-    /// buffer; then, in document order, a statement whose score with the other groups' bounds can still
-    /// beat the k-th is probed in the other groups, one group at a time, and dropped at the first it lacks.
+    /// buffer. Where the other groups are dense, their postings in the window are read along the same way;
+    /// elsewhere, in document order, a statement whose score with the other groups' bounds can still beat
+    /// the k-th is probed in the other groups, one group at a time, and dropped at the first it lacks.
     private mutating func windowedConjunction(into collector: inout TopKCollector) {
         let lead = groups[0]
         let followers = Array(groups.dropFirst())
@@ -417,7 +439,7 @@ extension SegmentSearch {
             }
             let count = accumulate(lead, from: doc, through: windowEnd, into: scratch)
             if count > 0, followersScannable,
-                Double(windowEnd &- doc &+ 1) * followerDensity <= Double(count) * scanPerProbe
+                readsAlong(postingsPerStatement: followerDensity, length: windowEnd &- doc &+ 1, candidates: count)
             {
                 // Followers dense in this window: their postings are read once, in order, instead of a probe
                 // per candidate.

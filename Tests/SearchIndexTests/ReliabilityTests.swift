@@ -17,6 +17,16 @@ struct ReliabilityTests {
         return (dir, docs.filter { $0.id != docs[7].id })
     }
 
+    /// Rewrites the commit of the index in `directory` as format version 1 (LZ4 stored fields, no id
+    /// column), whose files this podium cannot read; returns that commit.
+    @discardableResult
+    static func markVersion1(_ directory: String) throws -> IndexCommit {
+        var commit = try IndexCommit.read(directory: directory)
+        commit.formatVersion = 1
+        try commit.write(directory: directory)
+        return commit
+    }
+
     static func flipByte(in path: String, at fraction: Double) throws {
         var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         let k = min(bytes.count - 1, Int(Double(bytes.count) * fraction))
@@ -48,10 +58,8 @@ struct ReliabilityTests {
     @Test("an index of an older format version is refused as such, not as damaged")
     func olderVersion() throws {
         let (dir, _) = try Self.makeIndex()
-        var commit = try IndexCommit.read(directory: dir.url.path)
-        // A commit of version 1 (LZ4 stored fields, no id column) asks for a rebuild.
-        commit.formatVersion = 1
-        try commit.write(directory: dir.url.path)
+        // A commit of version 1 asks for a rebuild.
+        try Self.markVersion1(dir.url.path)
         let error = #expect(throws: IndexError.self) { try IndexSnapshot.open(directory: dir.url.path) }
         #expect(error?.code == .unsupportedVersion)
 
@@ -75,9 +83,7 @@ struct ReliabilityTests {
     @Test("a rebuild replaces an index of an older format version, and only its first commit removes the old files")
     func rebuildOverOlderVersion() throws {
         let (dir, _) = try Self.makeIndex()
-        var commit = try IndexCommit.read(directory: dir.url.path)
-        commit.formatVersion = 1
-        try commit.write(directory: dir.url.path)
+        let commit = try Self.markVersion1(dir.url.path)
         let oldFiles = Set(commit.segments.flatMap(\.fileNames))
 
         // Opening for an update is refused; opening to create anew is not, and touches nothing yet.
@@ -87,7 +93,9 @@ struct ReliabilityTests {
         #expect(refused?.code == .unsupportedVersion)
         let docs = Fixtures.documents(count: 50, seed: 3, sources: 2)
         let writer = try IndexWriter(
-            directory: dir.url.path, schema: Fixtures.schema, analyzer: Fixtures.analyzer,
+            directory: dir.url.path,
+            schema: Fixtures.schema,
+            analyzer: Fixtures.analyzer,
             options: IndexWriterOptions(create: true)
         )
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: dir.url.path))
