@@ -88,12 +88,17 @@ package final class ZstdCompressor {
 /// share between threads (each call brings its own context).
 ///
 /// The dictionary is digested on the first decompression (`ZSTD_createDDict_byReference`, no copy of the
-/// mapped bytes), so a search that only reads ids from the id column never pays for it.
+/// mapped bytes), so a search that only reads ids from the id column never pays for it. Contexts are
+/// kept for the next call once released (a few): creating one clears a large workspace, which an export
+/// fetching thousands of statements would otherwise pay for each.
 package final class ZstdDecompressor: @unchecked Sendable {
     /// The dictionary's bytes in the mapped file, which outlives this object (both belong to one reader).
     private let dictionaryBytes: UnsafeRawBufferPointer
     private let lock = NSLock()
     private var digested: OpaquePointer?
+    /// Released contexts, ready for reuse (guarded by `lock`).
+    private var idle: [OpaquePointer] = []
+    private static let idleLimit = 4
 
     /// A decompressor for frames made with `dictionary` (none when empty), which must stay mapped.
     package init(dictionary: UnsafeRawBufferPointer) {
@@ -102,6 +107,7 @@ package final class ZstdDecompressor: @unchecked Sendable {
 
     deinit {
         if let digested { ZSTD_freeDDict(digested) }
+        for context in idle { ZSTD_freeDCtx(context) }
     }
 
     private func dictionary() throws(IndexError) -> OpaquePointer? {
@@ -123,15 +129,33 @@ package final class ZstdDecompressor: @unchecked Sendable {
         return Int(size)
     }
 
-    /// A decompression context (`ZSTD_createDCtx`) to reuse over the frames of one call; freed when it goes.
+    /// A decompression context (`ZSTD_createDCtx`) to reuse over the frames of one call; handed back to its
+    /// decompressor when it goes.
     package struct Context: ~Copyable {
         fileprivate let pointer: OpaquePointer
-        deinit { ZSTD_freeDCtx(pointer) }
+        fileprivate let owner: ZstdDecompressor
+        deinit { owner.release(pointer) }
     }
 
     package func makeContext() throws(IndexError) -> Context {
-        guard let pointer = ZSTD_createDCtx() else { throw IndexError(.io, "zstd could not allocate a context") }
-        return Context(pointer: pointer)
+        lock.lock()
+        let kept = idle.popLast()
+        lock.unlock()
+        guard let pointer = kept ?? ZSTD_createDCtx() else {
+            throw IndexError(.io, "zstd could not allocate a context")
+        }
+        return Context(pointer: pointer, owner: self)
+    }
+
+    /// Keeps a released context for the next call, or frees it when enough are kept.
+    private func release(_ context: OpaquePointer) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < Self.idleLimit {
+            idle.append(context)
+        } else {
+            ZSTD_freeDCtx(context)
+        }
     }
 
     /// Decompresses `frame` into `output`, which must be exactly its content size.
