@@ -29,13 +29,7 @@ struct SearchCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, trec }
 
-    @Argument(help: "The query (several arguments are joined with spaces).")
-    var words: [String] = []
-
-    @Option(help: "A topic that reorders the matches (or ranks on its own, without a query).")
-    var topic: String?
-
-    @OptionGroup var dates: DateOptions
+    @OptionGroup var query: QueryOptions
 
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many results.")
     var limit: Int = 10
@@ -59,7 +53,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        if batch == nil && words.isEmpty && topic == nil {
+        if batch == nil && query.isEmpty {
             throw ValidationError("give a query, or --topic NAME, or --batch FILE")
         }
     }
@@ -70,10 +64,7 @@ struct SearchCommand: ParsableCommand {
             try runBatch(podium, from: batch)
             return
         }
-        let options = SearchOptions(
-            query: words.joined(separator: " "), topic: topic, since: dates.since, until: dates.until, limit: limit,
-            requireAll: all, explain: explain, excerpts: format != .trec
-        )
+        let options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
         let out = StandardOutput()
         for note in outcome.notes { StandardError.line("note: \(note)") }
@@ -85,7 +76,7 @@ struct SearchCommand: ParsableCommand {
         case .json:
             var o = JSONObjectWriter()
             o.add("query", options.query ?? "")
-            if let topic { o.add("topic", topic) }
+            if let topic = query.topic { o.add("topic", topic) }
             o.add("count", outcome.hits.count)
             o.add("notes", strings: outcome.notes)
             o.add("hits", raw: "[" + outcome.hits.map(HitRendering.json).joined(separator: ",") + "]")
@@ -121,10 +112,9 @@ struct SearchCommand: ParsableCommand {
         for line in LineReader(handle: input) {
             lineNumber += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            let (qid, query) = Self.split(line, lineNumber: lineNumber)
-            let options = SearchOptions(
-                query: query, topic: topic, since: dates.since, until: dates.until, limit: limit, requireAll: all,
-                explain: explain, excerpts: format != .trec
+            let (qid, text) = Self.split(line, lineNumber: lineNumber)
+            let options = query.search(
+                query: text, limit: limit, requireAll: all, explain: explain, excerpts: format != .trec
             )
             do throws(PodiumError) {
                 let hits = try podium.search(options).hits

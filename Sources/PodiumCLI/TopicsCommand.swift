@@ -113,7 +113,7 @@ extension TopicsCommand {
                 "--topic", name, "--limit", String(limit), "--format", format.rawValue, "--index", index,
                 "--color", color.rawValue,
             ])
-            search.dates = dates
+            search.query.dates = dates
             search.explain = explain
             search.indexOptions.topics = file.topics
             try search.run()

@@ -45,7 +45,7 @@ struct TrendCommand: ParsableCommand {
         let podium = try indexOptions.location.open()
         let text = words.joined(separator: " ")
         let isTopic = podium.topicNames.contains(text)
-        let options = SearchOptions(query: isTopic ? nil : text, topic: isTopic ? text : nil, since: dates.since, until: dates.until)
+        let options = dates.search(query: isTopic ? nil : text, topic: isTopic ? text : nil)
         let matchDates = try handlingErrors { () throws(PodiumError) in try podium.matchingDates(options) }
         let series = TrendSeries(dates: matchDates, by: by.value)
         let out = StandardOutput()
