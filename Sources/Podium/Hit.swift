@@ -1,4 +1,4 @@
-@_exported import TranscriptIngest
+import TranscriptIngest
 
 /// A passage of a statement with the words that matched marked.
 public struct Excerpt: Sendable, Hashable, Codable {

@@ -1,6 +1,7 @@
 import Foundation
 import SearchIndex
 import TextAnalysis
+import TranscriptIngest
 
 /// Settings of a build or refresh.
 public struct IndexingOptions: Sendable {
