@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TextAnalysis
 
-extension Language: ExpressibleByArgument {}
+extension Language: @retroactive ExpressibleByArgument {}
 
 /// `AnalyzeBenchmark FILE`: throughput of the analyzer over the `question` and `answer` texts of a JSONL
 /// corpus, on one thread.
