@@ -6,8 +6,10 @@ import TranscriptIngest
 /// Not cryptographic: it only has to make an accidental collision between two versions of one file
 /// vanishingly unlikely. Eight bytes are mixed per step, so hashing runs near memory speed.
 public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+    /// The 64 bits of the hash.
     public let value: UInt64
 
+    /// A hash with a known value, such as one read back from a sources table.
     public init(value: UInt64) { self.value = value }
 
     /// Hashes `bytes`.

@@ -33,7 +33,10 @@ struct CorpusOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Memory for indexing, in MB.",
-            discussion: "Half holds postings before a segment is written; the rest covers sources being analyzed, merges and the runtime, so peak memory stays within it."
+            discussion: """
+                Half holds postings before a segment is written; the rest covers sources being analyzed, \
+                merges and the runtime, so peak memory stays within it.
+                """
         )
     )
     var memory: Int = 512
@@ -42,13 +45,18 @@ struct CorpusOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard (32...65_536).contains(memory) else { throw ValidationError("--memory must be between 32 and 65536 (MB)") }
+        guard (32...65_536).contains(memory) else {
+            throw ValidationError("--memory must be between 32 and 65536 (MB)")
+        }
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func options(defaultCorpus: [String]) -> IndexingOptions {
         IndexingOptions(
-            corpus: corpus.isEmpty ? defaultCorpus : corpus, index: index, memoryBudget: memory << 20, jobs: jobs
+            corpus: corpus.isEmpty ? defaultCorpus : corpus,
+            index: index,
+            memoryBudget: memory << 20,
+            jobs: jobs
         )
     }
 }
@@ -208,8 +216,9 @@ extension IndexCommand {
                 try Indexer.optimize(index: index, maxSegments: segments)
             }
             StandardError.line(
-                "optimized: \(report.segmentsBefore) → \(report.segmentsAfter) segments, \(report.statements) statements"
-                    + String(format: " in %.2f s", report.seconds) + " (generation \(report.generation))"
+                "optimized: \(report.segmentsBefore) → \(report.segmentsAfter) segments, "
+                    + "\(report.statements) statements" + String(format: " in %.2f s", report.seconds)
+                    + " (generation \(report.generation))"
             )
         }
     }

@@ -43,7 +43,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Output: text for reading; json, jsonl for scripts; trec for evaluation runs.")
     var format: Format = .text
 
-    @Option(help: "Answer many queries: a file of 'id<TAB>query' lines, or - for standard input (each answered at once).")
+    @Option(
+        help: "Answer many queries: a file of 'id<TAB>query' lines, or - for standard input (each answered at once)."
+    )
     var batch: String?
 
     @OptionGroup var indexOptions: IndexOptions
@@ -103,7 +105,11 @@ struct SearchCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             guard exists, !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-                UserFacingError("cannot read the batch file '\(path)'", hint: "give a file of 'id<TAB>query' lines, or - for standard input", status: .input).exit()
+                UserFacingError(
+                    "cannot read the batch file '\(path)'",
+                    hint: "give a file of 'id<TAB>query' lines, or - for standard input",
+                    status: .input
+                ).exit()
             }
             input = handle
         }
@@ -114,7 +120,11 @@ struct SearchCommand: ParsableCommand {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             let (qid, text) = Self.split(line, lineNumber: lineNumber)
             let options = query.search(
-                query: text, limit: limit, requireAll: all, explain: explain, excerpts: format != .trec
+                query: text,
+                limit: limit,
+                requireAll: all,
+                explain: explain,
+                excerpts: format != .trec
             )
             do throws(PodiumError) {
                 let hits = try podium.search(options).hits
