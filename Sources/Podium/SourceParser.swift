@@ -51,29 +51,25 @@ public enum SourceParser {
             Indexer.reader.units(ofSource: path, size: FileFingerprint(path: path)?.size ?? 0)
         }
         var joiner = SourceJoiner()
-        do {
-            try OrderedPipeline.run(
-                count: units.count,
-                workers: max(1, jobs),
-                window: max(1, jobs) * 4,
-                produce: { i in Indexer.reader.read(units[i]) },
-                consume: { _, read in
-                    var piece = read
-                    if piece.unit.isFirst { joiner = SourceJoiner() }
-                    joiner.join(&piece)
-                    body(
-                        ParsedPiece(
-                            source: piece.unit.path,
-                            statements: piece.statements,
-                            warnings: piece.warnings,
-                            byteCount: piece.byteCount,
-                            outcome: piece.unit.isLast ? joiner.sourceOutcome : nil
-                        )
+        OrderedPipeline.run(
+            count: units.count,
+            workers: max(1, jobs),
+            window: max(1, jobs) * 4,
+            produce: { i in Indexer.reader.read(units[i]) },
+            consume: { _, read in
+                var piece = read
+                if piece.unit.isFirst { joiner = SourceJoiner() }
+                joiner.join(&piece)
+                body(
+                    ParsedPiece(
+                        source: piece.unit.path,
+                        statements: piece.statements,
+                        warnings: piece.warnings,
+                        byteCount: piece.byteCount,
+                        outcome: piece.unit.isLast ? joiner.sourceOutcome : nil
                     )
-                }
-            )
-        } catch {
-            // `consume` throws nothing.
-        }
+                )
+            }
+        )
     }
 }
