@@ -42,13 +42,13 @@ struct CorpusOptions: ParsableArguments {
     var memory: Int = 512
 
     @Option(help: "Threads that read and analyze sources. (default: the number of cores)")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     func validate() throws {
         guard (32...65_536).contains(memory) else {
             throw ValidationError("--memory must be between 32 and 65536 (MB)")
         }
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard (1...256).contains(jobs ?? 1) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func options(defaultCorpus: [String]) -> IndexingOptions {
@@ -56,7 +56,7 @@ struct CorpusOptions: ParsableArguments {
             corpus: corpus.isEmpty ? defaultCorpus : corpus,
             index: index,
             memoryBudget: memory << 20,
-            jobs: jobs
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
         )
     }
 }

@@ -29,11 +29,11 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Output format: text (for reading) or jsonl (one statement object per line).")
     var format: Format = .text
 
-    @Option(help: "Number of files read at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Threads that read sources: pages, and blocks of JSONL files. (default: the number of cores)")
+    var jobs: Int?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -42,7 +42,7 @@ struct ParseCommand: ParsableCommand {
         let started = Date()
         // A missing path is reported and the other paths are still read.
         try handlingErrors { () throws(PodiumError) in
-            try SourceParser.read(paths, jobs: jobs) { piece in
+            try SourceParser.read(paths, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { piece in
                 summary.add(piece)
                 for statement in piece.statements {
                     output.write(
