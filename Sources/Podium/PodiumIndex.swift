@@ -269,8 +269,7 @@ public final class PodiumIndex: @unchecked Sendable {
         switch error {
         case .syntax(let syntax):
             return PodiumError(
-                .usage,
-                "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
+                .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
                 hint: syntaxHint(syntax.message),
                 detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
