@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "podium", targets: ["PodiumCLI"]),
         .library(name: "Podium", targets: ["Podium"]),
         .library(name: "SearchIndex", targets: ["SearchIndex"]),
+        // The ingest and analysis libraries on their own, for the parse and analyzer benchmarks in `Benchmarks/`.
+        .library(name: "TranscriptIngest", targets: ["TranscriptIngest"]),
+        .library(name: "TextAnalysis", targets: ["TextAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -46,8 +49,6 @@ let package = Package(
             name: "PodiumCLI",
             dependencies: [
                 "Podium",
-                "TranscriptIngest",
-                "TextAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,6 +20,22 @@ let package = Package(
             name: "IndexBenchmark",
             dependencies: [.product(name: "SearchIndex", package: podium)]
         ),
+        // Parse throughput of TranscriptIngest against bare libxml2 over the same pages.
+        .executableTarget(
+            name: "ParseBenchmark",
+            dependencies: [
+                .product(name: "TranscriptIngest", package: podium),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Analyzer throughput over the question and answer texts of a JSONL file.
+        .executableTarget(
+            name: "AnalyzeBenchmark",
+            dependencies: [
+                .product(name: "TextAnalysis", package: podium),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Deterministic corpora of any size re-sampled from the real statements in ../shared/corpus.
         .executableTarget(
             name: "podium-corpusgen",

@@ -1,19 +1,23 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file all at once or not at all: the bytes go to a temporary file beside the target, which
 /// is flushed to disk and renamed over the target only when everything was written. A failed or
 /// interrupted write leaves the target as it was and no half file behind.
 public struct AtomicFile {
+    /// Why the file could not be written; the target is left as it was.
     public enum Failure: Error, CustomStringConvertible {
+        /// The temporary file beside the target could not be created (`reason` is the system's).
         case cannotCreate(path: String, reason: String)
+        /// Writing, flushing or renaming the temporary file failed (`reason` is the system's).
         case cannotWrite(path: String, reason: String)
 
+        /// `"cannot create PATH: reason"` or `"cannot write PATH: reason"`.
         public var description: String {
             switch self {
             case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"

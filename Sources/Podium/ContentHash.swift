@@ -1,11 +1,15 @@
+import TranscriptIngest
+
 /// A fast 64-bit fingerprint of a source file's bytes, used by refresh to tell a changed source from a
 /// touched one (same bytes, new modification time).
 ///
 /// Not cryptographic: it only has to make an accidental collision between two versions of one file
 /// vanishingly unlikely. Eight bytes are mixed per step, so hashing runs near memory speed.
 public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+    /// The 64 bits of the hash.
     public let value: UInt64
 
+    /// A hash with a known value, such as one read back from a sources table.
     public init(value: UInt64) { self.value = value }
 
     /// Hashes `bytes`.
@@ -82,17 +86,23 @@ extension ContentHash {
     /// The file hash of the file at `path`, read one block at a time.
     /// - Throws: `PodiumError` of kind `.input` when the file cannot be read.
     public static func ofFile(path: String) throws(PodiumError) -> ContentHash {
-        let file = try BlockFile(path: path)
-        var hash = emptyFile
-        var buffer = [UInt8](repeating: 0, count: blockSize)
-        var offset = 0
-        while true {
-            let n = try file.read(into: &buffer, at: offset, count: blockSize)
-            if n == 0 { break }
-            hash = buffer.withUnsafeBytes { hash.folding(ContentHash(UnsafeRawBufferPointer(rebasing: $0[0..<n]))) }
-            offset += n
-            if n < blockSize { break }
+        do {
+            let file = try BlockFile(path: path)
+            var hash = emptyFile
+            var buffer = [UInt8](repeating: 0, count: blockSize)
+            var offset = 0
+            while true {
+                let n = try file.read(into: &buffer, at: offset, count: blockSize)
+                if n == 0 { break }
+                hash = buffer.withUnsafeBytes {
+                    hash.folding(ContentHash(UnsafeRawBufferPointer(rebasing: $0[0..<n])))
+                }
+                offset += n
+                if n < blockSize { break }
+            }
+            return hash
+        } catch {
+            throw PodiumError(.input, "cannot read \(path): \(error.message)")
         }
-        return hash
     }
 }

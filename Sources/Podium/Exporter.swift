@@ -2,6 +2,7 @@ import Foundation
 
 /// The file formats an export can be written in.
 public enum ExportFormat: String, CaseIterable, Sendable {
+    /// JSON Lines, RFC 4180 CSV, or a Markdown report.
     case jsonl, csv, md
 }
 
@@ -12,11 +13,18 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// else the path), score and the excerpt with its highlights marked `**like this**`; `full` adds the
 /// whole question and answer.
 public struct Exporter: Sendable {
+    /// The file format written.
     public var format: ExportFormat
+    /// Whether each excerpt also carries the whole question and answer.
     public var full: Bool
     /// For the Markdown heading: what was searched.
     public var query: String
 
+    /// Creates an exporter.
+    /// - Parameters:
+    ///   - format: the file format.
+    ///   - full: whether to add the whole question and answer.
+    ///   - query: what was searched, for the Markdown heading.
     public init(format: ExportFormat, full: Bool = false, query: String = "") {
         self.format = format
         self.full = full
@@ -38,6 +46,7 @@ public struct Exporter: Sendable {
 
     // MARK: - JSON Lines
 
+    /// One hit as a JSON object on one line (without the line break), its fields in a fixed order.
     public func jsonLine(_ hit: Hit) -> String {
         let s = hit.statement
         var o = JSONObjectWriter()

@@ -1,9 +1,9 @@
 #if os(Linux)
-/// glibc's `mallopt` (declared in `malloc.h`, which the Glibc module does not import).
-@_silgen_name("mallopt")
-private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-/// `M_MMAP_THRESHOLD` of `malloc.h`.
-private let mmapThreshold: Int32 = -3
+    /// glibc's `mallopt` (declared in `malloc.h`, which the Glibc module does not import).
+    @_silgen_name("mallopt")
+    private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    /// `M_MMAP_THRESHOLD` of `malloc.h`.
+    private let mmapThreshold: Int32 = -3
 #endif
 
 /// Settings of the C heap for indexing.
@@ -17,7 +17,7 @@ enum HeapTuning {
     /// threshold also stops its growth.
     static func returnLargeBlocksToSystem() {
         #if os(Linux)
-        _ = mallopt(mmapThreshold, 256 << 10)
+            _ = mallopt(mmapThreshold, 256 << 10)
         #endif
     }
 }

@@ -1,4 +1,4 @@
-@_exported import TranscriptIngest
+import TranscriptIngest
 
 /// A passage of a statement with the words that matched marked.
 public struct Excerpt: Sendable, Hashable, Codable {
@@ -7,6 +7,7 @@ public struct Excerpt: Sendable, Hashable, Codable {
     /// Highlighted ranges, as UTF-8 byte offsets into `text`, sorted and disjoint.
     public var highlights: [Range<Int>]
 
+    /// Creates an excerpt; `highlights` are UTF-8 byte ranges of `text`.
     public init(text: String, highlights: [Range<Int>]) {
         self.text = text
         self.highlights = highlights
@@ -41,12 +42,16 @@ public struct Excerpt: Sendable, Hashable, Codable {
 
 /// One search result: a statement, its score and its best excerpt.
 public struct Hit: Sendable {
+    /// The statement that matched; for a run file (`excerpts` off) only its `id` is filled.
     public var statement: Statement
+    /// The BM25 score (with the topic's, when one reorders the matches).
     public var score: Double
+    /// The statement's best passage, with the matched words marked.
     public var excerpt: Excerpt
     /// Lines that say which terms and topic entries made up the score, when asked for.
     public var explanation: [String]
 
+    /// Creates a hit.
     public init(statement: Statement, score: Double, excerpt: Excerpt, explanation: [String] = []) {
         self.statement = statement
         self.score = score

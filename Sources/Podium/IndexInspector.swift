@@ -3,19 +3,28 @@ import SearchIndex
 
 /// Figures about an index, as `podium index stats` shows them.
 public struct IndexStatistics: Sendable {
+    /// The index directory, as given.
     public var directory: String
+    /// The commit generation read.
     public var generation: Int
+    /// Source files in the sources table.
     public var sources: Int
     /// Sources recorded but skipped (listing pages, empty files…).
     public var skippedSources: Int
+    /// Live statements.
     public var statements: Int
+    /// Segments of the commit.
     public var segments: Int
+    /// Terms summed over the segments' dictionaries (a term in two segments counts twice).
     public var terms: Int
     /// Bytes on disk per kind of file (`terms`, `postings`, `positions`, …), `meta.json` as `commit`.
     public var bytesByKind: [(kind: String, bytes: Int)]
+    /// The analyzer that built the index: its name and version.
     public var analyzer: String
+    /// The corpus paths the index was built from.
     public var corpus: [String]
 
+    /// Bytes on disk in all.
     public var bytes: Int { bytesByKind.reduce(0) { $0 + $1.bytes } }
 }
 
@@ -28,13 +37,14 @@ public enum IndexInspector {
             throw PodiumError(error, index: directory)
         }
         let table = (snapshot.userData[Indexer.sourcesKey]).flatMap { try? SourceTable(decoding: $0) } ?? SourceTable()
-        let corpus = snapshot.userData[Indexer.corpusKey].flatMap {
-            try? JSONDecoder().decode([String].self, from: Data($0.utf8))
-        } ?? []
+        let corpus =
+            snapshot.userData[Indexer.corpusKey].flatMap {
+                try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+            } ?? []
         var kinds = snapshot.bytesByKind().map { (kind: "\($0.key)", bytes: $0.value) }
         kinds.sort { $0.kind < $1.kind }
-        let metaSize = (try? FileManager.default.attributesOfItem(atPath: directory + "/meta.json")[.size] as? Int) ?? 0
-        kinds.append((kind: "commit", bytes: metaSize ?? 0))
+        let commit = try? FileManager.default.attributesOfItem(atPath: directory + "/meta.json")
+        kinds.append((kind: "commit", bytes: commit?[.size] as? Int ?? 0))
         return IndexStatistics(
             directory: directory,
             generation: snapshot.generation,
@@ -51,8 +61,11 @@ public enum IndexInspector {
 
     /// What `verify` checked.
     public struct Verification: Sendable {
+        /// Files whose checksum was recomputed.
         public var files: Int
+        /// Bytes read to do it.
         public var bytes: Int
+        /// Live statements in the index.
         public var statements: Int
     }
 

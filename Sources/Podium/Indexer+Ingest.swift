@@ -1,48 +1,44 @@
 import Foundation
 import SearchIndex
 import TextAnalysis
+import TranscriptIngest
 
 extension Indexer {
-    /// One piece of work for a reader thread: a whole page, or one block of a JSONL file (the lines that
-    /// start in it).
+    /// The reader of every build and refresh (and of `SourceParser`): JSONL blocks of `ContentHash.blockSize`,
+    /// so that the block hashes fold into the file hash that refresh compares.
+    static let reader = TranscriptReader(blockSize: ContentHash.blockSize)
+
+    /// One piece of work for a reader thread: a unit of one of the files.
     struct WorkUnit: Sendable {
+        /// The file's position in the list being ingested.
         var file: Int
-        /// The block of a JSONL file; `nil` for a page, which is read whole.
-        var block: Int?
-        /// Whether this is the last unit of its file.
-        var isLast: Bool
+        var unit: SourceUnit
     }
 
     /// What a reader thread hands to the writer.
     struct PreparedUnit: Sendable {
+        /// The piece read, its statements taken out once analyzed.
+        var piece: SourcePiece
+        /// One document per statement of the piece as read.
         var documents: [IndexDocument] = []
-        /// Statement ids, parallel to `documents` (JSONL: duplicates across blocks are dropped by the writer).
-        var ids: [String] = []
-        /// Warnings; for a JSONL block their line numbers count from the block's first line.
-        var warnings: [SourceWarning] = []
-        var outcome: SourceResult.Outcome = .parsed
-        var bytes = 0
         /// A page: the hash of the whole file. A JSONL block: the hash of the block's bytes.
         var hash = ContentHash.emptyFile
-        /// JSONL: line breaks in the block's bytes, and whether the block's first line starts after one of
-        /// them (it then is line breaks-before-block + 2, else + 1).
-        var newlines = 0
-        var startsAfterNewline = false
     }
 
-    /// Per-file state the writer keeps while a JSONL file's blocks arrive in order.
+    /// Per-file state the writer keeps while a file's units arrive in order.
     private struct FileProgress {
+        var joiner = SourceJoiner()
         var hash = ContentHash.emptyFile
-        var newlinesBefore = 0
-        var statements = 0
-        var ids = Set<String>()
-        var outcome: SourceResult.Outcome = .parsed
     }
 
     /// Reads, analyzes and adds `files`, recording each in `table`.
     static func ingest(
-        _ files: [SourceFile], into writer: IndexWriter, table: inout SourceTable, report: inout IndexingReport,
-        options: IndexingOptions, progress: (@Sendable (IndexingProgress) -> Void)?
+        _ files: [SourceFile],
+        into writer: IndexWriter,
+        table: inout SourceTable,
+        report: inout IndexingReport,
+        options: IndexingOptions,
+        progress: (@Sendable (IndexingProgress) -> Void)?
     ) throws(PodiumError) {
         let units = makeUnits(files)
         var current = FileProgress()
@@ -52,43 +48,28 @@ extension Indexer {
         HeapTuning.returnLargeBlocksToSystem()
         do {
             try OrderedPipeline.run(
-                count: units.count, workers: options.jobs, window: options.jobs + 1,
+                count: units.count,
+                workers: options.jobs,
+                window: options.jobs + 1,
                 produce: { i in prepare(units[i], file: files[units[i].file]) },
                 consume: { i, prepared in
                     let unit = units[i]
                     let file = files[unit.file]
-                    if unit.block == nil || unit.block == 0 { current = FileProgress() }
-                    let firstLine = current.newlinesBefore + (prepared.startsAfterNewline ? 2 : 1)
-                    for (n, var document) in prepared.documents.enumerated() {
-                        if file.isJSONL {
-                            let id = prepared.ids[n]
-                            guard current.ids.insert(id).inserted else {
-                                report.warnings.append(
-                                    SourceWarning(source: file.path, message: "duplicate id '\(id)'; statement skipped")
-                                )
-                                continue
-                            }
-                            document.addStored(field: ordinalField, value: String(current.statements + 1))
-                        }
+                    if unit.unit.isFirst { current = FileProgress() }
+                    var piece = prepared.piece
+                    let before = current.joiner.statementCount
+                    for (k, position) in current.joiner.join(&piece).enumerated() {
+                        var document = prepared.documents[position]
+                        if file.isJSONL { document.addStored(field: ordinalField, value: String(before + k + 1)) }
                         do throws(IndexError) { try writer.add(document) } catch {
                             throw PodiumError(error, index: options.index)
                         }
-                        current.statements += 1
                     }
-                    for var warning in prepared.warnings {
-                        if unit.block != nil, let line = warning.line { warning.line = line + firstLine - 1 }
-                        report.warnings.append(warning)
-                    }
-                    current.hash = unit.block == nil ? prepared.hash : current.hash.folding(prepared.hash)
-                    current.newlinesBefore += prepared.newlines
-                    switch prepared.outcome {
-                    case .parsed: break
-                    case .skipped where (unit.block ?? 0) > 0: break  // a block of blank lines
-                    default: current.outcome = prepared.outcome
-                    }
-                    doneBytes += Int64(prepared.bytes)
-                    report.bytes += Int64(prepared.bytes)
-                    if unit.isLast {
+                    report.warnings += piece.warnings
+                    current.hash = unit.unit.block == nil ? prepared.hash : current.hash.folding(prepared.hash)
+                    doneBytes += Int64(piece.byteCount)
+                    report.bytes += Int64(piece.byteCount)
+                    if unit.unit.isLast {
                         try finish(file, current, writer: writer, table: &table, report: &report, index: options.index)
                     }
                     progress?(
@@ -105,16 +86,24 @@ extension Indexer {
 
     /// Records a file whose last unit was written.
     private static func finish(
-        _ file: SourceFile, _ state: FileProgress, writer: IndexWriter, table: inout SourceTable,
-        report: inout IndexingReport, index: String
+        _ file: SourceFile,
+        _ state: FileProgress,
+        writer: IndexWriter,
+        table: inout SourceTable,
+        report: inout IndexingReport,
+        index: String
     ) throws(PodiumError) {
         report.sourcesRead += 1
-        report.statementsIndexed += state.statements
+        let statements = state.joiner.statementCount
+        report.statementsIndexed += statements
         var record = SourceRecord(
-            path: file.path, size: file.fingerprint.size, modified: file.fingerprint.modified,
-            hash: state.hash.description, statements: state.statements
+            path: file.path,
+            size: file.fingerprint.size,
+            modified: file.fingerprint.modified,
+            hash: state.hash.description,
+            statements: statements
         )
-        switch state.outcome {
+        switch state.joiner.sourceOutcome {
         case .parsed:
             table[file.path] = record
         case .skipped(let reason):
@@ -126,115 +115,51 @@ extension Indexer {
             do throws(IndexError) { try writer.deleteDocuments(field: StatementSchema.source, term: file.path) } catch {
                 throw PodiumError(error, index: index)
             }
-            report.statementsIndexed -= state.statements
+            report.statementsIndexed -= statements
             table[file.path] = nil
             report.failed.append((file.path, message))
         }
     }
 
-    /// One unit per page; one per block of `ContentHash.blockSize` bytes of a JSONL file (at least one).
+    /// The units of every file, in order: one per page, one per block of a JSONL file.
     static func makeUnits(_ files: [SourceFile]) -> [WorkUnit] {
         var units: [WorkUnit] = []
         for (index, file) in files.enumerated() {
-            guard file.isJSONL else {
-                units.append(WorkUnit(file: index, block: nil, isLast: true))
-                continue
-            }
-            let blocks = max(1, Int((file.fingerprint.size + Int64(ContentHash.blockSize) - 1) / Int64(ContentHash.blockSize)))
-            for block in 0..<blocks {
-                units.append(WorkUnit(file: index, block: block, isLast: block == blocks - 1))
+            for unit in reader.units(ofSource: file.path, size: file.fingerprint.size) {
+                units.append(WorkUnit(file: index, unit: unit))
             }
         }
         return units
     }
 
     /// Reads and analyzes one unit. Runs on a reader thread.
-    static func prepare(_ unit: WorkUnit, file: SourceFile) -> PreparedUnit {
-        var prepared = PreparedUnit()
-        let result: SourceResult
-        do {
-            if let block = unit.block {
-                result = try readBlock(block, of: file, into: &prepared)
-            } else {
-                let bytes = try BlockFile(path: file.path).read(0..<Int(max(file.fingerprint.size, 0)) + 1)
-                prepared.bytes = bytes.count
-                prepared.hash = bytes.withUnsafeBytes { ContentHash.ofFileBytes($0) }
-                result = bytes.withUnsafeBytes { TranscriptReader().read(buffer: $0, path: file.path) }
-            }
-        } catch {
-            prepared.outcome = .failed(error.message)
-            return prepared
+    static func prepare(_ work: WorkUnit, file: SourceFile) -> PreparedUnit {
+        var hash = ContentHash.emptyFile
+        let isBlock = work.unit.block != nil
+        var piece = reader.read(work.unit) { bytes in
+            hash = isBlock ? ContentHash(bytes) : ContentHash.ofFileBytes(bytes)
         }
-        prepared.outcome = result.outcome
-        prepared.warnings = result.warnings
+        let statements = piece.takeStatements()
+        var prepared = PreparedUnit(piece: piece, hash: hash)
         let analyzer = Analyzer()
         var tokens = TokenBuffer()
-        prepared.documents.reserveCapacity(result.statements.count)
-        for var statement in result.statements {
+        prepared.documents.reserveCapacity(statements.count)
+        for var statement in statements {
             if !file.isJSONL { statement.id = "\(file.idPrefix)#\(statement.ordinal)" }
             // A new document for each statement: reusing one (cleared with `keepingCapacity`) would give every
             // kept copy the capacity of the largest statement so far, many times the memory of its tokens.
             var document = IndexDocument()
-            StatementSchema.fill(&document, with: statement, analyzer: analyzer, tokens: &tokens, ordinal: !file.isJSONL)
+            StatementSchema.fill(
+                &document,
+                with: statement,
+                analyzer: analyzer,
+                tokens: &tokens,
+                ordinal: !file.isJSONL
+            )
             // It waits in the pipeline's window until the writer takes it: only its contents should.
             document.shrinkToFit()
             prepared.documents.append(document)
-            prepared.ids.append(statement.id)
         }
         return prepared
     }
-
-    /// Reads the lines of a JSONL file that start in `block`, and parses them.
-    private static func readBlock(_ block: Int, of file: SourceFile, into prepared: inout PreparedUnit) throws(PodiumError)
-        -> SourceResult
-    {
-        let size = ContentHash.blockSize
-        let blockStart = block * size
-        let reader = try BlockFile(path: file.path)
-        // One byte before the block tells whether its first line starts right at the block.
-        let readStart = max(0, blockStart - 1)
-        var bytes = try reader.read(readStart..<(blockStart + size + (64 << 10)))
-        let blockEnd = min(blockStart + size, readStart + bytes.count)
-        guard blockEnd > blockStart || block == 0 else { return SourceResult(source: file.path) }
-        let lo = blockStart - readStart, hi = blockEnd - readStart
-        prepared.bytes = hi - lo
-        bytes.withUnsafeBytes { raw in
-            let own = UnsafeRawBufferPointer(rebasing: raw[lo..<hi])
-            prepared.hash = ContentHash(own)
-            prepared.newlines = countNewlines(own)
-        }
-        // The first line that starts in the block.
-        var start = 0
-        if block > 0 {
-            guard let newline = bytes.firstIndex(of: 0x0A), newline < hi else {
-                return SourceResult(source: file.path)  // a line runs through the whole block
-            }
-            start = newline + 1
-            prepared.startsAfterNewline = newline >= lo
-        }
-        // The end of the line that holds the block's last byte, reading on when it runs past what was read.
-        var end: Int? = hi > 0 ? bytes[(hi - 1)...].firstIndex(of: 0x0A).map { $0 + 1 } : nil
-        while end == nil {
-            let more = try reader.read((readStart + bytes.count)..<(readStart + bytes.count + (1 << 20)))
-            if more.isEmpty { end = bytes.count; break }
-            let searchFrom = bytes.count
-            bytes += more
-            end = bytes[searchFrom...].firstIndex(of: 0x0A).map { $0 + 1 }
-        }
-        return bytes.withUnsafeBytes { raw in
-            TranscriptReader().read(buffer: UnsafeRawBufferPointer(rebasing: raw[start..<end!]), path: file.path)
-        }
-    }
-}
-
-/// Line breaks in `bytes`, found with `memchr` (a byte-at-a-time count costs more than the parse's split).
-private func countNewlines(_ bytes: UnsafeRawBufferPointer) -> Int {
-    guard var p = bytes.baseAddress else { return 0 }
-    let end = p + bytes.count
-    var count = 0
-    while p < end, let hit = memchr(p, 0x0A, end - p) {
-        count += 1
-        p = UnsafeRawPointer(hit) + 1
-    }
-    return count
 }

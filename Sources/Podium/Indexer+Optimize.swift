@@ -3,11 +3,13 @@ import SearchIndex
 
 /// What `Indexer.optimize` did.
 public struct OptimizeReport: Sendable {
-    /// Segments before and after.
+    /// Segments before the merge.
     public var segmentsBefore = 0
+    /// Segments after it.
     public var segmentsAfter = 0
     /// Live statements in the index.
     public var statements = 0
+    /// Wall-clock seconds the merge took.
     public var seconds: Double = 0
     /// The commit generation written, or the one left in place when there was nothing to do.
     public var generation = 0

@@ -1,6 +1,7 @@
 import Foundation
 import SearchIndex
 import TextAnalysis
+import TranscriptIngest
 
 /// Settings of a build or refresh.
 public struct IndexingOptions: Sendable {
@@ -15,8 +16,14 @@ public struct IndexingOptions: Sendable {
     /// Threads that read and analyze sources.
     public var jobs: Int
 
+    /// Settings for a build or refresh of `index` from `corpus`.
+    /// - Parameters:
+    ///   - memoryBudget: bytes for the whole run; 512 MiB by default.
+    ///   - jobs: reader threads, at least one; the number of cores by default.
     public init(
-        corpus: [String], index: String, memoryBudget: Int = 512 << 20,
+        corpus: [String],
+        index: String,
+        memoryBudget: Int = 512 << 20,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.corpus = corpus
@@ -30,9 +37,11 @@ public struct IndexingOptions: Sendable {
 public struct IndexingProgress: Sendable {
     /// Work units (a page, or a block of a large JSONL file) done, of `total`.
     public var done: Int
+    /// Work units in all.
     public var total: Int
     /// Bytes of sources read so far, of `totalBytes`: units differ in size, bytes measure progress evenly.
     public var bytes: Int64
+    /// Bytes of all the sources to read; 0 when not known.
     public var totalBytes: Int64 = 0
 }
 
@@ -42,21 +51,29 @@ public struct IndexingReport: Sendable {
     public var sourcesFound = 0
     /// Sources read and parsed in this run.
     public var sourcesRead = 0
+    /// Sources new to the index (a build counts every source read).
     public var added = 0
+    /// Sources whose bytes changed since they were indexed.
     public var changed = 0
+    /// Sources gone from the corpus, their statements deleted.
     public var deleted = 0
     /// Sources with a new modification time but the same bytes.
     public var touched = 0
+    /// Sources with the recorded size and modification time, not read.
     public var unchanged = 0
     /// Statements written in this run.
     public var statementsIndexed = 0
     /// Live statements in the index after the run.
     public var statementsInIndex = 0
+    /// Sources read but not indexed, with the reason (a listing page, an empty file…).
     public var skipped: [(path: String, reason: String)] = []
+    /// Sources that could not be read, with the system's message; not recorded, so the next refresh retries them.
     public var failed: [(path: String, message: String)] = []
+    /// What did not stop a source from being indexed: bad JSONL lines, missing dates, duplicate ids.
     public var warnings: [SourceWarning] = []
     /// Bytes of source read in this run.
     public var bytes: Int64 = 0
+    /// Wall-clock seconds of the run.
     public var seconds: Double = 0
     /// The commit generation written, or the one left in place when there was nothing to do.
     public var generation = 0
@@ -75,11 +92,11 @@ public enum Indexer {
     static let sourcesKey = "podium.sources"
     static let corpusKey = "podium.corpus"
 
-
     /// Indexes every source under `options.corpus` into a new index that replaces whatever
     /// `options.index` held (readers see the old one until the commit).
     public static func build(
-        _ options: IndexingOptions, progress: (@Sendable (IndexingProgress) -> Void)? = nil
+        _ options: IndexingOptions,
+        progress: (@Sendable (IndexingProgress) -> Void)? = nil
     ) throws(PodiumError) -> IndexingReport {
         let start = Date()
         let roots = try resolveRoots(options.corpus)
@@ -100,7 +117,8 @@ public enum Indexer {
     /// ones removed, unchanged ones not read at all (same size and modification time), touched ones
     /// (same bytes) only recorded.
     public static func refresh(
-        _ options: IndexingOptions, progress: (@Sendable (IndexingProgress) -> Void)? = nil
+        _ options: IndexingOptions,
+        progress: (@Sendable (IndexingProgress) -> Void)? = nil
     ) throws(PodiumError) -> IndexingReport {
         let start = Date()
         let writer = try openExistingWriter(options, to: "refresh")
@@ -109,7 +127,8 @@ public enum Indexer {
         if let text = writer.userData[sourcesKey] {
             do { table = try SourceTable(decoding: text) } catch {
                 throw PodiumError(
-                    .index, "the sources table of '\(options.index)' cannot be read",
+                    .index,
+                    "the sources table of '\(options.index)' cannot be read",
                     hint: "rebuild with: podium index build --index \(options.index)"
                 )
             }
@@ -193,7 +212,8 @@ public enum Indexer {
             let base = root.hasSuffix("/") ? root : root + "/"
             for path in paths where seen.insert(path).inserted {
                 guard let fingerprint = FileFingerprint(path: path) else { continue }
-                var relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
+                var relative =
+                    path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
                 if let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") {
                     relative = String(relative[..<dot])
                 }
@@ -210,11 +230,15 @@ public enum Indexer {
         // A refresh rewrites the segments it deleted from, so that term statistics, and with them every
         // score, are exactly those of a rebuild.
         let writerOptions = IndexWriterOptions(
-            memoryBudget: options.memoryBudget / 2, expungeDeletesOnCommit: !create, create: create
+            memoryBudget: options.memoryBudget / 2,
+            expungeDeletesOnCommit: !create,
+            create: create
         )
         do {
             return try IndexWriter(
-                directory: options.index, schema: StatementSchema.schema, analyzer: StatementSchema.analyzer,
+                directory: options.index,
+                schema: StatementSchema.schema,
+                analyzer: StatementSchema.analyzer,
                 options: writerOptions
             )
         } catch {
@@ -227,7 +251,8 @@ public enum Indexer {
     static func openExistingWriter(_ options: IndexingOptions, to verb: String) throws(PodiumError) -> IndexWriter {
         let commit = (options.index as NSString).appendingPathComponent(IndexFormat.commitFileName)
         let missing = PodiumError(
-            .index, "no index at '\(options.index)' to \(verb)",
+            .index,
+            "no index at '\(options.index)' to \(verb)",
             hint: "build one first: podium index build --index \(options.index)"
         )
         guard FileManager.default.fileExists(atPath: commit) else { throw missing }
@@ -240,7 +265,11 @@ public enum Indexer {
     }
 
     static func commit(
-        _ writer: IndexWriter, table: SourceTable, roots: [String], report: inout IndexingReport, index: String
+        _ writer: IndexWriter,
+        table: SourceTable,
+        roots: [String],
+        report: inout IndexingReport,
+        index: String
     ) throws(PodiumError) {
         do {
             let data = [sourcesKey: try table.encoded(), corpusKey: encodeRoots(roots)]
@@ -254,9 +283,12 @@ public enum Indexer {
         report.statementsInIndex = writer.documentCount
         report.committed = true
         if let error = writer.mergeError {
-            report.warnings.append(SourceWarning(
-                source: index,
-                message: "committed, but merging segments failed (\(error.message)); the next refresh merges them"))
+            report.warnings.append(
+                SourceWarning(
+                    source: index,
+                    message: "committed, but merging segments failed (\(error.message)); the next refresh merges them"
+                )
+            )
         }
     }
 }

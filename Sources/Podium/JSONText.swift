@@ -4,6 +4,7 @@ public struct JSONObjectWriter {
     private var text = "{"
     private var first = true
 
+    /// An empty object.
     public init() {}
 
     private mutating func key(_ name: String) {
@@ -13,26 +14,31 @@ public struct JSONObjectWriter {
         text += ":"
     }
 
+    /// Adds a string member.
     public mutating func add(_ name: String, _ value: String) {
         key(name)
         text += JSONText.quoted(value)
     }
 
+    /// Adds an integer member.
     public mutating func add(_ name: String, _ value: Int) {
         key(name)
         text += String(value)
     }
 
+    /// Adds a number member (rounded as `JSONText.number`); `null` when it is not finite.
     public mutating func add(_ name: String, _ value: Double) {
         key(name)
         text += value.isFinite ? JSONText.number(value) : "null"
     }
 
+    /// Adds a `true` or `false` member.
     public mutating func add(_ name: String, _ value: Bool) {
         key(name)
         text += value ? "true" : "false"
     }
 
+    /// Adds an array of strings.
     public mutating func add(_ name: String, strings: [String]) {
         key(name)
         text += "[" + strings.map(JSONText.quoted).joined(separator: ",") + "]"
@@ -44,6 +50,7 @@ public struct JSONObjectWriter {
         text += raw
     }
 
+    /// The object as JSON text.
     public var result: String { text + "}" }
 }
 

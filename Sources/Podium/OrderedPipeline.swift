@@ -17,7 +17,7 @@ enum OrderedPipeline {
         window: Int,
         produce: @escaping @Sendable (Int) -> T,
         consume: (Int, T) throws -> Void
-    ) throws {
+    ) rethrows {
         guard count > 0 else { return }
         let state = SharedState<T>(window: max(1, window))
         let group = DispatchGroup()

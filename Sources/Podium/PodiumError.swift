@@ -3,6 +3,7 @@ import SearchIndex
 /// An error of the Podium library: what went wrong in one line, what to do about it, and which kind of
 /// trouble it is (the command line turns the kind into its exit status).
 public struct PodiumError: Error, CustomStringConvertible, Sendable {
+    /// The kind of trouble, which decides the command line's exit status.
     public enum Kind: Sendable, Equatable {
         /// The request itself is wrong: bad query, bad date, unknown topic, bad option value.
         case usage
@@ -14,8 +15,11 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
         case output
     }
 
+    /// The kind of trouble.
     public var kind: Kind
+    /// What went wrong, in one line.
     public var message: String
+    /// What to do about it, when there is something to say.
     public var hint: String?
     /// Lines shown between the message and the hint, e.g. the query with a caret under the bad spot.
     public var detail: [String] = []
@@ -23,6 +27,7 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
     /// analyzer): rebuilding it from its sources is the cure.
     public var isOutdatedIndex = false
 
+    /// Creates an error.
     public init(_ kind: Kind, _ message: String, hint: String? = nil, detail: [String] = []) {
         self.kind = kind
         self.message = message
@@ -30,6 +35,7 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
         self.detail = detail
     }
 
+    /// The message.
     public var description: String { message }
 
     /// Translates an index error, with a hint that fits its code.
@@ -41,7 +47,8 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
             self.init(.index, "no index at '\(index)'", hint: "build one with: podium index build --index \(index)")
         case .corrupted:
             self.init(
-                .index, error.message,
+                .index,
+                error.message,
                 hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
             )
         case .unsupportedVersion:

@@ -13,6 +13,7 @@ public struct SearchOptions: Sendable {
     public var since: String?
     /// Only statements dated on or before the end of this date.
     public var until: String?
+    /// The most hits to return, the best first.
     public var limit: Int
     /// Every word required (`--all`).
     public var requireAll: Bool
@@ -21,9 +22,16 @@ public struct SearchOptions: Sendable {
     /// Load each hit's statement and make its excerpt; without, a hit carries only its id (run files).
     public var excerpts: Bool = true
 
+    /// A search; every filter is off unless given.
     public init(
-        query: String? = nil, topic: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 10,
-        requireAll: Bool = false, explain: Bool = false, excerpts: Bool = true
+        query: String? = nil,
+        topic: String? = nil,
+        since: String? = nil,
+        until: String? = nil,
+        limit: Int = 10,
+        requireAll: Bool = false,
+        explain: Bool = false,
+        excerpts: Bool = true
     ) {
         self.excerpts = excerpts
         self.query = query
@@ -38,6 +46,7 @@ public struct SearchOptions: Sendable {
 
 /// The answer to a search.
 public struct SearchOutcome: Sendable {
+    /// The hits, the best first.
     public var hits: [Hit]
     /// Notes worth showing: how `prefix*` words were expanded (and whether the expansion was cut short).
     public var notes: [String]
@@ -49,6 +58,7 @@ public struct SearchOutcome: Sendable {
 /// Opening reads the commit and maps the segment files: it costs a few system calls per segment, not a
 /// read of the index.
 public final class PodiumIndex: @unchecked Sendable {
+    /// The index directory, as given.
     public let directory: String
     let topicSet: TopicSet
     private let snapshot: IndexSnapshot
@@ -113,11 +123,14 @@ public final class PodiumIndex: @unchecked Sendable {
     ///   or a bad date; `.index` when a file of the index turns out damaged.
     /// - Parameter progress: called with (excerpts made, hits) while excerpts are made, for long exports.
     public func search(
-        _ options: SearchOptions, progress: ((Int, Int) -> Void)? = nil
+        _ options: SearchOptions,
+        progress: ((Int, Int) -> Void)? = nil
     ) throws(PodiumError) -> SearchOutcome {
         let request = try self.request(options)
         let results: SearchResults
-        do { results = try searcher.search(request) } catch { throw Self.translate(error, index: directory, query: options.query) }
+        do { results = try searcher.search(request) } catch {
+            throw Self.translate(error, index: directory, query: options.query)
+        }
         var hits: [Hit] = []
         hits.reserveCapacity(results.hits.count)
         for (n, found) in results.hits.enumerated() {
@@ -126,7 +139,9 @@ public final class PodiumIndex: @unchecked Sendable {
                 // A run file needs only the id: the rest of the statement is not decoded.
                 var statement = Statement(id: "", ordinal: 0, answer: "")
                 statement.id = try storedID(at: found.address)
-                hits.append(Hit(statement: statement, score: Double(found.score), excerpt: Excerpt(text: "", highlights: [])))
+                hits.append(
+                    Hit(statement: statement, score: Double(found.score), excerpt: Excerpt(text: "", highlights: []))
+                )
                 continue
             }
             let statement = try self.statement(at: found.address)
@@ -139,7 +154,8 @@ public final class PodiumIndex: @unchecked Sendable {
             }
             hits.append(
                 Hit(
-                    statement: statement, score: Double(found.score),
+                    statement: statement,
+                    score: Double(found.score),
                     excerpt: Excerpt(text: snippet.text, highlights: snippet.highlights),
                     explanation: found.explanation.map { $0.description.split(separator: "\n").map(String.init) } ?? []
                 )
@@ -156,7 +172,9 @@ public final class PodiumIndex: @unchecked Sendable {
     public func matchingDates(_ options: SearchOptions) throws(PodiumError) -> [String] {
         let request = try self.request(options)
         let addresses: [DocumentAddress]
-        do { addresses = try searcher.matches(request) } catch { throw Self.translate(error, index: directory, query: options.query) }
+        do { addresses = try searcher.matches(request) } catch {
+            throw Self.translate(error, index: directory, query: options.query)
+        }
         return addresses.map { address in
             let key = snapshot.segments[address.segment].date(address.document)
             guard key > 0 else { return "" }
@@ -168,7 +186,9 @@ public final class PodiumIndex: @unchecked Sendable {
     /// How many statements match, without ranking them.
     public func count(_ options: SearchOptions) throws(PodiumError) -> Int {
         let request = try self.request(options)
-        do { return try searcher.matches(request).count } catch { throw Self.translate(error, index: directory, query: options.query) }
+        do { return try searcher.matches(request).count } catch {
+            throw Self.translate(error, index: directory, query: options.query)
+        }
     }
 
     // MARK: - Helpers
@@ -187,12 +207,20 @@ public final class PodiumIndex: @unchecked Sendable {
         // A scan, not Foundation's trimming: that bridges through NSString on every query of a batch.
         let query = options.query.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         guard query != nil || options.topic != nil else {
-            throw PodiumError(.usage, "the query is empty", hint: "type some words, or rank by a topic with --topic NAME")
+            throw PodiumError(
+                .usage,
+                "the query is empty",
+                hint: "type some words, or rank by a topic with --topic NAME"
+            )
         }
         return SearchRequest(
-            query: query, mode: options.requireAll ? .all : .any, topic: options.topic, dates: dates,
+            query: query,
+            mode: options.requireAll ? .all : .any,
+            topic: options.topic,
+            dates: dates,
             // No more results than statements: the collector reserves room for `limit` of them.
-            limit: min(max(1, options.limit), max(1, snapshot.liveDocCount)), explain: options.explain
+            limit: min(max(1, options.limit), max(1, snapshot.liveDocCount)),
+            explain: options.explain
         )
     }
 
@@ -216,7 +244,11 @@ public final class PodiumIndex: @unchecked Sendable {
     }
 
     static func badDate(_ text: String, option: String) -> PodiumError {
-        PodiumError(.usage, "\(option) '\(text)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) 2019-05")
+        PodiumError(
+            .usage,
+            "\(option) '\(text)' is not a date",
+            hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) 2019-05"
+        )
     }
 
     /// What to do about a query the parser could not read, by the kind of mistake its message names.
@@ -245,7 +277,9 @@ public final class PodiumIndex: @unchecked Sendable {
             return PodiumError(.usage, error.description, hint: "see the topics with: podium topics list")
         case .index(let message):
             return PodiumError(
-                .index, message, hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
+                .index,
+                message,
+                hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
             )
         }
     }

@@ -15,6 +15,7 @@ public struct RefreshPlan: Sendable, Equatable {
     /// Sources left alone.
     public var unchanged: [String] = []
 
+    /// An empty plan.
     public init() {}
 
     /// Whether the refresh has anything to write.

@@ -15,6 +15,7 @@ public struct SourceRecord: Codable, Sendable, Hashable {
     /// Why it yielded nothing (a listing page, an empty file…); `nil` when it was indexed.
     public var skipped: String?
 
+    /// Creates a record.
     public init(path: String, size: Int64, modified: Int64, hash: String, statements: Int, skipped: String? = nil) {
         self.path = path
         self.size = size
@@ -27,17 +28,21 @@ public struct SourceRecord: Codable, Sendable, Hashable {
 
 /// The sources table kept in every commit: one record per source file, by path.
 public struct SourceTable: Sendable, Equatable {
+    /// The records by path.
     public private(set) var records: [String: SourceRecord]
 
+    /// A table of `records`; of two records for one path, the last is kept.
     public init(records: [SourceRecord] = []) {
         self.records = Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// The record of `path`; setting `nil` removes it.
     public subscript(path: String) -> SourceRecord? {
         get { records[path] }
         set { records[path] = newValue }
     }
 
+    /// Sources recorded.
     public var count: Int { records.count }
 
     /// Records sorted by path, the order they are written in.

@@ -16,8 +16,12 @@ public enum StatementSchema {
         "ordinal", "follow_up",
     ]
 
+    /// The fields of every Podium index, with `id` as the statement id.
     public static let schema = IndexSchema(
-        textFields: textFields, keywordFields: keywordFields, storedFields: storedFields, idField: "id"
+        textFields: textFields,
+        keywordFields: keywordFields,
+        storedFields: storedFields,
+        idField: "id"
     )
 
     /// The analyzer identity stored in every commit; an index made by another is refused.
@@ -53,7 +57,10 @@ public enum StatementSchema {
     ///   - ordinal: whether to store the statement's ordinal; JSONL blocks leave it to the writer, which
     ///     alone knows how many statements of the file came before.
     static func fill(
-        _ document: inout IndexDocument, with statement: Statement, analyzer: Analyzer, tokens: inout TokenBuffer,
+        _ document: inout IndexDocument,
+        with statement: Statement,
+        analyzer: Analyzer,
+        tokens: inout TokenBuffer,
         ordinal: Bool = true
     ) {
         document.removeAll()
@@ -89,8 +96,19 @@ public enum StatementSchema {
     /// The statement stored in a document.
     public static func statement(from fields: [StoredField]) -> Statement {
         var s = Statement(
-            id: "", ordinal: 0, date: "", spokesperson: "", outlet: "", title: "", question: "", answer: "",
-            language: "", kind: "", source: "", url: "", followUp: false
+            id: "",
+            ordinal: 0,
+            date: "",
+            spokesperson: "",
+            outlet: "",
+            title: "",
+            question: "",
+            answer: "",
+            language: "",
+            kind: "",
+            source: "",
+            url: "",
+            followUp: false
         )
         for field in fields {
             switch field.name {

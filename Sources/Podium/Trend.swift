@@ -1,5 +1,6 @@
 /// How a trend groups dates.
 public enum TrendGranularity: String, CaseIterable, Sendable {
+    /// Calendar months (`2019-05`), quarters (`2019-Q2`) or years (`2019`).
     case month, quarter, year
 
     /// The bucket label of an ISO date (`2019-05-09` → `2019-05`, `2019-Q2`, `2019`), or `nil` when the
@@ -61,11 +62,14 @@ public enum TrendGranularity: String, CaseIterable, Sendable {
 
 /// Matches counted per period, oldest first, empty periods included.
 public struct TrendSeries: Sendable, Equatable {
+    /// The period each bucket covers.
     public var granularity: TrendGranularity
+    /// One bucket per period from the first match to the last, oldest first.
     public var buckets: [(label: String, count: Int)]
     /// Matches without a usable date, left out of the buckets.
     public var undated: Int
 
+    /// Whether two series count the same periods alike.
     public static func == (a: TrendSeries, b: TrendSeries) -> Bool {
         a.granularity == b.granularity && a.undated == b.undated
             && a.buckets.map(\.label) == b.buckets.map(\.label) && a.buckets.map(\.count) == b.buckets.map(\.count)
@@ -92,5 +96,6 @@ public struct TrendSeries: Sendable, Equatable {
         }
     }
 
+    /// Dated matches in all.
     public var total: Int { buckets.reduce(0) { $0 + $1.count } }
 }

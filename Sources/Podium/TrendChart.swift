@@ -3,16 +3,22 @@ import Foundation
 /// Draws a trend as a standalone SVG bar chart for reports: a title, a labelled y axis with round
 /// tick values, one bar per period with its count above it, and period labels under the x axis.
 public struct TrendChart: Sendable {
+    /// The heading above the chart.
     public var title: String
+    /// The counts drawn.
     public var series: TrendSeries
+    /// The picture's width in pixels.
     public var width: Int = 960
+    /// The picture's height in pixels.
     public var height: Int = 420
 
+    /// A chart of `series` under `title`.
     public init(title: String, series: TrendSeries) {
         self.title = title
         self.series = series
     }
 
+    /// The chart as a standalone SVG document.
     public func svg() -> String {
         let left = 64.0, right = 24.0, top = 56.0, bottom = 88.0
         let plotW = Double(width) - left - right
@@ -43,7 +49,8 @@ public struct TrendChart: Sendable {
             out += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" font-size=\"12\">\(tick)</text>\n"
             tick += step
         }
-        out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotH))\" stroke=\"black\"/>\n"
+        out +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotH))\" stroke=\"black\"/>\n"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" "
         out += "stroke=\"black\"/>\n"
         out += "<text x=\"18\" y=\"\(f(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"13\" "

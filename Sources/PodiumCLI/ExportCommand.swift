@@ -20,13 +20,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The query (see 'podium search --help' for the language).")
-    var words: [String] = []
-
-    @Option(help: "A topic that reorders the matches (or selects them, without a query).")
-    var topic: String?
-
-    @OptionGroup var dates: DateOptions
+    @OptionGroup var query: QueryOptions
 
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many excerpts (the best first).")
     var limit: Int = 50
@@ -50,7 +44,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        if words.isEmpty && topic == nil { throw ValidationError("give a query, or --topic NAME") }
+        if query.isEmpty { throw ValidationError("give a query, or --topic NAME") }
     }
 
     func run() throws {
@@ -58,10 +52,7 @@ struct ExportCommand: ParsableCommand {
         let file = out.map { OutputFile(path: $0, option: "--out") }
         file?.check()
         let podium = try indexOptions.location.open()
-        var options = SearchOptions(
-            query: words.joined(separator: " "), topic: topic, since: dates.since, until: dates.until, limit: limit,
-            requireAll: everyWord
-        )
+        var options = query.search(limit: limit, requireAll: everyWord)
         if all {
             options.limit = max(1, try handlingErrors { () throws(PodiumError) in try podium.count(options) })
         }
@@ -71,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         }
         bar.finish()
         for note in outcome.notes { StandardError.line("note: \(note)") }
-        let exporter = Exporter(format: format.value, full: full, query: options.query ?? topic ?? "")
+        let exporter = Exporter(format: format.value, full: full, query: options.query ?? query.topic ?? "")
         if let out, let file {
             file.write { handle in
                 try exporter.render(outcome.hits) { try handle.write(contentsOf: Data($0.utf8)) }

@@ -33,22 +33,30 @@ struct CorpusOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Memory for indexing, in MB.",
-            discussion: "Half holds postings before a segment is written; the rest covers sources being analyzed, merges and the runtime, so peak memory stays within it."
+            discussion: """
+                Half holds postings before a segment is written; the rest covers sources being analyzed, \
+                merges and the runtime, so peak memory stays within it.
+                """
         )
     )
     var memory: Int = 512
 
     @Option(help: "Threads that read and analyze sources. (default: the number of cores)")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     func validate() throws {
-        guard (32...65_536).contains(memory) else { throw ValidationError("--memory must be between 32 and 65536 (MB)") }
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard (32...65_536).contains(memory) else {
+            throw ValidationError("--memory must be between 32 and 65536 (MB)")
+        }
+        guard (1...256).contains(jobs ?? 1) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func options(defaultCorpus: [String]) -> IndexingOptions {
         IndexingOptions(
-            corpus: corpus.isEmpty ? defaultCorpus : corpus, index: index, memoryBudget: memory << 20, jobs: jobs
+            corpus: corpus.isEmpty ? defaultCorpus : corpus,
+            index: index,
+            memoryBudget: memory << 20,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
         )
     }
 }
@@ -208,82 +216,10 @@ extension IndexCommand {
                 try Indexer.optimize(index: index, maxSegments: segments)
             }
             StandardError.line(
-                "optimized: \(report.segmentsBefore) → \(report.segmentsAfter) segments, \(report.statements) statements"
-                    + String(format: " in %.2f s", report.seconds) + " (generation \(report.generation))"
+                "optimized: \(report.segmentsBefore) → \(report.segmentsAfter) segments, "
+                    + "\(report.statements) statements" + String(format: " in %.2f s", report.seconds)
+                    + " (generation \(report.generation))"
             )
         }
-    }
-}
-
-/// Runs a build or refresh with a progress bar on a terminal, mapping errors to exit statuses.
-func runIndexing(
-    _ label: String, _ body: (@escaping @Sendable (IndexingProgress) -> Void) throws(PodiumError) -> IndexingReport
-) throws -> IndexingReport {
-    // Build progress counts files and blocks of large JSONL files alike: megabytes say more.
-    let bar = ProgressBar(label: label, unit: nil)
-    let box = ProgressBox(bar)
-    defer { bar.finish() }
-    return try handlingErrors { () throws(PodiumError) in
-        try body { progress in box.update(progress) }
-    }
-}
-
-/// Lets the progress closure, which must be `Sendable`, reach the bar; it is only called from the writer's
-/// thread.
-final class ProgressBox: @unchecked Sendable {
-    let bar: ProgressBar
-    init(_ bar: ProgressBar) { self.bar = bar }
-    func update(_ p: IndexingProgress) {
-        bar.update(done: p.done, total: p.total, bytes: p.bytes, totalBytes: p.totalBytes, force: p.done == p.total)
-    }
-}
-
-/// The summary line (and skipped sources) after a build or refresh, on standard error.
-struct IndexingSummary {
-    var report: IndexingReport
-    var refresh: Bool
-
-    func print() {
-        let r = report
-        let mbps = r.seconds > 0 ? Double(r.bytes) / 1e6 / r.seconds : 0
-        var line = ""
-        if refresh {
-            line = "refreshed: \(r.added) added, \(r.changed) changed, \(r.deleted) deleted, "
-                + "\(r.touched) touched, \(r.unchanged) unchanged; "
-        } else {
-            line = "indexed \(r.sourcesFound) sources: "
-        }
-        line += "\(r.statementsIndexed) statements written, \(r.statementsInIndex) in the index; "
-        line += "\(r.skipped.count) skipped, \(r.failed.count) failed; "
-        line += String(format: "%.1f MB in %.2f s (%.1f MB/s)", Double(r.bytes) / 1e6, r.seconds, mbps)
-        if !r.committed { line += "; nothing to commit" }
-        for (path, reason) in r.skipped.prefix(50) { StandardError.line("skipped \(path): \(reason)") }
-        if r.skipped.count > 50 { StandardError.line("… and \(r.skipped.count - 50) more skipped") }
-        for (path, message) in r.failed { StandardError.line("failed \(path): \(message)") }
-        for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
-        if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
-        StandardError.line(line)
-    }
-}
-
-/// Runs `body`; a `PodiumError` becomes a message, a hint and the matching exit status.
-func handlingErrors<T>(_ body: () throws(PodiumError) -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        UserFacingError(error).exit()
-    }
-}
-
-extension UserFacingError {
-    init(_ error: PodiumError) {
-        let status: ExitStatus =
-            switch error.kind {
-            case .usage: .usage
-            case .index: .index
-            case .input: .input
-            case .output: .output
-            }
-        self.init(error.message, hint: error.hint, detail: error.detail, status: status)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TranscriptIngest
+import Podium
 
 /// `podium parse`: how sources split into statements, without indexing.
 struct ParseCommand: ParsableCommand {
@@ -29,56 +29,35 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Output format: text (for reading) or jsonl (one statement object per line).")
     var format: Format = .text
 
-    @Option(help: "Number of files read at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(help: .hidden)
-    var benchmark = false
+    @Option(help: "Threads that read sources: pages, and blocks of JSONL files. (default: the number of cores)")
+    var jobs: Int?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        // A missing path is reported and the other paths are still read.
-        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
-        let missing = paths.filter { !existing.contains($0) }
-        let files: [String]
-        do {
-            files = try SourceFiles.list(existing)
-        } catch {
-            UserFacingError("\(error)", hint: "check the paths", status: .input).exit()
-        }
-        if benchmark {
-            try ParseBenchmark(files: files, jobs: jobs).run()
-            return
-        }
-        let reader = TranscriptReader()
         var summary = ParseSummary()
-        for path in missing { summary.addMissing(path) }
         let output = StandardOutput()
         let started = Date()
-        // Batches keep memory bounded and output flowing while every core stays busy.
-        let batchSize = max(jobs * 16, 32)
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            for result in reader.read(paths: batch, concurrency: jobs) {
-                summary.add(result)
-                for statement in result.statements {
+        // A missing path is reported and the other paths are still read.
+        try handlingErrors { () throws(PodiumError) in
+            try SourceParser.read(paths, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { piece in
+                summary.add(piece)
+                for statement in piece.statements {
                     output.write(
                         format == .jsonl ? StatementRendering.jsonLine(statement) : StatementRendering.text(statement)
                     )
                 }
             }
-            start += batchSize
         }
         output.flush()
         summary.report(seconds: Date().timeIntervalSince(started))
-        if files.isEmpty, missing.isEmpty {
+        if summary.sources == 0 {
             UserFacingError(
                 "no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))",
-                hint: "name pages or JSONL files, or folders that hold them", status: .input
+                hint: "name pages or JSONL files, or folders that hold them",
+                status: .input
             ).exit()
         }
         // Every readable source was still printed; the status says some input could not be used.
@@ -98,26 +77,32 @@ struct ParseSummary {
     var failed: [(String, String)] = []
     var warnings: [String] = []
 
-    mutating func addMissing(_ path: String) {
+    /// Warnings of the source being read, shown or not.
+    private var sourceWarnings = 0
+
+    /// Counts a piece of a source; its last piece says how the source ended.
+    mutating func add(_ piece: ParsedPiece) {
+        statements += piece.statements.count
+        bytes += piece.byteCount
+        for warning in piece.warnings {
+            if sourceWarnings < Self.warningsShown { warnings.append(warning.description) }
+            sourceWarnings += 1
+        }
+        guard let outcome = piece.outcome else { return }
         sources += 1
-        failed.append((path, "no such file or directory"))
+        switch outcome {
+        case .parsed: break
+        case .skipped(let reason): skipped.append((piece.source, reason.description))
+        case .failed(let message): failed.append((piece.source, message))
+        }
+        if sourceWarnings > Self.warningsShown {
+            warnings.append("\(piece.source): … and \(sourceWarnings - Self.warningsShown) more warnings")
+        }
+        sourceWarnings = 0
     }
 
-    mutating func add(_ result: SourceResult) {
-        sources += 1
-        statements += result.statements.count
-        bytes += result.byteCount
-        switch result.outcome {
-        case .parsed: break
-        case .skipped(let reason): skipped.append((result.source, reason.description))
-        case .failed(let message): failed.append((result.source, message))
-        }
-        let shown = result.warnings.prefix(20)
-        warnings.append(contentsOf: shown.map(\.description))
-        if result.warnings.count > shown.count {
-            warnings.append("\(result.source): … and \(result.warnings.count - shown.count) more warnings")
-        }
-    }
+    /// Warnings shown for one source.
+    private static let warningsShown = 20
 
     func report(seconds: Double) {
         var lines: [String] = []

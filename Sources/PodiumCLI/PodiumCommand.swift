@@ -19,6 +19,9 @@ struct PodiumCommand: AsyncParsableCommand {
               podium --generate-completion-script bash > /etc/bash_completion.d/podium
             """,
         version: "0.1.0",
-        subcommands: [SearchCommand.self, TopicsCommand.self, ExportCommand.self, TrendCommand.self, IndexCommand.self, ParseCommand.self, AnalyzeCommand.self]
+        subcommands: [
+            SearchCommand.self, TopicsCommand.self, ExportCommand.self, TrendCommand.self, IndexCommand.self,
+            ParseCommand.self, AnalyzeCommand.self,
+        ]
     )
 }

@@ -29,13 +29,7 @@ struct SearchCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, trec }
 
-    @Argument(help: "The query (several arguments are joined with spaces).")
-    var words: [String] = []
-
-    @Option(help: "A topic that reorders the matches (or ranks on its own, without a query).")
-    var topic: String?
-
-    @OptionGroup var dates: DateOptions
+    @OptionGroup var query: QueryOptions
 
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many results.")
     var limit: Int = 10
@@ -49,7 +43,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Output: text for reading; json, jsonl for scripts; trec for evaluation runs.")
     var format: Format = .text
 
-    @Option(help: "Answer many queries: a file of 'id<TAB>query' lines, or - for standard input (each answered at once).")
+    @Option(
+        help: "Answer many queries: a file of 'id<TAB>query' lines, or - for standard input (each answered at once)."
+    )
     var batch: String?
 
     @OptionGroup var indexOptions: IndexOptions
@@ -59,7 +55,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        if batch == nil && words.isEmpty && topic == nil {
+        if batch == nil && query.isEmpty {
             throw ValidationError("give a query, or --topic NAME, or --batch FILE")
         }
     }
@@ -70,10 +66,7 @@ struct SearchCommand: ParsableCommand {
             try runBatch(podium, from: batch)
             return
         }
-        let options = SearchOptions(
-            query: words.joined(separator: " "), topic: topic, since: dates.since, until: dates.until, limit: limit,
-            requireAll: all, explain: explain, excerpts: format != .trec
-        )
+        let options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
         let out = StandardOutput()
         for note in outcome.notes { StandardError.line("note: \(note)") }
@@ -85,7 +78,7 @@ struct SearchCommand: ParsableCommand {
         case .json:
             var o = JSONObjectWriter()
             o.add("query", options.query ?? "")
-            if let topic { o.add("topic", topic) }
+            if let topic = query.topic { o.add("topic", topic) }
             o.add("count", outcome.hits.count)
             o.add("notes", strings: outcome.notes)
             o.add("hits", raw: "[" + outcome.hits.map(HitRendering.json).joined(separator: ",") + "]")
@@ -112,7 +105,11 @@ struct SearchCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             guard exists, !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-                UserFacingError("cannot read the batch file '\(path)'", hint: "give a file of 'id<TAB>query' lines, or - for standard input", status: .input).exit()
+                UserFacingError(
+                    "cannot read the batch file '\(path)'",
+                    hint: "give a file of 'id<TAB>query' lines, or - for standard input",
+                    status: .input
+                ).exit()
             }
             input = handle
         }
@@ -121,10 +118,13 @@ struct SearchCommand: ParsableCommand {
         for line in LineReader(handle: input) {
             lineNumber += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            let (qid, query) = Self.split(line, lineNumber: lineNumber)
-            let options = SearchOptions(
-                query: query, topic: topic, since: dates.since, until: dates.until, limit: limit, requireAll: all,
-                explain: explain, excerpts: format != .trec
+            let (qid, text) = Self.split(line, lineNumber: lineNumber)
+            let options = query.search(
+                query: text,
+                limit: limit,
+                requireAll: all,
+                explain: explain,
+                excerpts: format != .trec
             )
             do throws(PodiumError) {
                 let hits = try podium.search(options).hits

@@ -1,5 +1,5 @@
 import Foundation
-import TranscriptIngest
+import Podium
 
 /// How `podium parse` prints a statement.
 enum StatementRendering {

@@ -30,7 +30,9 @@ struct TopicsFileOption: ParsableArguments {
     func load() throws -> (topics: [TopicInfo], path: String) {
         guard let path else {
             UserFacingError(
-                "no topics file: Corpus/topics.toml is not here", hint: "name one with --topics FILE", status: .input
+                "no topics file: Corpus/topics.toml is not here",
+                hint: "name one with --topics FILE",
+                status: .input
             ).exit()
         }
         return (try handlingErrors { () throws(PodiumError) in try TopicCatalog.load(path) }, path)
@@ -52,8 +54,9 @@ extension TopicsCommand {
         func run() throws {
             let view = try file.load()
             for topic in view.topics {
+                let name = topic.name.padding(toLength: 20, withPad: " ", startingAt: 0)
                 let label = topic.label.isEmpty ? "" : "  \(topic.label)"
-                Swift.print("\(topic.name.padding(toLength: 20, withPad: " ", startingAt: 0))\(topic.entries.count) entries\(label)")
+                Swift.print("\(name)\(topic.entries.count) entries\(label)")
             }
         }
     }
@@ -75,7 +78,8 @@ extension TopicsCommand {
             guard let topic = view.topics.first(where: { $0.name == name }) else {
                 UserFacingError(
                     "no topic named '\(name)' in \(view.path)",
-                    hint: "the topics are: \(view.topics.map(\.name).joined(separator: ", "))", status: .usage
+                    hint: "the topics are: \(view.topics.map(\.name).joined(separator: ", "))",
+                    status: .usage
                 ).exit()
             }
             Swift.print("\(topic.name)\(topic.label.isEmpty ? "" : " — \(topic.label)")")
@@ -113,11 +117,10 @@ extension TopicsCommand {
                 "--topic", name, "--limit", String(limit), "--format", format.rawValue, "--index", index,
                 "--color", color.rawValue,
             ])
-            search.dates = dates
+            search.query.dates = dates
             search.explain = explain
             search.indexOptions.topics = file.topics
             try search.run()
         }
     }
 }
-

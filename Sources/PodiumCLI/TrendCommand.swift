@@ -45,7 +45,7 @@ struct TrendCommand: ParsableCommand {
         let podium = try indexOptions.location.open()
         let text = words.joined(separator: " ")
         let isTopic = podium.topicNames.contains(text)
-        let options = SearchOptions(query: isTopic ? nil : text, topic: isTopic ? text : nil, since: dates.since, until: dates.until)
+        let options = dates.search(query: isTopic ? nil : text, topic: isTopic ? text : nil)
         let matchDates = try handlingErrors { () throws(PodiumError) in try podium.matchingDates(options) }
         let series = TrendSeries(dates: matchDates, by: by.value)
         let out = StandardOutput()
@@ -71,15 +71,22 @@ struct TrendCommand: ParsableCommand {
         }
         out.flush()
         if let svg {
-            let chart = TrendChart(title: "Statements per \(by.value.rawValue): \(isTopic ? "topic " : "")\(text)", series: series)
+            let chart = TrendChart(
+                title: "Statements per \(by.value.rawValue): \(isTopic ? "topic " : "")\(text)",
+                series: series
+            )
             svgFile?.write { try $0.write(contentsOf: Data(chart.svg().utf8)) }
             StandardError.line("wrote \(svg)")
         }
         if series.total == 0 {
             StandardError.line("No dated statement matches.")
             // A lone word that matches nothing was most likely meant as a topic name.
-            if !isTopic, dates.since == nil, dates.until == nil, !podium.topicNames.isEmpty, !text.contains(where: \.isWhitespace) {
-                StandardError.line("hint: '\(text)' is not a topic; the topics are: \(podium.topicNames.joined(separator: ", "))")
+            if !isTopic, dates.since == nil, dates.until == nil, !podium.topicNames.isEmpty,
+                !text.contains(where: \.isWhitespace)
+            {
+                StandardError.line(
+                    "hint: '\(text)' is not a topic; the topics are: \(podium.topicNames.joined(separator: ", "))"
+                )
             }
             throw ExitCode(ExitStatus.noMatch.rawValue)
         }

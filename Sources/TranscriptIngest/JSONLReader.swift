@@ -4,20 +4,19 @@
     import Darwin
 #endif
 
-/// Reads a JSONL source: one statement object per line, parsed by `JSONLineParser`.
+/// Parses the lines of a JSONL source: one statement object per line, read by `JSONLineParser`.
 ///
 /// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional:
 /// `date`, `spokesperson`, `question`, `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`),
 /// `kind`, `follow_up` (or `followUp`). A bad line is reported with its line number ("not valid UTF-8",
-/// "not valid JSON", "not a JSON object", a missing field) and skipped; the rest of the file is read.
-/// Within one buffer a repeated `id` is skipped with a warning; a date is kept as `YYYY-MM-DD`.
+/// "not valid JSON", "not a JSON object", a missing field) and skipped; the rest is read. A date is kept as
+/// `YYYY-MM-DD`. Lines are counted from the first line of the bytes given, and a repeated `id` is left for
+/// `SourceJoiner`, which sees every block of the file in order.
 struct JSONLReader {
     let source: String
 
-    func read(_ buffer: UnsafeRawBufferPointer) -> SourceResult {
-        var statements: [Statement] = []
-        var warnings: [SourceWarning] = []
-        var seen: Set<String> = []
+    /// Adds the statements of the lines in `buffer`, their keys and the warnings to `piece`.
+    func read(_ buffer: UnsafeRawBufferPointer, into piece: inout SourcePiece) {
         var lineNumber = 0
         var start = 0
         let parser = JSONLineParser()
@@ -31,30 +30,19 @@ struct JSONLReader {
             let line = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
             start = end + 1
             guard !ByteText.isBlank(line) else { continue }
-            switch parse(line, ordinal: statements.count + 1, with: parser) {
+            switch parse(line, ordinal: piece.statements.count + 1, with: parser) {
             case .success(var statement):
-                if seen.contains(statement.id) {
-                    warnings.append(
-                        SourceWarning(
-                            source: source,
-                            line: lineNumber,
-                            message: "duplicate id '\(statement.id)'; line skipped"
-                        )
-                    )
-                    continue
-                }
-                seen.insert(statement.id)
                 if let note = Self.normalizeDate(&statement) {
-                    warnings.append(SourceWarning(source: source, line: lineNumber, message: note))
+                    piece.warnings.append(SourceWarning(source: source, line: lineNumber, message: note))
                 }
-                statements.append(statement)
+                piece.keys.append(StatementKey(id: statement.id, line: lineNumber))
+                piece.statements.append(statement)
             case .failure(let problem):
-                warnings.append(
+                piece.warnings.append(
                     SourceWarning(source: source, line: lineNumber, message: "\(problem.message); line skipped")
                 )
             }
         }
-        return SourceResult(source: source, statements: statements, warnings: warnings)
     }
 
     struct LineProblem: Error {

@@ -1,18 +1,26 @@
 import Foundation
 
-/// Reads sources (HTML pages and JSONL files) into statements.
+/// Reads sources (HTML pages and JSONL files) into statements: the one reader that `podium parse` and
+/// an index build share.
 ///
-/// Every call is self-contained and the reader holds no mutable state, so one reader may be used from many
-/// threads at once; results are `Sendable`. Bad input never traps: it comes back as a skip reason, a
-/// failure or warnings naming the file (and line).
+/// A source is read in units (`units(ofSource:size:)`): a page whole, a JSONL file in blocks of whole lines
+/// that several threads read at once, joined in order by a `SourceJoiner`. `read(path:)` does all three for
+/// one file. Every call is self-contained and the reader holds no mutable state, so one reader may be used
+/// from many threads at once; results are `Sendable`. Bad input never traps: it comes back as a skip
+/// reason, a failure or warnings naming the file (and line).
 public struct TranscriptReader: Sendable {
-    /// Sources larger than this are skipped with `SkipReason.tooLarge` (libxml2 takes at most 2 GiB).
+    /// Pages larger than this are skipped with `SkipReason.tooLarge` (libxml2 takes at most 2 GiB).
     public var maximumSourceBytes: Int
+    /// The bytes of a JSONL file that one unit owns.
+    public var blockSize: Int
 
     /// Creates a reader.
-    /// - Parameter maximumSourceBytes: the largest source read; default 1 GiB.
-    public init(maximumSourceBytes: Int = 1 << 30) {
+    /// - Parameters:
+    ///   - maximumSourceBytes: the largest page read; default 1 GiB.
+    ///   - blockSize: the bytes of a JSONL file that one unit owns; default 2 MiB.
+    public init(maximumSourceBytes: Int = 1 << 30, blockSize: Int = 2 << 20) {
         self.maximumSourceBytes = min(maximumSourceBytes, Int(Int32.max))
+        self.blockSize = max(1, blockSize)
     }
 
     /// File extensions read as HTML pages.
@@ -20,26 +28,27 @@ public struct TranscriptReader: Sendable {
     /// File extensions read as JSONL (one statement per line).
     public static let jsonlExtensions: Set<String> = ["jsonl"]
 
-    /// Reads the file at `path`.
+    /// Reads the file at `path`, unit by unit.
     ///
     /// - Parameter path: a file path; it becomes each statement's `source` and the prefix of page statement ids.
     /// - Returns: the statements, or why there are none. An unreadable file is `.failed` with the system's message.
     public func read(path: String) -> SourceResult {
-        let url = URL(fileURLWithPath: path)
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumSourceBytes {
-                return SourceResult(source: path, outcome: .skipped(.tooLarge(size)), byteCount: size)
-            }
-            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-                return SourceResult(source: path, outcome: .failed("is a directory"))
-            }
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            return SourceResult(source: path, outcome: .failed(Self.describe(error)))
+        let size: Int
+        do { size = try BlockFile(path: path).size() } catch {
+            return SourceResult(source: path, outcome: .failed(error.message))
         }
-        return data.withUnsafeBytes { read(buffer: $0, path: path) }
+        var joiner = SourceJoiner()
+        var result = SourceResult(source: path)
+        for unit in units(ofSource: path, size: Int64(size)) {
+            var piece = read(unit)
+            joiner.join(&piece)
+            result.statements += piece.statements
+            result.warnings += piece.warnings
+        }
+        result.outcome = joiner.sourceOutcome
+        result.byteCount = joiner.byteCount
+        if result.isSkippedOrFailed { result.statements = [] }
+        return result
     }
 
     /// Reads a source held in memory; `path` decides the format (by extension) and names the source.
@@ -74,9 +83,16 @@ public struct TranscriptReader: Sendable {
             return SourceResult(source: path, outcome: .skipped(.empty), byteCount: buffer.count)
         }
         if Self.jsonlExtensions.contains(ext) {
-            var result = JSONLReader(source: path).read(buffer)
-            result.byteCount = buffer.count
-            return result
+            var piece = SourcePiece(unit: SourceUnit(path: path, block: 0, isLast: true), byteCount: buffer.count)
+            JSONLReader(source: path).read(buffer, into: &piece)
+            var joiner = SourceJoiner()
+            joiner.join(&piece)
+            return SourceResult(
+                source: path,
+                statements: piece.statements,
+                warnings: piece.warnings,
+                byteCount: buffer.count
+            )
         }
         guard Self.htmlExtensions.contains(ext) else {
             return SourceResult(source: path, outcome: .skipped(.unsupportedExtension(ext)), byteCount: buffer.count)
@@ -87,8 +103,9 @@ public struct TranscriptReader: Sendable {
     }
 
     /// Bare `htmlReadMemory` + `xmlFreeDoc` with the reader's parser options and libxml2's own encoding
-    /// detection: the baseline `podium parse --benchmark` measures the full parse and split against.
-    package static func parseOnly(_ bytes: UnsafeRawBufferPointer) {
+    /// detection: the baseline that the parse benchmark (`Benchmarks/`) measures the full parse and split
+    /// against.
+    @_spi(Benchmarks) public static func parseOnly(_ bytes: UnsafeRawBufferPointer) {
         LibXML2.parseAndFree(bytes)
     }
 

@@ -316,7 +316,10 @@ struct CLIErrorTests {
         Hostile(name: "negative --jobs", arguments: ["index", "build", "--jobs", "-1", "--index", "MISSING"]),
         Hostile(name: "optimize a missing index", arguments: ["index", "optimize", "--index", "MISSING"]),
         Hostile(name: "refresh a missing index", arguments: ["index", "refresh", "--index", "MISSING"]),
-        Hostile(name: "optimize into 0 segments", arguments: ["index", "optimize", "--segments", "0", "--index", "MISSING"]),
+        Hostile(
+            name: "optimize into 0 segments",
+            arguments: ["index", "optimize", "--segments", "0", "--index", "MISSING"]
+        ),
         Hostile(name: "a folder as --out", arguments: ["export", "china", "--format", "csv", "--out", "."]),
         Hostile(name: "noncharacters to analyze", arguments: ["analyze", "\u{FFFF}\u{10FFFF}"]),
     ]

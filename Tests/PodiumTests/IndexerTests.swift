@@ -71,7 +71,13 @@ import TestSupport
         for path in pages.prefix(3) {
             var html = try String(contentsOfFile: path, encoding: .utf8)
             let marker = "</P>"
-            let at = try #require(html.range(of: marker, options: .caseInsensitive, range: html.index(html.startIndex, offsetBy: html.count / 2)..<html.endIndex))
+            let at = try #require(
+                html.range(
+                    of: marker,
+                    options: .caseInsensitive,
+                    range: html.index(html.startIndex, offsetBy: html.count / 2)..<html.endIndex
+                )
+            )
             html.replaceSubrange(at, with: " A refreshed sentence about zeppelins.</P>")
             try html.write(toFile: path, atomically: false, encoding: .utf8)
         }
@@ -81,7 +87,10 @@ import TestSupport
         try FileManager.default.removeItem(atPath: pages[10])
         // Touch one page without changing its bytes.
         let touched = pages[12]
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: touched)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)],
+            ofItemAtPath: touched
+        )
 
         let report = try Indexer.refresh(IndexingOptions(corpus: [], index: w.index))
         #expect(report.changed == 3)
@@ -106,7 +115,8 @@ import TestSupport
         ]
         for query in queries {
             #expect(
-                try refreshedIndex.count(SearchOptions(query: query)) == rebuiltIndex.count(SearchOptions(query: query)),
+                try refreshedIndex.count(SearchOptions(query: query))
+                    == rebuiltIndex.count(SearchOptions(query: query)),
                 "the same number of matches for \(query)"
             )
             let a = try refreshedIndex.search(SearchOptions(query: query, limit: 300)).hits
@@ -136,7 +146,9 @@ import TestSupport
         let answers = { () throws -> [[String]] in
             let index = try PodiumIndex(directory: w.index)
             return try queries.map { query in
-                try index.search(SearchOptions(query: query, limit: 1000)).hits.map { "\($0.statement.id) \(Float($0.score))" }
+                try index.search(SearchOptions(query: query, limit: 1000)).hits.map {
+                    "\($0.statement.id) \(Float($0.score))"
+                }
             }
         }
         let expected = try answers()

@@ -27,7 +27,7 @@ import TestSupport
         let sources = try Indexer.listSources([folder.url.path])
         #expect(sources.count == 1)
         let source = try #require(sources.first)
-        let prepared = Indexer.prepare(Indexer.WorkUnit(file: 0, block: nil, isLast: true), file: source)
+        let prepared = Indexer.prepare(try #require(Indexer.makeUnits([source]).first), file: source)
         #expect(prepared.documents.count == 51)
         let longTokens = try #require(prepared.documents.first).tokens.count
         #expect(longTokens > 3_000)

@@ -51,7 +51,10 @@ struct PodiumProcess {
     ///   - environment: Variables set or replaced in the child's environment.
     ///   - input: Standard input (default: none, an empty stream).
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: Data? = nil
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String] = [:],
+        input: Data? = nil
     ) throws -> Outcome {
         try run(executable: try executable(), arguments, in: directory, environment: environment, input: input)
     }
@@ -63,7 +66,10 @@ struct PodiumProcess {
     }
 
     static func run(
-        executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        executable: URL,
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String] = [:],
         input: Data? = nil
     ) throws -> Outcome {
         let process = Process()
@@ -102,11 +108,15 @@ struct PodiumProcess {
     /// (with CRLF line ends). `TERM` is a colour terminal and `NO_COLOR` empty unless `environment` says
     /// otherwise.
     static func runOnTerminal(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String] = [:]
     ) throws -> Outcome {
         let command = ([try executable().path] + arguments).map(shellQuoted).joined(separator: " ")
         return try run(
-            executable: URL(fileURLWithPath: script), ["-qec", command, "/dev/null"], in: directory,
+            executable: URL(fileURLWithPath: script),
+            ["-qec", command, "/dev/null"],
+            in: directory,
             environment: ["TERM": "xterm-256color", "NO_COLOR": ""].merging(environment) { $1 }
         )
     }
@@ -115,7 +125,9 @@ struct PodiumProcess {
     static let script = "/usr/bin/script"
     static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: script) }
 
-    private static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    private static func shellQuoted(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 
     /// Starts `podium arguments` without waiting; output is discarded.
     static func start(_ arguments: [String]) throws -> Process {

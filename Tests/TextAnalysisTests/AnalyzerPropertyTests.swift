@@ -4,7 +4,6 @@ import TestSupport
 
 @testable import TextAnalysis
 
-
 /// Checks the invariants every analysis must keep, for `bytes` analyzed as they are.
 ///
 /// - every token's offsets lie inside the text, in order, on scalar boundaries, and slice its surface form:

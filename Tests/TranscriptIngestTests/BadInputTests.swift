@@ -176,4 +176,3 @@ import TranscriptIngest
         }
     }
 }
-

@@ -20,7 +20,8 @@ struct HitRendering {
             out.write(style.dim("score " + String(format: "%.2f", hit.score)) + "\n")
             if !s.title.isEmpty { out.write("   \(style.bold(s.title))\n") }
             for line in excerptLines(hit.excerpt) { out.write("   \(line)\n") }
-            let source = s.url.isEmpty ? (s.source.hasPrefix(cwd) ? String(s.source.dropFirst(cwd.count)) : s.source) : s.url
+            let source =
+                s.url.isEmpty ? (s.source.hasPrefix(cwd) ? String(s.source.dropFirst(cwd.count)) : s.source) : s.url
             out.write("   " + style.dim("\(source)  [\(s.id)]") + "\n")
             for line in hit.explanation { out.write("     " + style.dim(line) + "\n") }
             out.write("\n")

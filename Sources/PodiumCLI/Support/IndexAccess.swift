@@ -28,7 +28,7 @@ struct IndexLocation {
         }
         do {
             return try PodiumIndex(directory: index, topicsFile: topicsFile)
-        } catch where error.isOutdatedIndex && index == "Index" {
+        } catch  where error.isOutdatedIndex && index == "Index" {
             // The default index is podium's own cache of its sources: after an upgrade, build it anew.
             let recorded = Indexer.recordedCorpus(index: index) ?? ["Corpus"]
             let corpus = recorded.allSatisfy { FileManager.default.fileExists(atPath: $0) } ? recorded : ["Corpus"]
@@ -46,4 +46,3 @@ struct IndexLocation {
         }
     }
 }
-

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Podium
 
 /// `--index` and `--topics`, shared by every command that reads the index.
 struct IndexOptions: ParsableArguments {
@@ -19,4 +20,64 @@ struct DateOptions: ParsableArguments {
 
     @Option(help: "Only statements dated on or before this date.")
     var until: String?
+
+    /// A search for `query` and `topic` within these dates.
+    func search(
+        query: String?,
+        topic: String?,
+        limit: Int = 10,
+        requireAll: Bool = false,
+        explain: Bool = false,
+        excerpts: Bool = true
+    ) -> SearchOptions {
+        SearchOptions(
+            query: query,
+            topic: topic,
+            since: since,
+            until: until,
+            limit: limit,
+            requireAll: requireAll,
+            explain: explain,
+            excerpts: excerpts
+        )
+    }
+}
+
+/// The query, the topic and the dates, read the same way by `search` and `export`.
+///
+/// `trend` takes a topic name or a query in one argument, and shares only `DateOptions` and `IndexOptions`.
+struct QueryOptions: ParsableArguments {
+    @Argument(
+        help: "The query, in the language of 'podium search --help' (several arguments are joined with spaces)."
+    )
+    var words: [String] = []
+
+    @Option(help: "A topic that reorders the matches (or, without a query, ranks statements on its own).")
+    var topic: String?
+
+    @OptionGroup var dates: DateOptions
+
+    /// The words joined into one query.
+    var query: String { words.joined(separator: " ") }
+
+    /// Whether neither a query nor a topic was given.
+    var isEmpty: Bool { words.isEmpty && topic == nil }
+
+    /// A search for these words (or `query`, for one line of a batch), topic and dates.
+    func search(
+        query: String? = nil,
+        limit: Int,
+        requireAll: Bool,
+        explain: Bool = false,
+        excerpts: Bool = true
+    ) -> SearchOptions {
+        dates.search(
+            query: query ?? self.query,
+            topic: topic,
+            limit: limit,
+            requireAll: requireAll,
+            explain: explain,
+            excerpts: excerpts
+        )
+    }
 }

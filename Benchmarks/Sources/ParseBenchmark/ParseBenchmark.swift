@@ -1,31 +1,62 @@
+import ArgumentParser
 import Foundation
-import TranscriptIngest
 
-/// `podium parse --benchmark FILES`: the throughput of the full parse and split against bare
+@_spi(Benchmarks) import TranscriptIngest
+
+/// `ParseBenchmark PATH ...`: the throughput of the full parse and split of HTML pages against bare
 /// `htmlReadMemory` + `xmlFreeDoc` over the same bytes, in the same run, with the same parallelism.
-struct ParseBenchmark {
-    let files: [String]
-    let jobs: Int
+@main
+struct ParseBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ParseBenchmark",
+        abstract: "Parse throughput of TranscriptIngest against bare libxml2 over the same pages.",
+        discussion: """
+            Every source is read into memory first; then each round times a bare libxml2 parse of every \
+            page and the reader's full parse and split, the best round of each reported.
+
+            Examples:
+              .build/release/ParseBenchmark ../../shared/corpus/raw-html
+              .build/release/ParseBenchmark ../../shared/corpus/raw-html --jobs 1 --rounds 9
+            """
+    )
+
+    @Argument(help: "Pages, or folders searched for .html .htm .shtml .jsonl.")
+    var paths: [String]
+
+    @Option(help: "Pages parsed at once.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Timed rounds; the best is reported.")
     var rounds = 5
 
+    func validate() throws {
+        guard jobs >= 1, rounds >= 1 else { throw ValidationError("--jobs and --rounds must be at least 1") }
+    }
+
     func run() throws {
-        let pages: [[UInt8]] = files.compactMap { path in
-            FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let loaded = try SourceFiles.list(paths).compactMap { path in
+            FileManager.default.contents(atPath: path).map { (path: path, bytes: [UInt8]($0)) }
         }
+        let files = loaded.map(\.path)
+        let pages = loaded.map(\.bytes)
         let totalBytes = pages.reduce(0) { $0 + $1.count }
         let megabytes = Double(totalBytes) / 1_048_576
         let reader = TranscriptReader()
-        let paths = files
 
         var bestBare = Double.infinity
         var bestFull = Double.infinity
         var statements = 0
         for _ in 0..<rounds {
-            bestBare = min(bestBare, time { index in pages[index].withUnsafeBytes { TranscriptReader.parseOnly($0) } })
+            bestBare = min(
+                bestBare,
+                time(pages.count) { index in pages[index].withUnsafeBytes { TranscriptReader.parseOnly($0) } }
+            )
             let counter = Counter()
             bestFull = min(
                 bestFull,
-                time { index in counter.add(reader.read(bytes: pages[index], path: paths[index]).statements.count) }
+                time(pages.count) { index in
+                    counter.add(reader.read(bytes: pages[index], path: files[index]).statements.count)
+                }
             )
             statements = counter.total
         }
@@ -46,9 +77,8 @@ struct ParseBenchmark {
         print(String(format: "full / bare: %.0f%%", 100 * fullRate / bareRate))
     }
 
-    /// Seconds to run `work` over every page, `jobs` pages at a time.
-    private func time(_ work: @escaping @Sendable (Int) -> Void) -> Double {
-        let count = files.count
+    /// Seconds to run `work` over pages `0..<count`, `jobs` pages at a time.
+    private func time(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) -> Double {
         let next = Counter()
         let started = DispatchTime.now()
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in

@@ -1,11 +1,38 @@
+import ArgumentParser
 import Foundation
 import TextAnalysis
 
-/// Throughput of the analyzer over the `question` and `answer` texts of a JSONL corpus, one thread.
-struct AnalyzeBenchmark {
-    let path: String
-    let language: Language
-    let passes: Int
+extension Language: @retroactive ExpressibleByArgument {}
+
+/// `AnalyzeBenchmark FILE`: throughput of the analyzer over the `question` and `answer` texts of a JSONL
+/// corpus, on one thread.
+@main
+struct AnalyzeBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "AnalyzeBenchmark",
+        abstract: "Analyzer throughput over the question and answer fields of a JSONL file, one thread.",
+        discussion: """
+            A first, untimed pass warms the stem cache; the timed passes report the median and best wall \
+            time and the median thread CPU time.
+
+            Examples:
+              .build/release/AnalyzeBenchmark ../../shared/corpus/mfa-presscon.jsonl
+              .build/release/AnalyzeBenchmark ../../shared/corpus/mfa-presscon-zh.jsonl --lang zh --passes 9
+            """
+    )
+
+    @Argument(help: "A JSONL file of statements.")
+    var path: String
+
+    @Option(name: .customLong("lang"), help: "The language to analyze in: auto, en or zh.")
+    var language: Language = .auto
+
+    @Option(help: "Timed passes.")
+    var passes = 5
+
+    func validate() throws {
+        guard passes >= 1 else { throw ValidationError("--passes must be at least 1") }
+    }
 
     func run() throws {
         let texts = try loadTexts()

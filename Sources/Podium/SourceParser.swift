@@ -1,0 +1,75 @@
+import Foundation
+import TranscriptIngest
+
+/// A run of statements of one source, in source order, with what reading it told.
+public struct ParsedPiece: Sendable {
+    /// The source's path, as listed.
+    public var source: String
+    /// The statements, numbered and with duplicate JSONL ids dropped as in an index build.
+    public var statements: [Statement]
+    /// Warnings met in this piece, JSONL ones with their line in the file.
+    public var warnings: [SourceWarning]
+    /// The bytes of the source this piece covers.
+    public var byteCount: Int
+    /// How reading the source ended, on its last piece; `nil` on the pieces before.
+    public var outcome: SourceOutcome?
+}
+
+/// Reads sources into statements without indexing them, with the reader an index build uses: what
+/// `podium parse` shows.
+public enum SourceParser {
+    /// Reads the sources under `paths` on `jobs` threads and hands their pieces to `body` in source order.
+    ///
+    /// A page is one piece; a JSONL file is read in blocks of whole lines, so memory stays bounded however
+    /// large it is. A path that does not exist is handed over first, as a failed source, and the other
+    /// paths are still read.
+    ///
+    /// - Parameters:
+    ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl).
+    ///   - jobs: threads that read sources.
+    ///   - body: called on the calling thread with every piece of every source.
+    /// - Throws: `.input` when a folder cannot be listed.
+    public static func read(
+        _ paths: [String],
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ body: (ParsedPiece) -> Void
+    ) throws(PodiumError) {
+        var existing: [String] = []
+        for path in paths {
+            guard FileManager.default.fileExists(atPath: path) else {
+                let failure = SourceOutcome.failed("no such file or directory")
+                body(ParsedPiece(source: path, statements: [], warnings: [], byteCount: 0, outcome: failure))
+                continue
+            }
+            existing.append(path)
+        }
+        let files: [String]
+        do { files = try SourceFiles.list(existing) } catch {
+            throw PodiumError(.input, error.description, hint: "check the paths")
+        }
+        let units = files.flatMap { path in
+            Indexer.reader.units(ofSource: path, size: FileFingerprint(path: path)?.size ?? 0)
+        }
+        var joiner = SourceJoiner()
+        OrderedPipeline.run(
+            count: units.count,
+            workers: max(1, jobs),
+            window: max(1, jobs) * 4,
+            produce: { i in Indexer.reader.read(units[i]) },
+            consume: { _, read in
+                var piece = read
+                if piece.unit.isFirst { joiner = SourceJoiner() }
+                joiner.join(&piece)
+                body(
+                    ParsedPiece(
+                        source: piece.unit.path,
+                        statements: piece.statements,
+                        warnings: piece.warnings,
+                        byteCount: piece.byteCount,
+                        outcome: piece.unit.isLast ? joiner.sourceOutcome : nil
+                    )
+                )
+            }
+        )
+    }
+}

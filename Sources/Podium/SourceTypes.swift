@@ -1,0 +1,17 @@
+import TranscriptIngest
+
+// The ingest types the facade's results carry, named here so that an app (and the command line) imports
+// only `Podium`; the rest of `TranscriptIngest` (its readers and file listing) stays behind the facade.
+
+/// One unit of retrieval: a question with its answer, and the metadata of the briefing it belongs to.
+public typealias Statement = TranscriptIngest.Statement
+
+/// A problem met while reading a source that did not stop it (a bad JSONL line, a date that could not be
+/// read), with the source's path and, for JSONL, the line.
+public typealias SourceWarning = TranscriptIngest.SourceWarning
+
+/// How reading a source ended: parsed, skipped for a `SkipReason`, or failed with the system's message.
+public typealias SourceOutcome = TranscriptIngest.SourceResult.Outcome
+
+/// Why a source was skipped rather than indexed: empty, binary, a listing page, too large…
+public typealias SkipReason = TranscriptIngest.SkipReason

@@ -1,0 +1,88 @@
+import Foundation
+import Podium
+import SearchIndex
+import TestSupport
+import Testing
+
+/// `podium parse` and an index build read sources with one reader: what `SourceParser` hands over is what
+/// the index stores, statement for statement, and a JSONL file larger than a block reads as one file.
+@Suite struct SourceParserTests {
+    @Test func parsingGivesTheStatementsTheIndexStores() throws {
+        let folder = try TemporaryDirectory(prefix: "podium-parse")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: SharedData.projectCorpus.path)
+            .filter { $0.hasSuffix(".html") }.sorted().prefix(3)
+        for page in pages {
+            try FileManager.default.copyItem(
+                at: SharedData.projectCorpus.appendingPathComponent(page),
+                to: folder.url.appendingPathComponent(page)
+            )
+        }
+        // A little over two blocks, with a bad line and an id repeated from the first block in the last.
+        var lines: [String] = []
+        var bytes = 0
+        let filler = String(repeating: "Both sides agreed to deepen cooperation. ", count: 30)
+        while bytes < ContentHash.blockSize * 2 + 10_000 {
+            let n = lines.count + 1
+            let line =
+                switch n {
+                case 700: #"{"id": "j700", "answer": "unterminated"#
+                case 1500: #"{"id": "j3", "answer": "the id of line 3 again"}"#
+                default: #"{"id": "j\#(n)", "answer": "\#(n). \#(filler)", "date": "2020-03-04"}"#
+                }
+            lines.append(line)
+            bytes += line.utf8.count + 1
+        }
+        let jsonl = folder.url.appendingPathComponent("statements.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: jsonl)
+        let missing = folder.url.appendingPathComponent("missing.html").path
+
+        var parsed: [Statement] = []
+        var warnings: [SourceWarning] = []
+        var outcomes: [String: SourceOutcome] = [:]
+        var pieces: [String: Int] = [:]
+        try SourceParser.read([missing, folder.url.path], jobs: 2) { piece in
+            parsed += piece.statements
+            warnings += piece.warnings
+            pieces[piece.source, default: 0] += 1
+            if let outcome = piece.outcome { outcomes[piece.source] = outcome }
+        }
+        #expect(outcomes[missing] == .failed("no such file or directory"))
+        #expect(outcomes.count == pages.count + 2)
+        #expect(pieces[jsonl.path] == 3, "a file of three blocks comes in three pieces")
+        #expect(warnings.filter { $0.source == jsonl.path }.compactMap(\.line) == [700, 1500])
+        #expect(warnings.contains { $0.line == 1500 && $0.message == "duplicate id 'j3'; line skipped" })
+        let fromJSONL = parsed.filter { $0.source == jsonl.path }
+        #expect(fromJSONL.count == lines.count - 2)
+        #expect(fromJSONL.map(\.ordinal) == Array(1...fromJSONL.count))
+
+        let index = folder.url.appendingPathComponent("index")
+        _ = try Indexer.build(IndexingOptions(corpus: [folder.url.path], index: index.path))
+        let snapshot = try IndexSnapshot.open(directory: index.path)
+        var stored: [String] = []
+        for segment in snapshot.segments {
+            for doc in 0..<Int32(segment.maxDoc) where !segment.isDeleted(doc) {
+                stored.append(Self.key(StatementSchema.statement(from: try segment.storedFields(doc))))
+            }
+        }
+        #expect(stored.sorted() == parsed.map(Self.key).sorted())
+    }
+
+    /// Everything but a page statement's id, which an index makes from the path below its corpus folder.
+    static func key(_ s: Statement) -> String {
+        let id = s.source.hasSuffix(".jsonl") ? s.id : ""
+        return [
+            id, String(s.ordinal), s.date, s.spokesperson, s.outlet, s.title, s.question, s.answer, s.language,
+            s.kind, s.source, s.url, s.followUp ? "1" : "0",
+        ].joined(separator: "\u{1}")
+    }
+
+    @Test func termsCarryPositionsOffsetsAndJoins() {
+        let english = TermAnalyzer.terms(of: Array("China's new-energy vehicles".utf8))
+        #expect(english.map(\.term) == ["china", "new", "energi", "vehicl"])
+        #expect(english.map(\.position) == [0, 1, 2, 3])
+        #expect(english.map { $0.start..<$0.end } == [0..<7, 8..<11, 12..<18, 19..<27])
+        let chinese = TermAnalyzer.terms(of: Array("知识产权".utf8), language: .chinese)
+        #expect(chinese.map(\.term) == ["知识", "识产", "产权"])
+        #expect(chinese.map(\.isJoinedToPrevious) == [false, true, true])
+    }
+}
