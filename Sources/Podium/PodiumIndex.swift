@@ -174,16 +174,8 @@ public final class PodiumIndex: @unchecked Sendable {
     // MARK: - Helpers
 
     private func request(_ options: SearchOptions) throws(PodiumError) -> SearchRequest {
-        var dates: DateRange? = nil
-        if let since = options.since {
-            guard let range = DateRange(parsing: since) else { throw Self.badDate(since, option: "--since") }
-            dates = DateRange(lower: range.lower, upper: DateRange.unbounded.upper)
-        }
-        if let until = options.until {
-            guard let range = DateRange(parsing: until) else { throw Self.badDate(until, option: "--until") }
-            let upper = DateRange(lower: DateRange.unbounded.lower, upper: range.upper)
-            dates = dates.map { $0.intersection(upper) } ?? upper
-        }
+        let dates: DateRange?
+        do { dates = try DateRange(since: options.since, until: options.until) } catch { throw Self.dateError(error) }
         // A scan, not Foundation's trimming: that bridges through NSString on every query of a batch.
         let query = options.query.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         guard query != nil || options.topic != nil else {
@@ -212,6 +204,20 @@ public final class PodiumIndex: @unchecked Sendable {
             return StatementSchema.statement(from: fields)
         } catch {
             throw PodiumError(error, index: directory)
+        }
+    }
+
+    /// The error for `--since` and `--until` values that make no range, in the options' names.
+    static func dateError(_ error: DateRangeError) -> PodiumError {
+        switch error.code {
+        case .invalidStart: return badDate(error.start ?? "", option: "--since")
+        case .invalidEnd: return badDate(error.end ?? "", option: "--until")
+        case .reversed:
+            let since = error.start ?? "", until = error.end ?? ""
+            return PodiumError(
+                .usage, "--until '\(until)' is before --since '\(since)'",
+                hint: "swap them: --since \(until) --until \(since)"
+            )
         }
     }
 

@@ -133,11 +133,23 @@ struct DateRangeTests {
     }
 
     @Test func sinceAndUntilCoverWholeSpans() throws {
-        #expect(
-            try DateRange.between(since: "2019-05", until: "2019-06") == DateRange(lower: 2019_0500, upper: 2019_0699)
-        )
-        #expect(try DateRange.between(since: nil, until: nil) == nil)
-        #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "2020", until: "2019") }
-        #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "soon", until: nil) }
+        #expect(try DateRange(since: "2019-05", until: "2019-06") == DateRange(lower: 2019_0500, upper: 2019_0699))
+        #expect(try DateRange(since: "2019-05-10", until: "2019-05") == DateRange(lower: 2019_0510, upper: 2019_0599))
+        #expect(try DateRange(since: "2019", until: nil) == DateRange(lower: 2019_0000, upper: Int32.max))
+        #expect(try DateRange(since: nil, until: "2019") == DateRange(lower: 1, upper: 2019_9999))
+        #expect(try DateRange(since: nil, until: nil) == nil)
+    }
+
+    @Test(arguments: [
+        (String?("soon"), String?.none, DateRangeError.Code.invalidStart),
+        ("", "2019", .invalidStart),
+        ("2019..2020", nil, .invalidStart),
+        ("2019", "2019-02-30", .invalidEnd),
+        (nil, "..2019", .invalidEnd),
+        ("2020", "2019", .reversed),
+        ("2019-05-10", "2019-05-09", .reversed),
+    ])
+    func sinceAndUntilRefuseWhatIsNoRange(since: String?, until: String?, code: DateRangeError.Code) {
+        #expect(throws: DateRangeError(code, start: since, end: until)) { try DateRange(since: since, until: until) }
     }
 }
