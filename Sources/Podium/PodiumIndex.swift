@@ -225,18 +225,16 @@ public final class PodiumIndex: @unchecked Sendable {
         PodiumError(.usage, "\(option) '\(text)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) 2019-05")
     }
 
-    /// What to do about a query the parser could not read, by the kind of mistake its message names.
-    static func syntaxHint(_ message: String) -> String {
-        if message.hasPrefix("no topic named") { return "see the topics with: podium topics list" }
-        if message.contains("is not a date") { return "for example date:2019-05 or date:2019-01-01..2019-06-30" }
-        if message.hasPrefix("expected a value after") {
-            return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
+    /// What to do about a query the parser could not read, by the kind of mistake.
+    static func syntaxHint(_ code: QuerySyntaxError.Code) -> String {
+        switch code {
+        case .unknownTopic: return "see the topics with: podium topics list"
+        case .invalidDate: return "for example date:2019-05 or date:2019-01-01..2019-06-30"
+        case .missingValue: return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
+        case .tooLong, .tooDeep, .tooManyWords: return "shorten the query"
+        case .nothingToSearch: return "type some words: operators alone find nothing"
+        case .missingTopicName, .notOneValue: return "quote words that should be read literally, e.g. \"U.S.-China\""
         }
-        if message.contains("nests deeper") || message.contains("has more than") || message.contains("too long") {
-            return "shorten the query"
-        }
-        if message.contains("nothing to search for") { return "type some words: operators alone find nothing" }
-        return "quote words that should be read literally, e.g. \"U.S.-China\""
     }
 
     static func translate(_ error: SearchError, index: String, query: String?) -> PodiumError {
@@ -244,7 +242,7 @@ public final class PodiumIndex: @unchecked Sendable {
         case .syntax(let syntax):
             return PodiumError(
                 .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
-                hint: syntaxHint(syntax.message),
+                hint: syntaxHint(syntax.code),
                 detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
         case .unknownTopic:

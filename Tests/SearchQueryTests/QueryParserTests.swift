@@ -71,21 +71,27 @@ struct QueryParserTests {
     }
 
     @Test(arguments: [
-        ("date:2019-13", 5, "not a date"),
-        ("trade date:yesterday", 11, "not a date"),
-        ("date:2020..2019", 5, "not a date"),
-        ("speaker:", 8, "expected a value"),
-        ("trade lang:(en zh)", 11, "takes one value"),
-        ("   ", 0, "nothing to search for"),
-        ("( )", 0, "nothing to search for"),
-        ("知识产权 date:2019-02-30", 10, "not a date"),
+        ("date:2019-13", 5, QuerySyntaxError.Code.invalidDate, "not a date"),
+        ("trade date:yesterday", 11, .invalidDate, "not a date"),
+        ("date:2020..2019", 5, .invalidDate, "not a date"),
+        ("speaker:", 8, .missingValue, "expected a value"),
+        ("topic:\" \"", 6, .missingTopicName, "expected a topic name"),
+        ("trade lang:(en zh)", 11, .notOneValue, "takes one value"),
+        ("   ", 0, .nothingToSearch, "nothing to search for"),
+        ("( )", 0, .nothingToSearch, "nothing to search for"),
+        ("知识产权 date:2019-02-30", 10, .invalidDate, "not a date"),
+        (
+            String(repeating: "a ", count: QueryParser.maximumLeaves + 1), 2 * QueryParser.maximumLeaves, .tooManyWords,
+            "more than"
+        ),
+        (String(repeating: "a", count: QueryParser.maximumLength + 1), QueryParser.maximumLength, .tooLong, "too long"),
     ])
-    func pointsAtTheSpot(query: String, offset: Int, message: String) {
+    func pointsAtTheSpot(query: String, offset: Int, code: QuerySyntaxError.Code, message: String) {
         #expect {
             try QueryParser.parse(query)
         } throws: { error in
             guard let error = error as? QuerySyntaxError else { return false }
-            return error.offset == offset && error.message.contains(message)
+            return error.offset == offset && error.code == code && error.message.contains(message)
         }
     }
 
@@ -94,7 +100,8 @@ struct QueryParserTests {
         #expect {
             try QueryParser.parse(query)
         } throws: { error in
-            (error as? QuerySyntaxError)?.offset == QueryParser.maximumDepth
+            let error = error as? QuerySyntaxError
+            return error?.offset == QueryParser.maximumDepth && error?.code == .tooDeep
         }
     }
 
