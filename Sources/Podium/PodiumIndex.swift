@@ -194,16 +194,8 @@ public final class PodiumIndex: @unchecked Sendable {
     // MARK: - Helpers
 
     private func request(_ options: SearchOptions) throws(PodiumError) -> SearchRequest {
-        var dates: DateRange? = nil
-        if let since = options.since {
-            guard let range = DateRange(parsing: since) else { throw Self.badDate(since, option: "--since") }
-            dates = DateRange(lower: range.lower, upper: DateRange.unbounded.upper)
-        }
-        if let until = options.until {
-            guard let range = DateRange(parsing: until) else { throw Self.badDate(until, option: "--until") }
-            let upper = DateRange(lower: DateRange.unbounded.lower, upper: range.upper)
-            dates = dates.map { $0.intersection(upper) } ?? upper
-        }
+        let dates: DateRange?
+        do { dates = try DateRange(since: options.since, until: options.until) } catch { throw Self.dateError(error) }
         // A scan, not Foundation's trimming: that bridges through NSString on every query of a batch.
         let query = options.query.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         guard query != nil || options.topic != nil else {
@@ -243,6 +235,20 @@ public final class PodiumIndex: @unchecked Sendable {
         }
     }
 
+    /// The error for `--since` and `--until` values that make no range, in the options' names.
+    static func dateError(_ error: DateRangeError) -> PodiumError {
+        switch error.code {
+        case .invalidStart: return badDate(error.start ?? "", option: "--since")
+        case .invalidEnd: return badDate(error.end ?? "", option: "--until")
+        case .reversed:
+            let since = error.start ?? "", until = error.end ?? ""
+            return PodiumError(
+                .usage, "--until '\(until)' is before --since '\(since)'",
+                hint: "swap them: --since \(until) --until \(since)"
+            )
+        }
+    }
+
     static func badDate(_ text: String, option: String) -> PodiumError {
         PodiumError(
             .usage,
@@ -251,18 +257,16 @@ public final class PodiumIndex: @unchecked Sendable {
         )
     }
 
-    /// What to do about a query the parser could not read, by the kind of mistake its message names.
-    static func syntaxHint(_ message: String) -> String {
-        if message.hasPrefix("no topic named") { return "see the topics with: podium topics list" }
-        if message.contains("is not a date") { return "for example date:2019-05 or date:2019-01-01..2019-06-30" }
-        if message.hasPrefix("expected a value after") {
-            return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
+    /// What to do about a query the parser could not read, by the kind of mistake.
+    static func syntaxHint(_ code: QuerySyntaxError.Code) -> String {
+        switch code {
+        case .unknownTopic: return "see the topics with: podium topics list"
+        case .invalidDate: return "for example date:2019-05 or date:2019-01-01..2019-06-30"
+        case .missingValue: return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
+        case .tooLong, .tooDeep, .tooManyWords: return "shorten the query"
+        case .nothingToSearch: return "type some words: operators alone find nothing"
+        case .missingTopicName, .notOneValue: return "quote words that should be read literally, e.g. \"U.S.-China\""
         }
-        if message.contains("nests deeper") || message.contains("has more than") || message.contains("too long") {
-            return "shorten the query"
-        }
-        if message.contains("nothing to search for") { return "type some words: operators alone find nothing" }
-        return "quote words that should be read literally, e.g. \"U.S.-China\""
     }
 
     static func translate(_ error: SearchError, index: String, query: String?) -> PodiumError {
@@ -270,7 +274,7 @@ public final class PodiumIndex: @unchecked Sendable {
         case .syntax(let syntax):
             return PodiumError(
                 .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
-                hint: syntaxHint(syntax.message),
+                hint: syntaxHint(syntax.code),
                 detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
         case .unknownTopic:

@@ -80,6 +80,12 @@ struct CLIErrorTests {
             status: 2,
             message: "is not a date"
         ),
+        Case(
+            name: "--until before --since",
+            arguments: ["search", "tariffs", "--since", "2020", "--until", "2019-06"],
+            status: 2,
+            message: "--until '2019-06' is before --since '2020'"
+        ),
         Case(name: "empty query", arguments: ["search", ""], status: 2, message: "the query is empty"),
         Case(
             name: "blank query (export)",

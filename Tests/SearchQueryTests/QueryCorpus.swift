@@ -39,7 +39,6 @@ enum QueryCorpus {
     }
 }
 
-
 /// Random queries of every construct the language has, built from words that occur in the documents.
 struct QueryGenerator {
     let words: [String]

@@ -71,21 +71,27 @@ struct QueryParserTests {
     }
 
     @Test(arguments: [
-        ("date:2019-13", 5, "not a date"),
-        ("trade date:yesterday", 11, "not a date"),
-        ("date:2020..2019", 5, "not a date"),
-        ("speaker:", 8, "expected a value"),
-        ("trade lang:(en zh)", 11, "takes one value"),
-        ("   ", 0, "nothing to search for"),
-        ("( )", 0, "nothing to search for"),
-        ("知识产权 date:2019-02-30", 10, "not a date"),
+        ("date:2019-13", 5, QuerySyntaxError.Code.invalidDate, "not a date"),
+        ("trade date:yesterday", 11, .invalidDate, "not a date"),
+        ("date:2020..2019", 5, .invalidDate, "not a date"),
+        ("speaker:", 8, .missingValue, "expected a value"),
+        ("topic:\" \"", 6, .missingTopicName, "expected a topic name"),
+        ("trade lang:(en zh)", 11, .notOneValue, "takes one value"),
+        ("   ", 0, .nothingToSearch, "nothing to search for"),
+        ("( )", 0, .nothingToSearch, "nothing to search for"),
+        ("知识产权 date:2019-02-30", 10, .invalidDate, "not a date"),
+        (
+            String(repeating: "a ", count: QueryParser.maximumLeaves + 1), 2 * QueryParser.maximumLeaves, .tooManyWords,
+            "more than"
+        ),
+        (String(repeating: "a", count: QueryParser.maximumLength + 1), QueryParser.maximumLength, .tooLong, "too long"),
     ])
-    func pointsAtTheSpot(query: String, offset: Int, message: String) {
+    func pointsAtTheSpot(query: String, offset: Int, code: QuerySyntaxError.Code, message: String) {
         #expect {
             try QueryParser.parse(query)
         } throws: { error in
             guard let error = error as? QuerySyntaxError else { return false }
-            return error.offset == offset && error.message.contains(message)
+            return error.offset == offset && error.code == code && error.message.contains(message)
         }
     }
 
@@ -94,7 +100,8 @@ struct QueryParserTests {
         #expect {
             try QueryParser.parse(query)
         } throws: { error in
-            (error as? QuerySyntaxError)?.offset == QueryParser.maximumDepth
+            let error = error as? QuerySyntaxError
+            return error?.offset == QueryParser.maximumDepth && error?.code == .tooDeep
         }
     }
 
@@ -133,11 +140,23 @@ struct DateRangeTests {
     }
 
     @Test func sinceAndUntilCoverWholeSpans() throws {
-        #expect(
-            try DateRange.between(since: "2019-05", until: "2019-06") == DateRange(lower: 2019_0500, upper: 2019_0699)
-        )
-        #expect(try DateRange.between(since: nil, until: nil) == nil)
-        #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "2020", until: "2019") }
-        #expect(throws: QuerySyntaxError.self) { try DateRange.between(since: "soon", until: nil) }
+        #expect(try DateRange(since: "2019-05", until: "2019-06") == DateRange(lower: 2019_0500, upper: 2019_0699))
+        #expect(try DateRange(since: "2019-05-10", until: "2019-05") == DateRange(lower: 2019_0510, upper: 2019_0599))
+        #expect(try DateRange(since: "2019", until: nil) == DateRange(lower: 2019_0000, upper: Int32.max))
+        #expect(try DateRange(since: nil, until: "2019") == DateRange(lower: 1, upper: 2019_9999))
+        #expect(try DateRange(since: nil, until: nil) == nil)
+    }
+
+    @Test(arguments: [
+        (String?("soon"), String?.none, DateRangeError.Code.invalidStart),
+        ("", "2019", .invalidStart),
+        ("2019..2020", nil, .invalidStart),
+        ("2019", "2019-02-30", .invalidEnd),
+        (nil, "..2019", .invalidEnd),
+        ("2020", "2019", .reversed),
+        ("2019-05-10", "2019-05-09", .reversed),
+    ])
+    func sinceAndUntilRefuseWhatIsNoRange(since: String?, until: String?, code: DateRangeError.Code) {
+        #expect(throws: DateRangeError(code, start: since, end: until)) { try DateRange(since: since, until: until) }
     }
 }

@@ -97,7 +97,8 @@ struct SearcherTests {
             try searcher.search(SearchRequest(query: "china topic:nope"))
         } throws: { error in
             guard case .syntax(let syntax) = error as? SearchError else { return false }
-            return syntax.offset == 12 && syntax.message.contains("no topic named 'nope'")
+            return syntax.offset == 12 && syntax.code == .unknownTopic
+                && syntax.message.contains("no topic named 'nope'")
         }
     }
 

@@ -5,7 +5,7 @@ extension DateRange {
     /// range `A..B` of those where either end may be left open (`2019..`, `..2019-06-30`).
     ///
     /// A single date stands for its whole span: `2019-05` is every day of May 2019.
-    /// - Parameter text: The value after `date:`, or a `--since`/`--until` argument.
+    /// - Parameter text: The value after `date:`, or one end of ``init(since:until:)``.
     /// - Returns: The range, or `nil` when the text is not a date or the range runs backwards.
     public init?(parsing text: some StringProtocol) {
         let value = String(text)
@@ -70,40 +70,38 @@ extension DateRange {
     }
 }
 
-// MARK: - --since and --until
+// MARK: - A start and an end
 
 extension DateRange {
-    /// The range from `--since` and `--until` values, each `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: from the first
-    /// day `since` stands for to the last day `until` stands for (`--until 2019-05` includes May 31).
-    /// - Returns: `nil` when both are `nil`.
-    /// - Throws: ``QuerySyntaxError`` naming the value that is not a date (offset 0 in that value), or a
-    ///   range that ends before it starts.
-    public static func between(since: String?, until: String?) throws(QuerySyntaxError) -> DateRange? {
+    /// The range from the first day `since` stands for to the last day `until` stands for, each a single
+    /// date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as ``init(parsing:)`` reads them, but not a range):
+    /// `until: "2019-05"` includes May 31. Either may be `nil`, leaving that end open.
+    ///
+    /// This is the one rule for a search's start and end dates; callers name the options in their errors.
+    /// - Returns: `nil` when both are `nil`: no filter, where even statements of unknown date match.
+    /// - Throws: ``DateRangeError`` when either value is not a single date, or the range ends before it
+    ///   starts.
+    public init?(since: String?, until: String?) throws(DateRangeError) {
         guard since != nil || until != nil else { return nil }
         var range = DateRange.unbounded
         if let since {
-            guard !since.contains(".."), let span = DateRange(parsing: since) else {
-                throw QuerySyntaxError(
-                    "--since '\(since)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-                    byteOffset: 0,
-                    in: since
-                )
+            guard let span = DateRange.singleDate(since) else {
+                throw DateRangeError(.invalidStart, start: since, end: until)
             }
             range.lower = span.lower
         }
         if let until {
-            guard !until.contains(".."), let span = DateRange(parsing: until) else {
-                throw QuerySyntaxError(
-                    "--until '\(until)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-                    byteOffset: 0,
-                    in: until
-                )
+            guard let span = DateRange.singleDate(until) else {
+                throw DateRangeError(.invalidEnd, start: since, end: until)
             }
             range.upper = span.upper
         }
-        guard range.lower <= range.upper else {
-            throw QuerySyntaxError("--until is before --since", byteOffset: 0, in: until ?? "")
-        }
-        return range
+        guard range.lower <= range.upper else { throw DateRangeError(.reversed, start: since, end: until) }
+        self = range
+    }
+
+    /// The span of one date, or `nil` when `text` is not a date or is a range.
+    private static func singleDate(_ text: String) -> DateRange? {
+        text.contains("..") ? nil : DateRange(parsing: text)
     }
 }

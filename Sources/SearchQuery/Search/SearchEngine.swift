@@ -112,7 +112,9 @@ package final class SearchEngine<Index: QueryIndex> {
 
     /// Runs `body` on a search of `plan` over each segment in turn, then reports the first read error.
     private func forEachSegment(
-        _ plan: QueryPlan, opened: OpenedPostings<Index.Segment>, _ body: (inout SegmentSearch<Index.Segment>) -> Void
+        _ plan: QueryPlan,
+        opened: OpenedPostings<Index.Segment>,
+        _ body: (inout SegmentSearch<Index.Segment>) -> Void
     ) throws(SearchError) {
         for (number, segment) in index.querySegments.enumerated() {
             var run = try SegmentSearch(

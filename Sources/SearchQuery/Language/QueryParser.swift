@@ -32,6 +32,7 @@ public enum QueryParser {
         let bytes = Array(query.utf8)
         guard bytes.count <= maximumLength else {
             throw QuerySyntaxError(
+                .tooLong,
                 "the query is too long (\(bytes.count) bytes; the limit is \(maximumLength))",
                 byteOffset: maximumLength,
                 in: query
@@ -40,7 +41,7 @@ public enum QueryParser {
         var parser = Parser(query: query, bytes: bytes, lexemes: QueryLexer.lexemes(of: bytes), mode: defaultMode)
         let clauses = try parser.sequence(field: nil, nested: false)
         guard !clauses.isEmpty else {
-            throw QuerySyntaxError("there is nothing to search for", byteOffset: 0, in: query)
+            throw QuerySyntaxError(.nothingToSearch, "there is nothing to search for", byteOffset: 0, in: query)
         }
         return group(clauses)
     }
@@ -71,8 +72,8 @@ private struct Parser {
 
     private var current: QueryLexeme? { position < lexemes.count ? lexemes[position] : nil }
 
-    private func error(_ message: String, at byteOffset: Int) -> QuerySyntaxError {
-        QuerySyntaxError(message, byteOffset: byteOffset, in: query)
+    private func error(_ code: QuerySyntaxError.Code, _ message: String, at byteOffset: Int) -> QuerySyntaxError {
+        QuerySyntaxError(code, message, byteOffset: byteOffset, in: query)
     }
 
     /// Items up to the end, or up to the `)` that closes a group when `nested`.
@@ -174,7 +175,11 @@ private struct Parser {
         let spelled = String(decoding: bytes[field.range], as: UTF8.self)
         guard let value = current, [.word, .phrase, .open, .field(name)].contains(value.kind) || isField(value)
         else {
-            throw error("expected a value after '\(spelled)'", at: current?.range.lowerBound ?? bytes.count)
+            throw error(
+                .missingValue,
+                "expected a value after '\(spelled)'",
+                at: current?.range.lowerBound ?? bytes.count
+            )
         }
         switch name {
         case .text(let textField):
@@ -183,7 +188,11 @@ private struct Parser {
             return try primary(field: textField)
         case .keyword, .date, .topic:
             guard value.kind == .word || value.kind == .phrase else {
-                throw error("'\(spelled)' takes one value, such as \(example(for: name))", at: value.range.lowerBound)
+                throw error(
+                    .notOneValue,
+                    "'\(spelled)' takes one value, such as \(example(for: name))",
+                    at: value.range.lowerBound
+                )
             }
             position += 1
             try count(value)
@@ -191,12 +200,13 @@ private struct Parser {
             switch name {
             case .keyword(let keyword):
                 guard !text.isEmpty else {
-                    throw error("expected a value after '\(spelled)'", at: value.range.lowerBound)
+                    throw error(.missingValue, "expected a value after '\(spelled)'", at: value.range.lowerBound)
                 }
                 return .keyword(keyword, text.lowercased(), at: value.range)
             case .date:
                 guard let range = DateRange(parsing: text) else {
                     throw error(
+                        .invalidDate,
                         "'\(text)' is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or a range FROM..TO",
                         at: value.range.lowerBound
                     )
@@ -204,7 +214,7 @@ private struct Parser {
                 return .date(range, at: value.range)
             case .topic:
                 guard !text.isEmpty else {
-                    throw error("expected a topic name after 'topic:'", at: value.range.lowerBound)
+                    throw error(.missingTopicName, "expected a topic name after 'topic:'", at: value.range.lowerBound)
                 }
                 return .topic(text.lowercased(), at: value.range)
             case .text:
@@ -231,14 +241,18 @@ private struct Parser {
     private mutating func enter(at byteOffset: Int) throws(QuerySyntaxError) {
         depth += 1
         guard depth <= QueryParser.maximumDepth else {
-            throw error("the query nests deeper than \(QueryParser.maximumDepth) levels", at: byteOffset)
+            throw error(.tooDeep, "the query nests deeper than \(QueryParser.maximumDepth) levels", at: byteOffset)
         }
     }
 
     private mutating func count(_ lexeme: QueryLexeme) throws(QuerySyntaxError) {
         leaves += 1
         guard leaves <= QueryParser.maximumLeaves else {
-            throw error("the query has more than \(QueryParser.maximumLeaves) words", at: lexeme.range.lowerBound)
+            throw error(
+                .tooManyWords,
+                "the query has more than \(QueryParser.maximumLeaves) words",
+                at: lexeme.range.lowerBound
+            )
         }
     }
 }

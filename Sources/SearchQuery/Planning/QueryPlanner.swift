@@ -109,6 +109,7 @@ struct QueryPlanner<Index: QueryIndex> {
                 let known = topics.names.joined(separator: ", ")
                 throw .syntax(
                     QuerySyntaxError(
+                        .unknownTopic,
                         "no topic named '\(name)'" + (known.isEmpty ? "" : " (the topics are: \(known))"),
                         byteOffset: range.lowerBound,
                         in: query

@@ -7,7 +7,7 @@ public struct SearchRequest: Hashable, Sendable {
     /// A topic whose entries reorder the matches (the query still decides what matches), or, without a
     /// query, rank the statements on their own.
     public var topic: String?
-    /// Only statements dated inside (from `--since`/`--until`).
+    /// Only statements dated inside (a start and an end date: see ``DateRange/init(since:until:)``).
     public var dates: DateRange?
     /// How many hits to return.
     public var limit: Int

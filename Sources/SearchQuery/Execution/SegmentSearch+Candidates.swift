@@ -1,0 +1,137 @@
+/// What a strategy of ``SegmentSearch`` carries while it offers the candidates of a window: the scoring
+/// clauses whose scores a candidate still lacks, and the score it must beat.
+///
+/// A strategy keeps one for the whole segment, so that `remaining` keeps its memory from window to window,
+/// and refreshes it at the start of each window.
+struct CandidateState {
+    /// Slots of the scoring clauses not read yet for a candidate, the strongest bound in the window first:
+    /// probed in this order, a candidate is dropped as soon as the rest cannot lift it past `threshold`.
+    var remaining: [Int] = []
+    /// The bounds of `remaining` in the window, summed.
+    var remainingTotal: Float = 0
+    /// The collector's k-th score, refreshed after every offer: a candidate must beat it.
+    var threshold: Float = -.infinity
+
+    /// A state whose `remaining` holds up to `capacity` slots without growing.
+    init(capacity: Int) {
+        remaining.reserveCapacity(capacity)
+    }
+
+    /// Whether a candidate that scored `partial` so far can still beat the threshold with every remaining
+    /// clause at its bound.
+    @inline(__always)
+    func canWin(_ partial: Float) -> Bool { partial + remainingTotal > threshold }
+
+    /// Whether a statement met out of document order in its window, its score complete, may enter the top
+    /// k: one scoring as much as the k-th may still win on its earlier address, which the collector decides.
+    @inline(__always)
+    func mayEnterOutOfOrder(_ score: Float) -> Bool { score >= threshold }
+}
+
+extension SegmentSearch {
+
+    // MARK: - Offering candidates
+
+    /// Sorts `state.remaining` by bound in the current window, strongest first, and sums their bounds.
+    @inline(__always)
+    func rankRemaining(_ state: inout CandidateState) {
+        state.remaining.sort { bounds[$0] > bounds[$1] }
+        var total: Float = 0
+        for slot in state.remaining { total += bounds[slot] }
+        state.remainingTotal = total
+    }
+
+    /// Completes the score of `doc`, a candidate that may not match (the condition says more than the
+    /// postings it came from), by probing the remaining clauses, and offers it to `collector` when it
+    /// matches and beats the threshold.
+    /// - Parameter partial: The score of the clauses already read for it.
+    @inline(__always)
+    mutating func offerCandidate(
+        _ doc: Int32,
+        partial: Float,
+        _ state: inout CandidateState,
+        to collector: inout TopKCollector
+    ) {
+        complete(doc, partial: partial, checkingCondition: true, &state, &collector)
+    }
+
+    /// Like ``offerCandidate(_:partial:_:to:)`` for a statement known to match: found in the postings of
+    /// every required group, where the condition says no more than the groups.
+    @inline(__always)
+    mutating func offerMatch(
+        _ doc: Int32,
+        partial: Float,
+        _ state: inout CandidateState,
+        to collector: inout TopKCollector
+    ) {
+        complete(doc, partial: partial, checkingCondition: false, &state, &collector)
+    }
+
+    /// Offers a statement met out of document order in its window, its score complete, when it is live.
+    /// Callers first ask ``CandidateState/mayEnterOutOfOrder(_:)``, which most statements fail: kept out of
+    /// line, the offer leaves the loops that read whole blocks their registers.
+    @inline(never)
+    mutating func offerOutOfOrder(
+        _ doc: Int32,
+        score: Float,
+        _ state: inout CandidateState,
+        to collector: inout TopKCollector
+    ) {
+        guard isLive(doc) else { return }
+        collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
+        state.threshold = collector.threshold
+    }
+
+    /// The work of ``offerCandidate(_:partial:_:to:)`` and ``offerMatch(_:partial:_:to:)``: the remaining
+    /// clauses are probed strongest first, and the candidate is dropped as soon as they cannot lift it past
+    /// the threshold.
+    @inline(__always)
+    private mutating func complete(
+        _ doc: Int32,
+        partial: Float,
+        checkingCondition: Bool,
+        _ state: inout CandidateState,
+        _ collector: inout TopKCollector
+    ) {
+        guard isLive(doc) else { return }
+        var score = partial
+        var left = state.remainingTotal
+        for slot in state.remaining {
+            if score + left <= state.threshold { return }
+            if cursors[slot].probe(doc) { score += cursors[slot].score() }
+            left -= bounds[slot]
+        }
+        guard score > state.threshold, !checkingCondition || matches(condition, doc) else { return }
+        collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
+        state.threshold = collector.threshold
+    }
+
+    // MARK: - Matching
+
+    /// Whether `doc` is neither deleted nor outside the required dates.
+    @inline(__always)
+    func isLive(_ doc: Int32) -> Bool {
+        if hasDeletions, segment.isDeleted(doc) { return false }
+        if let dates, !dates.contains(segment.date(doc)) { return false }
+        return true
+    }
+
+    /// Whether `doc` satisfies `condition`. Documents must be asked in increasing order.
+    mutating func matches(_ condition: MatchCondition, _ doc: Int32) -> Bool {
+        switch condition {
+        case .clause(let index):
+            let slot = slots[index]
+            return slot >= 0 && cursors[slot].probe(doc)
+        case .any(let children):
+            for child in children where matches(child, doc) { return true }
+            return false
+        case .all(let children):
+            for child in children where !matches(child, doc) { return false }
+            return true
+        case .not(let child): return !matches(child, doc)
+        case .date(let range): return range.contains(segment.date(doc))
+        case .matchAll: return true
+        case .matchNone: return false
+        }
+    }
+}

@@ -1,0 +1,198 @@
+/// Runs one plan over one segment: candidate generation from postings, block-max pruning, the full
+/// matching condition, and collection into a shared top-k.
+///
+/// Documents are taken a window at a time: whole postings blocks of every scoring clause, at least
+/// ``WindowScores/capacity`` statements long by default where the postings last, each clause with a bound
+/// from its blocks' impacts. Candidates come from the plan's required groups (see
+/// ``MatchCondition/requiredGroups(cost:)``), one strategy per shape:
+/// - One group (ranked OR, a single word, a phrase): block-max MaxScore (`SegmentSearch+MaxScore.swift`).
+///   Per window, group members whose bounds together cannot beat the current k-th score are
+///   *non-essential*: they never produce candidates, and are only probed (or read along, where dense) while
+///   the running score can still make it.
+/// - Several groups (`+a +b`, AND): the cheapest group leads, the others are probed with leapfrog skips
+///   or, where dense, read along; windows whose summed bounds cannot beat the k-th score are skipped whole
+///   (`SegmentSearch+Conjunction.swift`).
+/// - No group (only exclusions or dates): every live statement is a candidate (``scan(into:)``).
+///
+/// Only statements that could enter the top k are checked against the full condition. When the condition
+/// says no more than the groups (plain words, `+a +b`, phrases, dates), a statement found in the postings
+/// needs no check, and the candidate clauses are read a window at a time straight from their decoded
+/// blocks, without a call per posting (`SegmentSearch+Windows.swift`). Every strategy completes and offers
+/// its candidates the same way, through a ``CandidateState`` (`SegmentSearch+Candidates.swift`).
+struct SegmentSearch<Segment: QuerySegment> {
+    typealias Cursor = ClauseCursor<Segment.Postings>
+
+    let segment: Segment
+    let segmentNumber: Int
+    let condition: MatchCondition
+    let dates: DateRange?
+    let hasDeletions: Bool
+    let maxDoc: Int32
+    /// The cursors of the clauses present in this segment, densely numbered ("slots"), behind a pointer:
+    /// mutating one in place costs no uniqueness or exclusivity check. `storage` owns the memory.
+    private let storage: CursorStorage<Cursor>
+    let cursors: UnsafeMutablePointer<Cursor>
+    let cursorCount: Int
+    /// Clause index → slot, `-1` when the segment lacks the clause.
+    let slots: [Int]
+    /// Slot → clause index.
+    let clauseOfSlot: [Int]
+    /// Slots of the clauses that add to the score.
+    let scorers: [Int]
+    /// Required groups as slots, cheapest first.
+    let groups: [[Int]]
+    /// Whether no clause belongs to two required groups.
+    let groupsAreDisjoint: Bool
+    /// Whether some required group has no clause in this segment, so nothing here can match.
+    let isEmpty: Bool
+    /// Whether the condition says no more than the groups (and dates): a statement in every group
+    /// matches, so candidates need no check of the condition, and groups may be read window by window.
+    let conditionIsGroups: Bool
+    /// Block bounds by slot, for the current window.
+    var bounds: [Float]
+    /// How many postings of other clauses a window may hold per candidate and still be read in one pass
+    /// rather than probed per candidate: reading a posting from a decoded block costs a few instructions,
+    /// a probe a call and a search.
+    let scanPerProbe: Double
+    /// The fewest statements a window spans where the postings last, at most ``WindowScores/capacity``.
+    let windowLength: Int32
+    /// The cost of reading each slot's postings (its clause's document frequency).
+    let costs: [Int]
+
+    /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
+    init(
+        plan: QueryPlan,
+        segment: Segment,
+        number: Int,
+        lengthFactors: LengthFactors,
+        opened: OpenedPostings<Segment>,
+        scanPerProbe: Double,
+        windowLength: Int
+    ) throws(SearchError) {
+        self.scanPerProbe = scanPerProbe
+        self.windowLength = Int32(clamping: max(1, min(windowLength, WindowScores.capacity)))
+        self.segment = segment
+        segmentNumber = number
+        condition = plan.condition
+        dates = plan.condition.requiredDates
+        hasDeletions = segment.hasDeletions
+        maxDoc = Int32(clamping: segment.maxDoc)
+        var slots: [Int] = []
+        var clauseOfSlot: [Int] = []
+        var cursors: [Cursor] = []
+        for (index, clause) in plan.clauses.enumerated() {
+            var postings: [Segment.Postings] = []
+            for term in clause.key.terms {
+                guard let found = try opened.postings(segment: number, field: clause.key.field, term: term) else {
+                    break
+                }
+                postings.append(found)
+            }
+            guard postings.count == clause.key.terms.count else {
+                slots.append(-1)
+                continue
+            }
+            slots.append(cursors.count)
+            clauseOfSlot.append(index)
+            cursors.append(
+                Cursor(
+                    postings: postings,
+                    offsets: clause.key.offsets,
+                    weight: clause.weight,
+                    norms: segment.normBytes(field: clause.key.field).baseAddress,
+                    lengthFactors: lengthFactors.table(for: clause.key.field)
+                )
+            )
+        }
+        storage = CursorStorage(cursors)
+        self.cursors = storage.base
+        cursorCount = cursors.count
+        self.slots = slots
+        self.clauseOfSlot = clauseOfSlot
+        scorers = clauseOfSlot.indices.filter { plan.clauses[clauseOfSlot[$0]].boost > 0 }
+        let cost = { (slot: Int) in plan.clauses[clauseOfSlot[slot]].cost }
+        let present = plan.condition.requiredGroups { plan.clauses[$0].cost }.map { group in
+            group.map { slots[$0] }.filter { $0 >= 0 }
+        }
+        isEmpty = present.contains { $0.isEmpty }
+        conditionIsGroups = plan.condition.isPlainConjunction
+        // A group repeated (`+a +a`) says nothing more; groups that share a clause (`+a +(a b)`) cannot be
+        // read window by window, where the lead's postings are read past the statements the others probe.
+        var distinct: [[Int]] = []
+        for group in present.map({ $0.sorted() }) where !distinct.contains(group) { distinct.append(group) }
+        groups = distinct.sorted { a, b in a.reduce(0) { $0 + cost($1) } < b.reduce(0) { $0 + cost($1) } }
+        groupsAreDisjoint = Set(distinct.joined()).count == distinct.reduce(0) { $0 + $1.count }
+        bounds = Array(repeating: 0, count: clauseOfSlot.count)
+        costs = clauseOfSlot.map { plan.clauses[$0].cost }
+    }
+}
+
+extension SegmentSearch {
+
+    /// The first read error met by any cursor.
+    var failure: String? { (0..<cursorCount).lazy.compactMap { cursors[$0].readFailure }.first }
+
+    // MARK: - Top k
+
+    /// Offers every statement of the segment that can still enter `collector`.
+    mutating func collect(into collector: inout TopKCollector) {
+        if isEmpty || maxDoc == 0 { return }
+        if groups.isEmpty {
+            scan(into: &collector)
+        } else if groups.count == 1 {
+            maxScore(group: groups[0], into: &collector)
+        } else {
+            if conditionIsGroups && groupsAreDisjoint && groups.count < Int(UInt8.max) {
+                windowedConjunction(into: &collector)
+            } else {
+                conjunction(into: &collector)
+            }
+        }
+    }
+
+    /// No required group: every live statement that matches is scored, until no statement can beat the
+    /// k-th score.
+    private mutating func scan(into collector: inout TopKCollector) {
+        var ceiling: Float = 0
+        for slot in scorers { ceiling += cursors[slot].maxScore }
+        for doc in 0..<maxDoc {
+            if ceiling <= collector.threshold { return }
+            guard isLive(doc), matches(condition, doc) else { continue }
+            var score: Float = 0
+            for slot in scorers where cursors[slot].probe(doc) { score += cursors[slot].score() }
+            collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))
+        }
+    }
+
+    // MARK: - Every match
+
+    /// Every live statement of the segment that matches, in order, without scoring or pruning.
+    mutating func allMatches(into result: inout [DocumentAddress]) {
+        if isEmpty || maxDoc == 0 { return }
+        guard let lead = groups.first else {
+            for doc in 0..<maxDoc where isLive(doc) && matches(condition, doc) {
+                result.append(DocumentAddress(segment: segmentNumber, document: doc))
+            }
+            return
+        }
+        var doc: Int32 = 0
+        while doc < maxDoc {
+            var candidate = Int32.max
+            for slot in lead { candidate = min(candidate, cursors[slot].advance(to: doc)) }
+            if candidate >= maxDoc { return }
+            if isLive(candidate), matches(condition, candidate) {
+                result.append(DocumentAddress(segment: segmentNumber, document: candidate))
+            }
+            doc = candidate &+ 1
+        }
+    }
+
+    /// The scoring clauses present on `doc`, with their frequency and score, for explanations.
+    mutating func contributions(at doc: Int32) -> [(clause: Int, frequency: UInt32, score: Float)] {
+        var result: [(clause: Int, frequency: UInt32, score: Float)] = []
+        for slot in scorers where cursors[slot].probe(doc) {
+            result.append((clauseOfSlot[slot], cursors[slot].frequency, cursors[slot].score()))
+        }
+        return result
+    }
+}
