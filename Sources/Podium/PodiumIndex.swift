@@ -243,7 +243,8 @@ public final class PodiumIndex: @unchecked Sendable {
         case .reversed:
             let since = error.start ?? "", until = error.end ?? ""
             return PodiumError(
-                .usage, "--until '\(until)' is before --since '\(since)'",
+                .usage,
+                "--until '\(until)' is before --since '\(since)'",
                 hint: "swap them: --since \(until) --until \(since)"
             )
         }
@@ -273,7 +274,8 @@ public final class PodiumIndex: @unchecked Sendable {
         switch error {
         case .syntax(let syntax):
             return PodiumError(
-                .usage, "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
+                .usage,
+                "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
                 hint: syntaxHint(syntax.code),
                 detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
