@@ -1,26 +1,26 @@
 /// Writing a `SegmentBuffer` out as the files of a new segment.
 extension SegmentBuffer {
-    /// Writes the term dictionary, postings, positions, norms and dates, and finishes the stored fields.
+    /// Writes the buffered documents as the files of segment `id` through a `SegmentSerializer`: every
+    /// term's postings in key order, then the columns; the stored fields were written as documents came.
     ///
     /// Every file is fsynced; the segment becomes part of the index only when a commit names it.
     package func write(directory: String, id: String) throws(IndexError) -> SegmentInfo {
         table.finishPending()
-        let maxDoc = Int(docCount)
-        let termSink = try FileSink(directory: directory, name: "\(id).tim")
-        let docSink = try FileSink(directory: directory, name: "\(id).doc")
-        let posSink = try FileSink(directory: directory, name: "\(id).pos")
-        let dictionary = TermDictionaryWriter(sink: termSink)
-        let encoder = PostingsEncoder(docSink: docSink, posSink: posSink)
+        let serializer = try SegmentSerializer(
+            directory: directory,
+            id: id,
+            schema: schema,
+            norms: norms,
+            stored: stored
+        )
+        let table = self.table
         let textCount = schema.textFields.count
-        let ids = table.sortedIDs()
-        for id in ids {
-            let key = table.key(id)
-            let field = Int(key[0])
-            let isText = field < textCount
-            try (isText ? norms[field] : []).withUnsafeBufferPointer { (fieldNorms) throws(IndexError) in
-                encoder.startTerm(hasPositions: isText, norms: isText ? fieldNorms : nil)
-                var docReader = table.reader(id, positions: false)
-                var posReader = table.reader(id, positions: true)
+        for term in table.sortedIDs() {
+            let key = table.key(term)
+            let isText = Int(key[0]) < textCount
+            try serializer.writeTerm(key) { (encoder) throws(IndexError) in
+                var docReader = table.reader(term, positions: false)
+                var posReader = table.reader(term, positions: true)
                 var doc: Int64 = -1
                 while !docReader.isAtEnd {
                     let code = docReader.vint()
@@ -31,42 +31,9 @@ extension SegmentBuffer {
                         for _ in 0..<freq { encoder.addPositionDelta(posReader.vint()) }
                     }
                 }
-                let written = try encoder.finishTerm()
-                try dictionary.add(
-                    key: key,
-                    docFreq: written.docFreq,
-                    docStart: written.docStart,
-                    posStart: written.posStart
-                )
             }
         }
-        try dictionary.finish()
-        try docSink.finish(kind: .postings)
-        try posSink.finish(kind: .positions)
-        try SegmentBuffer.writeColumns(directory: directory, id: id, norms: norms, dates: dates)
-        try stored.finish()
-        return SegmentInfo(
-            id: id,
-            maxDoc: maxDoc,
-            deleteCount: 0,
-            deleteGeneration: 0,
-            termCount: Int(dictionary.termCount),
-            fieldLengthSums: fieldLengthSums,
-            fieldDocCounts: norms.map { column in column.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
-        )
-    }
-
-    /// Writes `.nrm` (per text field, `maxDoc` norm bytes) and `.dat` (`maxDoc` little-endian `Int32`).
-    package static func writeColumns(directory: String, id: String, norms: [[UInt8]], dates: [Int32]) throws(IndexError)
-    {
-        let normSink = try FileSink(directory: directory, name: "\(id).nrm")
-        for column in norms { try normSink.write(column) }
-        try normSink.finish(kind: .norms)
-        let dateSink = try FileSink(directory: directory, name: "\(id).dat")
-        var bytes = ByteWriter(capacity: dates.count * 4)
-        for d in dates { bytes.u32(UInt32(bitPattern: d)) }
-        try dateSink.write(bytes)
-        try dateSink.finish(kind: .dates)
+        return try serializer.finish(dates: dates, fieldLengthSums: fieldLengthSums)
     }
 
     /// The local doc ids below `limit` of the documents holding a term key, for deletes of buffered documents.
