@@ -1,6 +1,7 @@
 /// Reading the positions of the decoded block's documents from `.pos`.
 extension PostingsDecoder {
     /// See `PostingsCursor.readPositions(into:)`.
+    @inline(__always)
     mutating func readPositions(into positions: inout [UInt32]) throws(IndexError) {
         guard posBase != nil, index >= 0, index < count else {
             positions.removeAll(keepingCapacity: true)

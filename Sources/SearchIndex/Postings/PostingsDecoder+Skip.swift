@@ -9,61 +9,31 @@ extension PostingsDecoder {
     }
 
     /// Reads the next skip entry into `decoded` or `shallow`, and for the probe its impacts into the impact
-    /// buffers; `false` at the end (or on corruption, with `error` set).
+    /// buffers; `false` at the end (or on corruption, with `error` set). Out of line, so that the moves
+    /// that need no entry stay small.
+    @inline(never)
     mutating func loadSkip(_ reader: SkipReader) -> Bool {
-        var state = reader == .decoded ? decoded : shallow
-        guard state.block + 1 < numBlocks else { return false }
-        let keepingImpacts = reader == .shallow
-        var r = RawReader(base: base, offset: state.readOffset, end: state.end)
-        do throws(DecodeFailure) {
-            let delta = try r.vint(max: Int(maxDoc) + 1)
-            let docBytes = try r.vint(max: docEnd)
-            let posBytes = hasPositions ? try r.vint(max: Int(Int32.max) * 256) : 0
-            let impacts = try r.vint(max: IndexFormat.maxImpacts)
-            guard impacts > 0 else { return fail("a skip entry has no impacts") }
-            var frequency: UInt64 = 0
-            var previousNorm = -1
-            for i in 0..<impacts {
-                let step = UInt64(try r.vint(max: Int(UInt32.max)))
-                let norm = try r.u8()
-                frequency &+= step
-                // Both increase strictly; a keyword field's single pair has norm 0.
-                guard step > 0 || i == 0, Int(norm) > previousNorm, frequency > 0, frequency <= UInt64(UInt32.max),
-                    hasPositions || norm == 0
-                else { return fail("a skip entry's impacts are out of order") }
-                previousNorm = Int(norm)
-                if keepingImpacts {
-                    impactFrequencies[i] = UInt32(truncatingIfNeeded: frequency)
-                    impactNorms[i] = norm
-                }
-            }
-            if keepingImpacts { impactCount = impacts }
-            state.docStart += state.docBytes
-            state.posStart += state.posBytes
-            state.prevLastDoc = state.lastDoc
-            state.lastDoc += Int64(delta)
-            state.docBytes = docBytes
-            state.posBytes = posBytes
-            state.block += 1
-            state.readOffset = r.offset
-        } catch {
-            return fail(error.detail)
-        }
+        let outcome: SkipState.Outcome
         switch reader {
-        case .decoded: decoded = state
-        case .shallow: shallow = state
+        case .decoded: outcome = decoded.readNext(layout, impacts: nil)
+        case .shallow: outcome = shallow.readNext(layout, impacts: (impactFrequencies, impactNorms))
         }
-        guard state.lastDoc < maxDoc, state.lastDoc > state.prevLastDoc, state.docStart + state.docBytes <= docEnd
-        else {
-            return fail("a skip entry points outside the segment")
+        switch outcome {
+        case .read(let impacts):
+            if reader == .shallow { impactCount = impacts }
+            return true
+        case .atEnd:
+            return false
+        case .corrupted(let detail):
+            return fail(detail)
         }
-        return true
     }
 
     // MARK: - Block-max bounds
 
+    @inline(__always)
     mutating func shallowAdvance(to target: Int32) {
-        guard numBlocks > 1 else {
+        guard layout.numBlocks > 1 else {
             guard let last = singleBlockLastDoc else { return }
             if target > last {
                 singleBlockLastDoc = PostingsCursor.noMoreDocs
@@ -83,6 +53,7 @@ extension PostingsDecoder {
         }
     }
 
+    @inline(__always)
     var blockLastDoc: Int32 {
         if let singleBlockLastDoc { return singleBlockLastDoc }
         return shallow.block < 0 ? -1 : Int32(truncatingIfNeeded: shallow.lastDoc)
@@ -102,5 +73,64 @@ extension PostingsDecoder {
         }
         impactCount = pairs.count
         singleBlockImpactsReady = true
+    }
+}
+
+extension PostingsDecoder.SkipState {
+    /// What reading a skip entry gave: the entry (and how many impacts it has), the end of the entries, or
+    /// a corruption.
+    enum Outcome {
+        case read(impacts: Int)
+        case atEnd
+        case corrupted(String)
+    }
+
+    /// Reads the entry after the current one and moves to its block; its impacts go to `impacts` when
+    /// given. Moves only when the entry decodes (even when its values then prove out of bounds).
+    @inline(__always)
+    mutating func readNext(
+        _ layout: PostingsDecoder.Layout,
+        impacts: (frequencies: UnsafeMutablePointer<UInt32>, norms: UnsafeMutablePointer<UInt8>)?
+    ) -> Outcome {
+        guard block + 1 < layout.numBlocks else { return .atEnd }
+        var r = RawReader(base: layout.base, offset: readOffset, end: end)
+        let impactCount: Int
+        do throws(DecodeFailure) {
+            let delta = try r.vint(max: Int(layout.maxDoc) + 1)
+            let docBytes = try r.vint(max: layout.docEnd)
+            let posBytes = layout.hasPositions ? try r.vint(max: Int(Int32.max) * 256) : 0
+            impactCount = try r.vint(max: IndexFormat.maxImpacts)
+            guard impactCount > 0 else { return .corrupted("a skip entry has no impacts") }
+            var frequency: UInt64 = 0
+            var previousNorm = -1
+            for i in 0..<impactCount {
+                let step = UInt64(try r.vint(max: Int(UInt32.max)))
+                let norm = try r.u8()
+                frequency &+= step
+                // Both increase strictly; a keyword field's single pair has norm 0.
+                guard step > 0 || i == 0, Int(norm) > previousNorm, frequency > 0, frequency <= UInt64(UInt32.max),
+                    layout.hasPositions || norm == 0
+                else { return .corrupted("a skip entry's impacts are out of order") }
+                previousNorm = Int(norm)
+                if let impacts {
+                    impacts.frequencies[i] = UInt32(truncatingIfNeeded: frequency)
+                    impacts.norms[i] = norm
+                }
+            }
+            docStart += self.docBytes
+            posStart += self.posBytes
+            prevLastDoc = lastDoc
+            lastDoc += Int64(delta)
+            self.docBytes = docBytes
+            self.posBytes = posBytes
+            block += 1
+            readOffset = r.offset
+        } catch {
+            return .corrupted(error.detail)
+        }
+        guard lastDoc < layout.maxDoc, lastDoc > prevLastDoc, docStart + docBytes <= layout.docEnd else {
+            return .corrupted("a skip entry points outside the segment")
+        }
+        return .read(impacts: impactCount)
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// A noncopyable value that its cursor keeps in memory of its own and changes in place through `mutating`
 /// methods, so the loops over postings pay neither reference counting nor dynamic exclusivity checks.
-/// Owns the block buffers; frees them when deinitialized.
+/// Owns the block buffers; frees them when deinitialized. The methods the cursor forwards to are
+/// `@inline(__always)`: each public method of the cursor compiles to one function, as before the split.
 @usableFromInline
 struct PostingsDecoder: ~Copyable {
     /// The current document, -1 before the first move, `noMoreDocs` at the end.
@@ -15,15 +16,12 @@ struct PostingsDecoder: ~Copyable {
 
     /// The segment, for the names of its files in errors (its mapped files outlive the cursor through it).
     let segment: SegmentReader
-    let base: UnsafeRawPointer
-    let docEnd: Int
-    let maxDoc: Int64
-    let hasPositions: Bool
+    /// The postings bytes and the limits every skip entry and block is checked against.
+    let layout: Layout
     /// The positions file's bytes, kept here so reading positions touches no reference count.
     let posBase: UnsafeRawPointer?
     let posEnd: Int
     let norms: UnsafePointer<UInt8>?
-    let numBlocks: Int
     let fullBlocks: Int
 
     @usableFromInline let docs: UnsafeMutablePointer<Int32>
@@ -74,19 +72,30 @@ struct PostingsDecoder: ~Copyable {
         var posBytes = 0
     }
 
+    /// Where a term's postings lie and what bounds their entries: the postings file's bytes, the
+    /// segment's document count, whether skip entries carry positions lengths, and the term's blocks.
+    struct Layout {
+        let base: UnsafeRawPointer
+        let docEnd: Int
+        let maxDoc: Int64
+        let hasPositions: Bool
+        let numBlocks: Int
+    }
+
     /// Checks the term's bounds and reads its skip length; decodes nothing yet (`decodeSingleBlock`).
     init(segment: SegmentReader, field: FieldID, info: TermInfo) throws(IndexError) {
         self.segment = segment
         let file = segment.postingsFile
-        base = file.base
-        docEnd = file.dataLength
-        maxDoc = Int64(segment.maxDoc)
+        let base = file.base
+        let docEnd = file.dataLength
+        let maxDoc = Int64(segment.maxDoc)
+        let hasPositions = segment.schema.isText(field)
+        let numBlocks = (info.docFreq + IndexFormat.blockSize - 1) / IndexFormat.blockSize
+        layout = Layout(base: base, docEnd: docEnd, maxDoc: maxDoc, hasPositions: hasPositions, numBlocks: numBlocks)
         docFreq = info.docFreq
-        hasPositions = segment.schema.isText(field)
         posBase = hasPositions ? segment.positionsFile.base : nil
         posEnd = hasPositions ? segment.positionsFile.dataLength : 0
         norms = hasPositions ? segment.normPointer(field) : nil
-        numBlocks = (info.docFreq + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         fullBlocks = info.docFreq / IndexFormat.blockSize
         guard info.docStart >= 0, info.docStart < docEnd, Int64(info.docFreq) <= maxDoc else {
             throw IndexError.corrupted(file.name, "a term's postings lie outside the file")
@@ -126,10 +135,10 @@ struct PostingsDecoder: ~Copyable {
     /// For a term of one block (no skip data), decodes it now; its impacts come from the decoded values
     /// when first probed.
     mutating func decodeSingleBlock() throws(IndexError) {
-        guard numBlocks == 1 else { return }
+        guard layout.numBlocks == 1 else { return }
         decoded.block = 0
-        decoded.docBytes = docEnd - decoded.docStart
-        decoded.posBytes = (hasPositions ? segment.positionsFile.dataLength : 0) - decoded.posStart
+        decoded.docBytes = layout.docEnd - decoded.docStart
+        decoded.posBytes = (layout.hasPositions ? segment.positionsFile.dataLength : 0) - decoded.posStart
         guard decodeBlock() else { throw error ?? IndexError.corrupted(segment.postingsFile.name, "bad postings") }
         singleBlockLastDoc = docs[count - 1]
         index = -1
@@ -176,7 +185,7 @@ struct PostingsDecoder: ~Copyable {
 
     @usableFromInline
     mutating func nextBlock() -> Int32 {
-        guard current != PostingsCursor.noMoreDocs, numBlocks > 1, loadSkip(.decoded), decodeBlock() else {
+        guard current != PostingsCursor.noMoreDocs, layout.numBlocks > 1, loadSkip(.decoded), decodeBlock() else {
             return finish()
         }
         index = 0
@@ -184,23 +193,11 @@ struct PostingsDecoder: ~Copyable {
         return current
     }
 
+    @inline(__always)
     mutating func advance(to target: Int32) -> Int32 {
         if target <= current { return current }
         if count == 0 || index >= count || docs[count - 1] < target {
-            guard numBlocks > 1 else { return finish() }
-            // Find the block holding target from the skip entries, then decode only that block. The
-            // block-max probe has often read the entry already (block-max search probes before it moves).
-            // (An exhausted probe's last document is the `noMoreDocs` marker, not an entry's.)
-            if shallow.block > decoded.block, shallow.prevLastDoc < Int64(target), shallow.lastDoc >= Int64(target),
-                shallow.lastDoc < Int64(PostingsCursor.noMoreDocs)
-            {
-                decoded = shallow
-            } else {
-                repeat {
-                    guard loadSkip(.decoded) else { return finish() }
-                } while decoded.lastDoc < Int64(target)
-            }
-            guard decodeBlock() else { return finish() }
+            guard decodeBlock(holding: target) else { return finish() }
             index = 0
         }
         var i = max(index, 0)
@@ -208,6 +205,25 @@ struct PostingsDecoder: ~Copyable {
         index = i
         current = docs[i]
         return current
+    }
+
+    /// Finds the block holding `target` from the skip entries, then decodes only that block; `false` when
+    /// no block holds it. Kept out of line: most moves stay in the decoded block and need no stack frame.
+    @inline(never)
+    private mutating func decodeBlock(holding target: Int32) -> Bool {
+        guard layout.numBlocks > 1 else { return false }
+        // The block-max probe has often read the entry already (block-max search probes before it moves).
+        // (An exhausted probe's last document is the `noMoreDocs` marker, not an entry's.)
+        if shallow.block > decoded.block, shallow.prevLastDoc < Int64(target), shallow.lastDoc >= Int64(target),
+            shallow.lastDoc < Int64(PostingsCursor.noMoreDocs)
+        {
+            decoded = shallow
+        } else {
+            repeat {
+                guard loadSkip(.decoded) else { return false }
+            } while decoded.lastDoc < Int64(target)
+        }
+        return decodeBlock()
     }
 
     private mutating func finish() -> Int32 {
@@ -223,19 +239,19 @@ struct PostingsDecoder: ~Copyable {
     mutating func decodeBlock() -> Bool {
         let start = decoded.docStart
         let end = start + decoded.docBytes
-        guard start >= 0, end <= docEnd else { return fail("a postings block lies outside the file") }
+        guard start >= 0, end <= layout.docEnd else { return fail("a postings block lies outside the file") }
         var prev = decoded.prevLastDoc
         if decoded.block < fullBlocks {
             guard decodeFullBlock(start: start, end: end, prev: &prev) else { return false }
         } else {
             let n = docFreq - fullBlocks * IndexFormat.blockSize
-            var r = RawReader(base: base, offset: start, end: end)
+            var r = RawReader(base: layout.base, offset: start, end: end)
             do throws(DecodeFailure) {
                 for i in 0..<n {
                     let code = try r.vint()
                     let f = code & 1 != 0 ? 1 : try r.vint()
                     prev &+= Int64(code >> 1) &+ 1
-                    guard prev < maxDoc, f > 0, f <= UInt64(UInt32.max) else {
+                    guard prev < layout.maxDoc, f > 0, f <= UInt64(UInt32.max) else {
                         return fail("a posting names a document outside the segment")
                     }
                     docs[i] = Int32(truncatingIfNeeded: prev)
@@ -244,7 +260,7 @@ struct PostingsDecoder: ~Copyable {
             } catch { return fail(error.detail) }
             count = n
         }
-        guard prev < maxDoc, numBlocks == 1 || prev == decoded.lastDoc else {
+        guard prev < layout.maxDoc, layout.numBlocks == 1 || prev == decoded.lastDoc else {
             return fail("a postings block disagrees with its skip entry")
         }
         decoded.lastDoc = prev
@@ -261,11 +277,11 @@ struct PostingsDecoder: ~Copyable {
     /// Unpacks a full block of 128 bit-packed doc-id deltas and frequencies; `prev` is the previous block's
     /// last document on entry and this block's on return.
     private mutating func decodeFullBlock(start: Int, end: Int, prev: inout Int64) -> Bool {
-        var r = RawReader(base: base, offset: start, end: end)
+        var r = RawReader(base: layout.base, offset: start, end: end)
         guard let docWidth = try? Int(r.u8()), docWidth <= 32, r.remaining >= 16 * docWidth + 1 else {
             return fail("a bit-packed block is malformed")
         }
-        let packed = base + r.offset
+        let packed = layout.base + r.offset
         UnsafeMutableRawPointer(docs).withMemoryRebound(to: UInt32.self, capacity: IndexFormat.blockSize) { out in
             BitPacking.unpack(packed, width: docWidth, into: out)
         }
@@ -273,7 +289,7 @@ struct PostingsDecoder: ~Copyable {
         guard let freqWidth = try? Int(r.u8()), freqWidth <= 32, r.remaining >= 16 * freqWidth else {
             return fail("a bit-packed block is malformed")
         }
-        BitPacking.unpack(base + r.offset, width: freqWidth, into: freqs)
+        BitPacking.unpack(layout.base + r.offset, width: freqWidth, into: freqs)
         let docs = self.docs
         let freqs = self.freqs
         var last = prev
