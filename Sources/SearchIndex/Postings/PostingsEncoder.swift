@@ -9,8 +9,8 @@
 /// A noncopyable value that its owner (`SegmentSerializer`) lends out `inout` for a term: the loops that add
 /// postings then touch its state without reference counting or dynamic exclusivity checks.
 package struct PostingsEncoder: ~Copyable {
-    private let docSink: FileSink
-    private let posSink: FileSink?
+    private var docSink: FileSink
+    private var posSink: FileSink
     private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
     private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
     private let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
@@ -35,7 +35,7 @@ package struct PostingsEncoder: ~Copyable {
     /// Sum of frequencies of the current term.
     package private(set) var totalTermFreq: UInt64 = 0
 
-    package init(docSink: FileSink, posSink: FileSink?) {
+    package init(docSink: consuming FileSink, posSink: consuming FileSink) {
         self.docSink = docSink
         self.posSink = posSink
     }
@@ -61,7 +61,7 @@ package struct PostingsEncoder: ~Copyable {
         prevBlockLastDoc = -1
         lastDoc = -1
         blockBodyStart = 0
-        termPosStart = posSink?.offset ?? 0
+        termPosStart = posSink.offset
         blockPosStart = termPosStart
     }
 
@@ -125,7 +125,7 @@ package struct PostingsEncoder: ~Copyable {
             skip.u8(pair.norm)
             previous = pair.frequency
         }
-        if let posSink, positions.count > 0 { try posSink.write(positions) }
+        if positions.count > 0 { try posSink.write(positions) }
         positions.removeAll()
         prevBlockLastDoc = lastDoc
         blockBodyStart = body.count
@@ -177,5 +177,11 @@ package struct PostingsEncoder: ~Copyable {
         }
         try docSink.write(body)
         return (docFreq, docStart, termPosStart)
+    }
+
+    /// Writes the footers of `.doc` and `.pos` and closes them, durably.
+    package mutating func finishFiles() throws(IndexError) {
+        try docSink.finish(kind: .postings)
+        try posSink.finish(kind: .positions)
     }
 }

@@ -6,7 +6,7 @@ extension SegmentBuffer {
     /// Every file is fsynced; the segment becomes part of the index only when a commit names it.
     package func write(directory: String, id: String) throws(IndexError) -> SegmentInfo {
         table.finishPending()
-        let serializer = try SegmentSerializer(
+        var serializer = try SegmentSerializer(
             directory: directory,
             id: id,
             schema: schema,

@@ -30,7 +30,7 @@ struct SegmentMerger {
     /// Writes the merged segment as `id`: its columns and stored fields, then its postings.
     func write(id: String) throws(IndexError) -> SegmentInfo {
         let (norms, dates) = gatherColumns()
-        let serializer = try SegmentSerializer(
+        var serializer = try SegmentSerializer(
             directory: directory,
             id: id,
             schema: schema,
@@ -39,7 +39,7 @@ struct SegmentMerger {
         )
         try copyStoredFields(to: serializer.stored)
         try serializer.finishStoredFields()
-        try mergePostings(into: serializer)
+        try mergePostings(into: &serializer)
         return try serializer.finish(dates: dates, fieldLengthSums: serializer.postingsLengthSums)
     }
 
@@ -78,7 +78,7 @@ struct SegmentMerger {
 
     /// Walks the sources' term dictionaries together in key order and writes each term once, with the
     /// postings of every source that has it, renumbered and without deleted documents.
-    private func mergePostings(into serializer: SegmentSerializer) throws(IndexError) {
+    private func mergePostings(into serializer: inout SegmentSerializer) throws(IndexError) {
         var terms: [TermDictionary.TermIterator] = []
         var live: [Bool] = []
         for source in sources {

@@ -5,7 +5,10 @@
 /// Use: `writeTerm` for every term in key order, then `finish`. The stored fields are added by the caller
 /// as it goes (`stored`); a merge may finish them early with `finishStoredFields` to free their memory.
 /// Every file is fsynced; the segment becomes part of the index only when a commit names it.
-package final class SegmentSerializer {
+///
+/// A noncopyable value that the flush or the merge keeps in a local variable: writing a term touches
+/// no class state (no dynamic exclusivity checks per term).
+package struct SegmentSerializer: ~Copyable {
     /// The segment's name, the stem of its files.
     package let id: String
     /// The stored-fields writer of the segment (`.sto` and `.ids`).
@@ -13,10 +16,7 @@ package final class SegmentSerializer {
     /// Per text field, one norm byte per document of the new segment.
     private let norms: [[UInt8]]
     private let textCount: Int
-    private let termSink: FileSink
-    private let docSink: FileSink
-    private let posSink: FileSink
-    private let dictionary: TermDictionaryWriter
+    private var dictionary: TermDictionaryWriter
     private let directory: String
     private var encoder: PostingsEncoder
     private var storedFinished = false
@@ -43,9 +43,9 @@ package final class SegmentSerializer {
         self.norms = norms
         self.stored = stored
         textCount = schema.textFields.count
-        termSink = try SegmentSerializer.create(.terms, directory: directory, id: id)
-        docSink = try SegmentSerializer.create(.postings, directory: directory, id: id)
-        posSink = try SegmentSerializer.create(.positions, directory: directory, id: id)
+        let termSink = try SegmentSerializer.create(.terms, directory: directory, id: id)
+        let docSink = try SegmentSerializer.create(.postings, directory: directory, id: id)
+        let posSink = try SegmentSerializer.create(.positions, directory: directory, id: id)
         dictionary = TermDictionaryWriter(sink: termSink)
         encoder = PostingsEncoder(docSink: docSink, posSink: posSink)
         postingsLengthSums = Array(repeating: 0, count: textCount)
@@ -58,7 +58,7 @@ package final class SegmentSerializer {
     /// was added (every one deleted, in a merge) is left out of the segment.
     /// - Returns: whether the term was written.
     @discardableResult
-    package func writeTerm(
+    package mutating func writeTerm(
         _ key: UnsafeBufferPointer<UInt8>,
         _ addPostings: (inout PostingsEncoder) throws(IndexError) -> Void
     ) throws(IndexError) -> Bool {
@@ -82,7 +82,7 @@ package final class SegmentSerializer {
 
     /// Finishes `.sto` and `.ids` now (a merge, to free the id column and the compressor before it merges
     /// postings); `finish` does it otherwise.
-    package func finishStoredFields() throws(IndexError) {
+    package mutating func finishStoredFields() throws(IndexError) {
         guard !storedFinished else { return }
         try stored.finish()
         storedFinished = true
@@ -94,10 +94,9 @@ package final class SegmentSerializer {
     /// - Parameters:
     ///   - dates: every document's date, in doc order: `maxDoc` of them.
     ///   - fieldLengthSums: per text field, the exact sum of the documents' field lengths.
-    package func finish(dates: [Int32], fieldLengthSums: [UInt64]) throws(IndexError) -> SegmentInfo {
+    package mutating func finish(dates: [Int32], fieldLengthSums: [UInt64]) throws(IndexError) -> SegmentInfo {
         try dictionary.finish()
-        try docSink.finish(kind: .postings)
-        try posSink.finish(kind: .positions)
+        try encoder.finishFiles()
         try writeColumns(dates: dates)
         try finishStoredFields()
         return SegmentInfo(
@@ -113,10 +112,10 @@ package final class SegmentSerializer {
 
     /// Writes `.nrm` (per text field, `maxDoc` norm bytes) and `.dat` (`maxDoc` little-endian `Int32`).
     private func writeColumns(dates: [Int32]) throws(IndexError) {
-        let normSink = try SegmentSerializer.create(.norms, directory: directory, id: id)
+        var normSink = try SegmentSerializer.create(.norms, directory: directory, id: id)
         for column in norms { try normSink.write(column) }
         try normSink.finish(kind: .norms)
-        let dateSink = try SegmentSerializer.create(.dates, directory: directory, id: id)
+        var dateSink = try SegmentSerializer.create(.dates, directory: directory, id: id)
         var bytes = ByteWriter(capacity: dates.count * 4)
         for d in dates { bytes.u32(UInt32(bitPattern: d)) }
         try dateSink.write(bytes)
