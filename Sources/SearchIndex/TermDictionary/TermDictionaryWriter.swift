@@ -19,7 +19,12 @@ package struct TermDictionaryWriter: ~Copyable {
     package init(sink: consuming FileSink) { self.sink = sink }
 
     /// Adds the next term; keys must arrive in strictly increasing byte order.
-    package mutating func add(key: UnsafeBufferPointer<UInt8>, docFreq: Int, docStart: Int, posStart: Int) throws(IndexError) {
+    package mutating func add(
+        key: UnsafeBufferPointer<UInt8>,
+        docFreq: Int,
+        docStart: Int,
+        posStart: Int
+    ) throws(IndexError) {
         if blockTerms == IndexFormat.termBlockSize { try flushBlock() }
         if blockTerms == 0 {
             blockDocBase = docStart
