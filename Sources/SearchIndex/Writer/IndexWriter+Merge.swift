@@ -1,6 +1,7 @@
 import Foundation
 
-/// Merging segments: the log merge policy and the merge itself.
+/// Merging segments: the log merge policy, `forceMerge`, and putting a merged segment (written by
+/// `SegmentMerger`) in the place of its sources.
 extension IndexWriter {
     /// The segments the log policy would merge next, or `nil`.
     ///

@@ -27,7 +27,8 @@ struct SegmentMerger {
         maxDoc = Int(next)
     }
 
-    /// Writes the merged segment as `id`: its columns and stored fields, then its postings.
+    /// Writes the merged segment as `id`: the stored fields first (finished at once, to free their memory),
+    /// then the postings, then the norms and dates gathered before.
     func write(id: String) throws(IndexError) -> SegmentInfo {
         let (norms, dates) = gatherColumns()
         var serializer = try SegmentSerializer(
