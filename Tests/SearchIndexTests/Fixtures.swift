@@ -3,7 +3,6 @@ import SearchIndex
 import Testing
 import TestSupport
 
-
 /// A document as the tests think of it.
 struct TestDoc: Equatable {
     var id: String

@@ -12,7 +12,7 @@ final class StoredBlockCompressor: @unchecked Sendable {
     private let queue = DispatchQueue(label: "podium.stored-fields", qos: .userInitiated)
     private let slots = DispatchSemaphore(value: StoredBlockCompressor.pendingLimit)
     private static let pendingLimit = 16
-    private let sink: FileSink
+    private var sink: FileSink
     private var compressor: ZstdCompressor?
     private var compressed: [UInt8] = []
     private var index = ByteWriter()
@@ -21,7 +21,7 @@ final class StoredBlockCompressor: @unchecked Sendable {
     private var dictionaryLength = 0
     private var failure: IndexError?
 
-    init(sink: FileSink) { self.sink = sink }
+    init(sink: consuming FileSink) { self.sink = sink }
 
     /// Bytes the pending blocks may hold at most, for the writer's memory budget.
     static let pendingBytes = pendingLimit * IndexFormat.storedBlockBytes * 2

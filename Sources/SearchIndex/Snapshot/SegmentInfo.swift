@@ -20,7 +20,9 @@ public struct SegmentInfo: Codable, Sendable, Equatable {
 
     /// The names of the segment's files in the current generation.
     public var fileNames: [String] {
-        var names = [IndexFileKind.terms, .postings, .positions, .norms, .dates, .stored, .ids].map { "\(id).\($0.rawValue)" }
+        var names = [IndexFileKind.terms, .postings, .positions, .norms, .dates, .stored, .ids].map {
+            "\(id).\($0.rawValue)"
+        }
         if deleteGeneration > 0 { names.append(deleteFileName(generation: deleteGeneration)) }
         return names
     }

@@ -30,7 +30,7 @@ package struct DeleteBitset: Equatable {
     }
 
     package func write(directory: String, name: String) throws(IndexError) {
-        let sink = try FileSink(directory: directory, name: name)
+        var sink = try FileSink(directory: directory, name: name)
         try sink.write(bytes)
         try sink.finish(kind: .deletes)
     }

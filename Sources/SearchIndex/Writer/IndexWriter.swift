@@ -89,8 +89,11 @@ public final class IndexWriter {
         lock = try WriteLock(directory: directory)
         var existing: IndexCommit? = nil
         var olderFormat = false
-        do { existing = try IndexCommit.read(directory: directory) } catch where error.code == .notFound {
-        } catch where error.code == .unsupportedVersion && options.create {
+        do {
+            existing = try IndexCommit.read(directory: directory)
+        } catch let error where error.code == .notFound {
+            // No index yet: this writer starts an empty one.
+        } catch let error where error.code == .unsupportedVersion && options.create {
             // A rebuild replaces an index this build cannot read. Which files that commit uses is unknown, so
             // nothing is removed until the first commit of this writer, which removes them all.
             olderFormat = true

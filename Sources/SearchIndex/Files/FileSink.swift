@@ -7,7 +7,9 @@
 /// A new index file being written: buffered appends, a running CRC-32C, then footer, fsync and close.
 ///
 /// Files are created with `O_EXCL` and never reopened for writing: nothing in an index is modified in place.
-package final class FileSink {
+/// A noncopyable value, owned by the writer of the file (the postings encoder, the dictionary writer...), so
+/// that appending touches no class state; dropping it unfinished closes the descriptor.
+package struct FileSink: ~Copyable {
     package let path: String
     /// The name relative to the index directory, for error messages.
     package let name: String
@@ -30,11 +32,11 @@ package final class FileSink {
         if fd >= 0 { close(fd) }
     }
 
-    package func write(_ bytes: [UInt8]) throws(IndexError) {
+    package mutating func write(_ bytes: [UInt8]) throws(IndexError) {
         try bytes.withBytes { (raw) throws(IndexError) in try write(raw) }
     }
 
-    package func write(_ raw: UnsafeRawBufferPointer) throws(IndexError) {
+    package mutating func write(_ raw: UnsafeRawBufferPointer) throws(IndexError) {
         offset += raw.count
         if buffer.count + raw.count > FileSink.bufferSize {
             try drain()
@@ -47,10 +49,10 @@ package final class FileSink {
         buffer.append(contentsOf: raw)
     }
 
-    package func write(_ writer: ByteWriter) throws(IndexError) { try write(writer.bytes) }
+    package mutating func write(_ writer: ByteWriter) throws(IndexError) { try write(writer.bytes) }
 
     /// Appends the footer, flushes, fsyncs and closes. The file is complete and durable when this returns.
-    package func finish(kind: IndexFileKind) throws(IndexError) {
+    package mutating func finish(kind: IndexFileKind) throws(IndexError) {
         var footer = ByteWriter(capacity: FileFooter.size)
         footer.u32(FileFooter.magic)
         footer.u32(kind.tag)
@@ -70,7 +72,7 @@ package final class FileSink {
         fd = -1
     }
 
-    private func drain() throws(IndexError) {
+    private mutating func drain() throws(IndexError) {
         guard !buffer.isEmpty else { return }
         try buffer.withBytes { (raw) throws(IndexError) in
             crc.update(raw)

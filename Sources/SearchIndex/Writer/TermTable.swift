@@ -241,7 +241,10 @@ package struct TermTable {
     package func reader(_ id: Int32, positions: Bool) -> BytePool.Reader {
         let t = states[Int(id)]
         return BytePool.Reader(
-            pool: pool, start: starts[2 * Int(id) + (positions ? 1 : 0)], stream: positions ? t.positions : t.docs)
+            pool: pool,
+            start: starts[2 * Int(id) + (positions ? 1 : 0)],
+            stream: positions ? t.positions : t.docs
+        )
     }
 
     @inline(__always)

@@ -5,9 +5,12 @@
 /// then the blocks: full blocks of 128 bit-packed (doc-id deltas − 1, frequencies − 1), a last partial block
 /// as VInts. Positions go to `.pos` per postings block: the block's documents' positions, as deltas within
 /// each document, in chunks of 128 bit-packed values and a VInt tail.
-package final class PostingsEncoder {
-    private let docSink: FileSink
-    private let posSink: FileSink?
+///
+/// A noncopyable value that its owner (`SegmentSerializer`) lends out `inout` for a term: the loops that add
+/// postings then touch its state without reference counting or dynamic exclusivity checks.
+package struct PostingsEncoder: ~Copyable {
+    private var docSink: FileSink
+    private var posSink: FileSink
     private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
     private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
     private let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: IndexFormat.blockSize)
@@ -26,12 +29,13 @@ package final class PostingsEncoder {
     private var blockBodyStart = 0
     private var hasPositions = false
     private var norms: UnsafeBufferPointer<UInt8>? = nil
-    private var docFreq = 0
+    /// Documents added to the current term.
+    package private(set) var docFreq = 0
     private var termPosStart = 0
     /// Sum of frequencies of the current term.
     package private(set) var totalTermFreq: UInt64 = 0
 
-    package init(docSink: FileSink, posSink: FileSink?) {
+    package init(docSink: consuming FileSink, posSink: consuming FileSink) {
         self.docSink = docSink
         self.posSink = posSink
     }
@@ -46,7 +50,7 @@ package final class PostingsEncoder {
     /// - Parameters:
     ///   - hasPositions: whether the field is a text field (positions are then expected per document).
     ///   - norms: the field's norms for the new segment, for the blocks' smallest norm (`nil` for keywords).
-    package func startTerm(hasPositions: Bool, norms: UnsafeBufferPointer<UInt8>?) {
+    package mutating func startTerm(hasPositions: Bool, norms: UnsafeBufferPointer<UInt8>?) {
         self.hasPositions = hasPositions
         self.norms = norms
         buffered = 0
@@ -57,13 +61,13 @@ package final class PostingsEncoder {
         prevBlockLastDoc = -1
         lastDoc = -1
         blockBodyStart = 0
-        termPosStart = posSink?.offset ?? 0
+        termPosStart = posSink.offset
         blockPosStart = termPosStart
     }
 
     /// Adds a document (ids strictly increasing); for text fields follow with `addPosition` × `freq`.
     @inline(__always)
-    package func addDoc(_ doc: UInt32, freq: UInt32) throws(IndexError) {
+    package mutating func addDoc(_ doc: UInt32, freq: UInt32) throws(IndexError) {
         if buffered == IndexFormat.blockSize { try finishFullBlock() }
         docs[buffered] = doc
         freqs[buffered] = freq
@@ -78,19 +82,19 @@ package final class PostingsEncoder {
 
     /// Adds the next position of the current document (non-decreasing within the document).
     @inline(__always)
-    package func addPosition(_ position: UInt32) {
+    package mutating func addPosition(_ position: UInt32) {
         blockPositions.append(position &- lastPosition)
         lastPosition = position
     }
 
     /// Adds a position already expressed as a delta from the previous one in the document.
     @inline(__always)
-    package func addPositionDelta(_ delta: UInt32) {
+    package mutating func addPositionDelta(_ delta: UInt32) {
         blockPositions.append(delta)
         lastPosition &+= delta
     }
 
-    private func finishFullBlock() throws(IndexError) {
+    private mutating func finishFullBlock() throws(IndexError) {
         var prev = prevBlockLastDoc
         for i in 0..<IndexFormat.blockSize {
             scratch[i] = UInt32(Int64(docs[i]) - prev - 1)
@@ -108,7 +112,7 @@ package final class PostingsEncoder {
     }
 
     /// Records the block's skip entry and moves its positions to `.pos`.
-    private func endBlock(lastDoc: Int64) throws(IndexError) {
+    private mutating func endBlock(lastDoc: Int64) throws(IndexError) {
         if hasPositions { encodeBlockPositions() }
         skip.vint(UInt64(lastDoc - prevBlockLastDoc))
         skip.vint(body.count - blockBodyStart)
@@ -121,7 +125,7 @@ package final class PostingsEncoder {
             skip.u8(pair.norm)
             previous = pair.frequency
         }
-        if let posSink, positions.count > 0 { try posSink.write(positions) }
+        if positions.count > 0 { try posSink.write(positions) }
         positions.removeAll()
         prevBlockLastDoc = lastDoc
         blockBodyStart = body.count
@@ -129,7 +133,7 @@ package final class PostingsEncoder {
 
     /// Encodes `blockPositions` into `positions`: full chunks of 128 bit-packed with their width, then the
     /// rest as VInts.
-    private func encodeBlockPositions() {
+    private mutating func encodeBlockPositions() {
         let chunk = IndexFormat.blockSize
         let full = blockPositions.count / chunk * chunk
         blockPositions.withUnsafeBufferPointer { values in
@@ -145,7 +149,7 @@ package final class PostingsEncoder {
     }
 
     /// Writes the term's skip data and blocks; returns where they start in `.doc` and `.pos`.
-    package func finishTerm() throws(IndexError) -> (docFreq: Int, docStart: Int, posStart: Int) {
+    package mutating func finishTerm() throws(IndexError) -> (docFreq: Int, docStart: Int, posStart: Int) {
         precondition(docFreq > 0, "a term without documents")
         if buffered == IndexFormat.blockSize {
             try finishFullBlock()
@@ -173,5 +177,11 @@ package final class PostingsEncoder {
         }
         try docSink.write(body)
         return (docFreq, docStart, termPosStart)
+    }
+
+    /// Writes the footers of `.doc` and `.pos` and closes them, durably.
+    package mutating func finishFiles() throws(IndexError) {
+        try docSink.finish(kind: .postings)
+        try posSink.finish(kind: .positions)
     }
 }

@@ -1,7 +1,9 @@
 /// Writes the `.tim` file: sorted term keys in front-coded blocks of 32, then a block index that a reader
 /// binary-searches in place (fixed-width entries pointing at each block's first key).
-package final class TermDictionaryWriter {
-    private let sink: FileSink
+///
+/// A noncopyable value owned by the `SegmentSerializer`, with the `.tim` sink it writes to.
+package struct TermDictionaryWriter: ~Copyable {
+    private var sink: FileSink
     private var block = ByteWriter(capacity: 4096)
     private var blockTerms = 0
     private var blockDocBase = 0
@@ -14,10 +16,15 @@ package final class TermDictionaryWriter {
     private var blockCount: UInt32 = 0
     package private(set) var termCount: UInt64 = 0
 
-    package init(sink: FileSink) { self.sink = sink }
+    package init(sink: consuming FileSink) { self.sink = sink }
 
     /// Adds the next term; keys must arrive in strictly increasing byte order.
-    package func add(key: UnsafeBufferPointer<UInt8>, docFreq: Int, docStart: Int, posStart: Int) throws(IndexError) {
+    package mutating func add(
+        key: UnsafeBufferPointer<UInt8>,
+        docFreq: Int,
+        docStart: Int,
+        posStart: Int
+    ) throws(IndexError) {
         if blockTerms == IndexFormat.termBlockSize { try flushBlock() }
         if blockTerms == 0 {
             blockDocBase = docStart
@@ -47,7 +54,7 @@ package final class TermDictionaryWriter {
         termCount += 1
     }
 
-    private func flushBlock() throws(IndexError) {
+    private mutating func flushBlock() throws(IndexError) {
         guard blockTerms > 0 else { return }
         var header = ByteWriter(capacity: 16)
         header.vint(blockTerms)
@@ -61,7 +68,7 @@ package final class TermDictionaryWriter {
     }
 
     /// Writes the last block, the block index, the first keys and the trailer, then the footer.
-    package func finish() throws(IndexError) {
+    package mutating func finish() throws(IndexError) {
         try flushBlock()
         let indexStart = sink.offset
         try sink.write(entries)

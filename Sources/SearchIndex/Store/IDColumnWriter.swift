@@ -32,7 +32,7 @@ package struct IDColumnWriter {
     /// Writes `u32` end offsets (one per document), the values, then the footer; an empty column when the
     /// schema has no id field.
     package func finish(directory: String, name: String) throws(IndexError) {
-        let sink = try FileSink(directory: directory, name: name)
+        var sink = try FileSink(directory: directory, name: name)
         var table = ByteWriter(capacity: ends.count * 4)
         for end in ends { table.u32(end) }
         try sink.write(table)
