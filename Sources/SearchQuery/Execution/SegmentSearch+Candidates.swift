@@ -32,6 +32,19 @@ extension SegmentSearch {
 
     // MARK: - Offering candidates
 
+    /// Starts a window whose clauses together are bounded by `total`: `false` when that cannot beat
+    /// `threshold`, the collector's k-th score, and the window is passed over; otherwise `state` holds
+    /// `scoring` as the clauses left to read for each candidate, ranked by ``rankRemaining(_:)``.
+    @inline(__always)
+    func beginsWindow(bound total: Float, threshold: Float, scoring: [Int], _ state: inout CandidateState) -> Bool {
+        state.threshold = threshold
+        guard total > threshold else { return false }
+        state.remaining.removeAll(keepingCapacity: true)
+        state.remaining.append(contentsOf: scoring)
+        rankRemaining(&state)
+        return true
+    }
+
     /// Sorts `state.remaining` by bound in the current window, strongest first, and sums their bounds.
     @inline(__always)
     func rankRemaining(_ state: inout CandidateState) {

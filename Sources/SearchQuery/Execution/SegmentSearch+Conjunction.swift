@@ -38,14 +38,10 @@ extension SegmentSearch {
         var doc: Int32 = 0
         while doc < maxDoc {
             let (windowEnd, total) = window(from: doc)
-            state.threshold = collector.threshold
-            if total <= state.threshold {
+            guard beginsWindow(bound: total, threshold: collector.threshold, scoring: others, &state) else {
                 doc = windowEnd &+ 1
                 continue
             }
-            state.remaining.removeAll(keepingCapacity: true)
-            state.remaining.append(contentsOf: others)
-            rankRemaining(&state)
             while doc <= windowEnd {
                 var candidate = Int32.max
                 for slot in required.lead { candidate = min(candidate, cursors[slot].advance(to: doc)) }
@@ -117,14 +113,10 @@ extension SegmentSearch {
         while doc < maxDoc {
             var (windowEnd, total) = window(from: doc)
             windowEnd = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
-            state.threshold = collector.threshold
-            if total <= state.threshold {
+            guard beginsWindow(bound: total, threshold: collector.threshold, scoring: outside, &state) else {
                 doc = windowEnd &+ 1
                 continue
             }
-            state.remaining.removeAll(keepingCapacity: true)
-            state.remaining.append(contentsOf: outside)
-            rankRemaining(&state)
             boundFollowers(&required, outside: state.remainingTotal)
             let count = accumulate(required.lead, from: doc, through: windowEnd, into: scratch)
             if count > 0, followersAreTerms,
