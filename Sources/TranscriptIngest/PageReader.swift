@@ -71,7 +71,12 @@ struct PageReader {
         }
         let briefing = BriefingMetadata(page: page)
         if let dateWarning = briefing.dateWarning { warn(dateWarning) }
-        let statements = StatementSplitter(briefing: briefing, source: source).split(page.blocks)
+        let statements =
+            if let article = page.article {
+                ArticlePassages(briefing: briefing, source: source).split(article)
+            } else {
+                StatementSplitter(briefing: briefing, source: source).split(page.blocks)
+            }
         return SourceResult(source: source, statements: statements, warnings: warnings)
     }
 
