@@ -12,8 +12,8 @@ struct ArticleHints: Equatable {
     var weight: Int16 = 0
     /// Whether the element reads like page furniture (a menu, a sidebar, comments) and not like content.
     var unlikely = false
-    /// Whether the element is a share bar or a byline: dropped from the text when short.
-    var shareOrByline = false
+    /// Whether the element is a byline, a dateline, a caption or a share bar: dropped from the text when short.
+    var isByline = false
 
     init() {}
 
@@ -33,16 +33,16 @@ struct ArticleHints: Equatable {
         }
         if let itemprop = Self.lowercased(node, Self.itempropKey), Self.contains(itemprop, any: [Array("author".utf8)])
         {
-            shareOrByline = true
+            isByline = true
         }
         if let rel = Self.lowercased(node, Self.relKey), Self.contains(rel, any: [Array("author".utf8)]) {
-            shareOrByline = true
+            isByline = true
         }
         guard !combined.isEmpty else { return }
         if Self.contains(combined, any: Self.unlikelyNames), !Self.contains(combined, any: Self.maybeNames) {
             unlikely = true
         }
-        if Self.contains(combined, any: Self.shareNames) { shareOrByline = true }
+        if Self.contains(combined, any: Self.bylineNames) { isByline = true }
     }
 
     // MARK: - Word lists
@@ -69,8 +69,9 @@ struct ArticleHints: Equatable {
         "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
         "skyscraper", "sponsor", "shopping", "tags", "widget", "cookie", "consent", "newsletter", "subscribe",
     ])
-    private static let shareNames = words([
-        "share", "sharing", "byline", "author", "dateline", "writtenby", "p-author", "social",
+    private static let bylineNames = words([
+        "share", "sharing", "byline", "author", "dateline", "writtenby", "p-author", "social", "caption",
+        "credit", "timestamp", "pubdate", "published",
     ])
     private static let unlikelyRoles = words([
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",

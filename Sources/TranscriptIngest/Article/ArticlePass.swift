@@ -1,3 +1,4 @@
+import Foundation
 /// One pass of `ArticleExtractor`'s decision over a tree: score, choose, clean.
 struct ArticlePass {
     let tree: ArticleTree
@@ -13,13 +14,14 @@ struct ArticlePass {
         score(into: &scores, excluded: excluded)
         let top = topCandidate(scores, excluded: excluded)
         let roots = selection(around: top, scores: scores, excluded: excluded)
-        let removed = removedNodes(scores: scores, excluded: excluded)
+        let removed = removedNodes(scores: scores, excluded: excluded, roots: roots)
+        if getenv("PODIUM_ARTICLE_DEBUG") != nil { debug(top: top, roots: roots, scores: scores, removed: removed, excluded: excluded) }
         var keep = [Bool](repeating: false, count: nodes.count)
         keep[0] = roots.contains(0)
         for i in 1..<nodes.count {
             keep[i] = (roots.contains(i) || keep[Int(nodes[i].parent)]) && !removed[i]
         }
-        return tree.blocks.map { keep[Int($0.node)] ? $0.characters : 0 }
+        return tree.blocks.map { keep[Int($0.node)] && !Self.isLinkLine($0) ? $0.characters : 0 }
     }
 
     // MARK: - Scoring
@@ -143,22 +145,27 @@ struct ArticlePass {
 
     // MARK: - Cleaning
 
+    /// A paragraph that is a link and little else ("Related: …", "READ MORE …"): a pointer to another page.
+    private static func isLinkLine(_ block: ArticleBlock) -> Bool {
+        block.linkCharacters * 5 >= block.characters * 4
+    }
+
     /// The nodes dropped from the article with their subtrees.
-    private func removedNodes(scores: ContentScores, excluded: [Bool]) -> [Bool] {
+    private func removedNodes(scores: ContentScores, excluded: [Bool], roots: Set<Int>) -> [Bool] {
         var removed = excluded
         var inFigure = [Bool](repeating: false, count: nodes.count)
         for i in 1..<nodes.count {
             let node = nodes[i]
             inFigure[i] = inFigure[Int(node.parent)] || node.tag == .figure
-            if removed[i] { continue }
+            if removed[i] || roots.contains(i) { continue }
             removed[i] = isBoilerplate(node, contentScore: scores.isScored(i) ? scores[i] : 0, inFigure: inFigure[i])
         }
         return removed
     }
 
     private func isBoilerplate(_ node: ArticleNode, contentScore: Double, inFigure: Bool) -> Bool {
-        if node.tag == .form { return true }
-        if node.hints.shareOrByline, node.characters < 500 { return true }
+        if node.tag == .form || node.tag == .figure { return true }
+        if node.hints.isByline, node.characters < 500 { return true }
         if node.tag == .heading { return node.hints.weight < 0 }
         guard node.tag == .division || node.tag == .list || node.tag == .table, !node.inTable else { return false }
         let weight = Double(node.hints.weight)
@@ -200,4 +207,22 @@ struct ContentScores {
 
     mutating func add(_ value: Double, to i: Int) { values[i] += value }
     mutating func scale(_ i: Int, by factor: Double) { values[i] *= factor }
+}
+
+extension ArticlePass {
+    func debug(top: Int, roots: Set<Int>, scores: ContentScores, removed: [Bool], excluded: [Bool]) {
+        var ranked: [(Int, Double)] = []
+        for i in 0..<nodes.count where scores.isScored(i) { ranked.append((i, scores[i])) }
+        ranked.sort { $0.1 > $1.1 }
+        print("pass unlikely=\(setAsideUnlikely) top=\(top) roots=\(roots.sorted())")
+        for (i, s) in ranked.prefix(8) {
+            let n = nodes[i]
+            print("  cand \(i) \(n.tag) parent=\(n.parent) score=\(s) chars=\(n.characters) ld=\(n.linkDensity) hints=\(n.hints)")
+        }
+        for i in 0..<nodes.count where removed[i] && !excluded[i] && nodes[i].characters > 0 {
+            let n = nodes[i]
+            let text = tree.blocks.first { $0.node == Int32(i) }.map { String($0.text.text.prefix(60)) } ?? ""
+            print("  removed \(i) \(n.tag) chars=\(n.characters) ld=\(n.linkDensity) \(n.hints) \(text)")
+        }
+    }
 }

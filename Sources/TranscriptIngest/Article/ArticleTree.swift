@@ -19,7 +19,7 @@ struct ArticleNode {
     /// Characters of text in headings and in list items of the subtree.
     var headingCharacters = 0
     var listCharacters = 0
-    /// Elements in the subtree: paragraphs, images, list items, form inputs, embedded frames and objects.
+    /// Elements in the subtree: paragraphs (of text in a `<p>` or loose in a container), images, list items, form inputs, embedded frames and objects.
     var paragraphs = 0
     var images = 0
     var listItems = 0
@@ -197,7 +197,6 @@ private struct Builder {
         let inTable = parent >= 0 && (nodes[Int(parent)].inTable || nodes[Int(parent)].tag == .table) || codeDepth > 0
         var node = ArticleNode(parent: parent, tag: tag, hints: hints, inTable: inTable)
         if parent >= 0 { nodes[Int(parent)].childNodes += 1 }
-        if tag == .paragraph { node.paragraphs = 1 }
         if tag == .listItem { node.listItems = 1 }
         nodes.append(node)
         return Int32(nodes.count - 1)
@@ -234,6 +233,8 @@ private struct Builder {
         nodes[i].characters += characters
         nodes[i].linkCharacters += links
         nodes[i].commas += commas
+        // Readability counts `<p>` elements after turning runs of text and `<br>`s into paragraphs.
+        if nodes[i].tag == .paragraph || nodes[i].tag == .division { nodes[i].paragraphs += 1 }
         if nodes[i].tag == .heading { nodes[i].headingCharacters += characters }
         if nodes[i].tag == .listItem { nodes[i].listCharacters += characters }
     }
