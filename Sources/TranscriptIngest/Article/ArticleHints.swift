@@ -71,7 +71,7 @@ struct ArticleHints: Equatable {
     ])
     private static let bylineNames = words([
         "share", "sharing", "byline", "author", "dateline", "writtenby", "p-author", "social", "caption",
-        "credit", "timestamp", "pubdate", "published",
+        "credit", "timestamp", "pubdate", "publish",
     ])
     private static let unlikelyRoles = words([
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",

@@ -166,6 +166,7 @@ struct ArticlePass {
     private func isBoilerplate(_ node: ArticleNode, contentScore: Double, inFigure: Bool) -> Bool {
         if node.tag == .form || node.tag == .figure { return true }
         if node.hints.isByline, node.characters < 500 { return true }
+        if node.times > 0, node.characters < 80 { return true }  // a dateline: "Published <time>…</time>"
         if node.tag == .heading { return node.hints.weight < 0 }
         guard node.tag == .division || node.tag == .list || node.tag == .table, !node.inTable else { return false }
         let weight = Double(node.hints.weight)

@@ -25,6 +25,8 @@ struct ArticleNode {
     var listItems = 0
     var inputs = 0
     var embeds = 0
+    /// `<time>` elements in the subtree.
+    var times = 0
 
     /// The share of the subtree's text that is link text.
     var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
@@ -72,6 +74,7 @@ struct ArticleTree {
             nodes[p].listItems += node.listItems
             nodes[p].inputs += node.inputs
             nodes[p].embeds += node.embeds
+            nodes[p].times += node.times
         }
     }
 }
@@ -152,9 +155,14 @@ private struct Builder {
             let hints = ArticleHints(element)
             current = appendNode(tag: articleTag, hints: hints, parent: current)
             frames.append(.node(current))
+        } else if element.pointee.properties != nil, ArticleHints(element).isByline {
+            return false  // an inline caption, credit or byline (`<span class="caption">`)
         } else if DOM.equals(name, "a") {
             linkDepth += 1
             frames.append(.link)
+        } else if DOM.equals(name, "time") {
+            nodes[Int(current)].times += 1
+            frames.append(.other)
         } else if DOM.equals(name, "code") {
             codeDepth += 1
             frames.append(.code)
