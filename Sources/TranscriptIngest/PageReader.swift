@@ -81,6 +81,15 @@ struct PageReader {
     }
 
     private func parse(_ bytes: UnsafeRawBufferPointer, encoding: String) -> ExtractedPage? {
+        // Only UTF-8 is known to be ASCII-compatible here (a UTF-16 or ISO-2022 page may hold `<` bytes
+        // inside characters).
+        if encoding == "UTF-8", let lean = ScriptStripper.stripped(bytes) {
+            return lean.withUnsafeBytes { parseWhole($0, encoding: encoding) }
+        }
+        return parseWhole(bytes, encoding: encoding)
+    }
+
+    private func parseWhole(_ bytes: UnsafeRawBufferPointer, encoding: String) -> ExtractedPage? {
         guard let document = HTMLDocument(parsing: bytes, encoding: encoding, url: source) else { return nil }
         return PageExtractor.extract(document)
     }

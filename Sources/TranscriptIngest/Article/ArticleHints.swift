@@ -20,63 +20,68 @@ struct ArticleHints: Equatable {
     /// Reads the hints of `node`; cheap for elements without attributes.
     init(_ node: xmlNodePtr) {
         guard node.pointee.properties != nil else { return }
-        var combined: [UInt8] = []
-        for name in [Self.classKey, Self.idKey] {
-            guard let value = Self.lowercased(node, name) else { continue }
-            if Self.contains(value, any: Self.positive) { weight += 25 }
-            if Self.contains(value, any: Self.negative) { weight -= 25 }
-            combined.append(0x20)
-            combined.append(contentsOf: value)
+        var names: UInt8 = 0
+        for key in [Self.classKey, Self.idKey] {
+            guard let value = DOM.attribute(node, key) else { continue }
+            let found = Self.patterns.flags(in: value)
+            if found & Pattern.positive != 0 { weight += 25 }
+            if found & Pattern.negative != 0 { weight -= 25 }
+            names |= found
         }
-        if let role = Self.lowercased(node, Self.roleKey), Self.contains(role, any: Self.unlikelyRoles) {
-            unlikely = true
-        }
-        if let itemprop = Self.lowercased(node, Self.itempropKey), Self.contains(itemprop, any: [Array("author".utf8)])
-        {
+        if names & Pattern.unlikely != 0, names & Pattern.maybe == 0 { unlikely = true }
+        if names & Pattern.byline != 0 { isByline = true }
+        if let role = DOM.attribute(node, Self.roleKey), Self.roles.flags(in: role) != 0 { unlikely = true }
+        if let itemprop = DOM.attribute(node, Self.itempropKey), Self.author.flags(in: itemprop) != 0 {
             isByline = true
         }
-        if let rel = Self.lowercased(node, Self.relKey), Self.contains(rel, any: [Array("author".utf8)]) {
-            isByline = true
+        if let rel = DOM.attribute(node, Self.relKey), Self.author.flags(in: rel) != 0 { isByline = true }
+    }
+
+    /// Whether an inline element (a `span`, an `a`) is a caption, a credit or a byline.
+    static func isInlineByline(_ node: xmlNodePtr) -> Bool {
+        guard node.pointee.properties != nil else { return false }
+        for key in [classKey, idKey] {
+            if let value = DOM.attribute(node, key), patterns.flags(in: value) & Pattern.byline != 0 { return true }
         }
-        guard !combined.isEmpty else { return }
-        if Self.contains(combined, any: Self.unlikelyNames), !Self.contains(combined, any: Self.maybeNames) {
-            unlikely = true
-        }
-        if Self.contains(combined, any: Self.bylineNames) { isByline = true }
+        if let itemprop = DOM.attribute(node, itempropKey), author.flags(in: itemprop) != 0 { return true }
+        return false
     }
 
     // MARK: - Word lists
 
-    private static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
-
-    private static let unlikelyNames = words([
-        "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
-        "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
-        "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
-        "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
-        "signup", "sign-up", "promo", "outbrain", "taboola", "recommend", "most-popular", "mostpopular",
-        "trending", "modal", "overlay", "toolbar", "masthead",
+    private static let patterns = PatternTable([
+        // Readability's unlikelyCandidates, and trafilatura's banners and sign-ups.
+        (Pattern.unlikely, [
+            "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
+            "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
+            "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+            "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
+            "signup", "sign-up", "promo", "outbrain", "taboola", "recommend", "most-popular", "mostpopular",
+            "trending", "modal", "overlay", "toolbar", "masthead",
+        ]),
+        // Readability's okMaybeItsACandidate.
+        (Pattern.maybe, ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]),
+        (Pattern.positive, [
+            "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
+            "story",
+        ]),
+        (Pattern.negative, [
+            "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+            "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+            "skyscraper", "sponsor", "shopping", "tags", "widget", "cookie", "consent", "newsletter", "subscribe",
+        ]),
+        (Pattern.byline, [
+            "share", "sharing", "byline", "author", "dateline", "writtenby", "p-author", "social", "caption",
+            "credit", "timestamp", "pubdate", "publish",
+        ]),
     ])
-    private static let maybeNames = words([
-        "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+    private static let roles = PatternTable([
+        (Pattern.unlikely, [
+            "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
+            "contentinfo",
+        ])
     ])
-    private static let positive = words([
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
-        "story",
-    ])
-    private static let negative = words([
-        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
-        "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
-        "skyscraper", "sponsor", "shopping", "tags", "widget", "cookie", "consent", "newsletter", "subscribe",
-    ])
-    private static let bylineNames = words([
-        "share", "sharing", "byline", "author", "dateline", "writtenby", "p-author", "social", "caption",
-        "credit", "timestamp", "pubdate", "publish",
-    ])
-    private static let unlikelyRoles = words([
-        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
-        "contentinfo",
-    ])
+    private static let author = PatternTable([(Pattern.byline, ["author"])])
 
     private static let classKey: StaticString = "class"
     private static let idKey: StaticString = "id"
@@ -84,36 +89,46 @@ struct ArticleHints: Equatable {
     private static let itempropKey: StaticString = "itemprop"
     private static let relKey: StaticString = "rel"
 
-    // MARK: - Matching
+}
 
-    /// The attribute's value in lowercase ASCII, or `nil` when absent or empty.
-    private static func lowercased(_ node: xmlNodePtr, _ name: StaticString) -> [UInt8]? {
-        guard let value = DOM.attribute(node, name), value[0] != 0 else { return nil }
-        var bytes: [UInt8] = []
-        var i = 0
-        while value[i] != 0, i < 256 {
-            let b = value[i]
-            bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            i += 1
-        }
-        return bytes
-    }
+/// The kinds of word an attribute may contain, as bits.
+private enum Pattern {
+    static let unlikely: UInt8 = 1
+    static let maybe: UInt8 = 2
+    static let positive: UInt8 = 4
+    static let negative: UInt8 = 8
+    static let byline: UInt8 = 16
+}
 
-    /// Whether `haystack` contains any of `needles`.
-    static func contains(_ haystack: [UInt8], any needles: [[UInt8]]) -> Bool {
-        for needle in needles where needle.count <= haystack.count {
-            let first = needle[0]
-            var i = 0
-            let last = haystack.count - needle.count
-            while i <= last {
-                if haystack[i] == first {
-                    var k = 1
-                    while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                i += 1
+/// Words to look for in attribute values, indexed by their first byte so that one scan of a value finds
+/// every list's words at once, in ASCII lowercase, without copying the value.
+private struct PatternTable: Sendable {
+    private var byFirstByte: [[(word: [UInt8], flags: UInt8)]] = Array(repeating: [], count: 256)
+
+    init(_ lists: [(UInt8, [String])]) {
+        for (flags, words) in lists {
+            for word in words {
+                let bytes = Array(word.utf8)
+                byFirstByte[Int(bytes[0])].append((bytes, flags))
             }
         }
-        return false
     }
+
+    /// The flags of every word found in the NUL-terminated `value` (its first 256 bytes).
+    func flags(in value: UnsafePointer<xmlChar>) -> UInt8 {
+        var found: UInt8 = 0
+        var i = 0
+        while value[i] != 0, i < 256 {
+            for (word, flags) in byFirstByte[Int(Self.lower(value[i]))] where found & flags != flags {
+                var k = 1
+                while k < word.count, Self.lower(value[i + k]) == word[k] { k += 1 }
+                if k == word.count { found |= flags }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    @inline(__always)
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }

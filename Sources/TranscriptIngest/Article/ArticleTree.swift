@@ -155,7 +155,7 @@ private struct Builder {
             let hints = ArticleHints(element)
             current = appendNode(tag: articleTag, hints: hints, parent: current)
             frames.append(.node(current))
-        } else if element.pointee.properties != nil, ArticleHints(element).isByline {
+        } else if ArticleHints.isInlineByline(element) {
             return false  // an inline caption, credit or byline (`<span class="caption">`)
         } else if DOM.equals(name, "a") {
             linkDepth += 1
