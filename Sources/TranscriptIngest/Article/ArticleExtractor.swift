@@ -26,17 +26,24 @@ struct ArticleParagraph: Equatable {
 /// forms and containers that are mostly links, images, inputs or embeds, or whose class says boilerplate,
 /// are dropped (Readability's conditional cleaning), as are share bars, bylines and the heading that
 /// repeats the page's title. When that leaves less than 500 characters, the pass is run again without
-/// first setting aside the elements whose names read like page furniture, and the longer text wins.
+/// first setting aside the elements whose names read like page furniture, and the longer text wins (not
+/// weighing class names at all, Readability's third try, finds footers on listing pages); when even that
+/// is no article, every `<p>` of the page that is not a link is taken (trafilatura's baseline), and
+/// `isMainText` has the last word.
 enum ArticleExtractor {
     /// The main text of `tree`'s page, in document order; empty when nothing reads like an article.
     ///
     /// - Parameter title: the page's `<title>` (or `og:title`): a heading that repeats it is not text.
     static func extract(_ tree: ArticleTree, title: String) -> [ArticleParagraph] {
-        let first = ArticlePass(tree: tree, setAsideUnlikely: true).run()
-        if characters(of: first) >= 500 { return finish(first, tree: tree, title: title) }
-        let second = ArticlePass(tree: tree, setAsideUnlikely: false).run()
-        let better = characters(of: second) > characters(of: first) ? second : first
-        return finish(better, tree: tree, title: title)
+        var best = ArticlePass(tree: tree, setAsideUnlikely: true).run()
+        if characters(of: best) < 500 {
+            let second = ArticlePass(tree: tree, setAsideUnlikely: false).run()
+            if characters(of: second) > characters(of: best) { best = second }
+        }
+        let paragraphs = finish(best, tree: tree, title: title)
+        if isMainText(paragraphs) { return paragraphs }
+        let baseline = ArticlePass(tree: tree, setAsideUnlikely: false).paragraphsEverywhere()
+        return finish(baseline, tree: tree, title: title)
     }
 
     /// Whether `paragraphs` are an article's text rather than what is left of a listing, a login wall or

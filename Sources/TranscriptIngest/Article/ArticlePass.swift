@@ -143,6 +143,11 @@ struct ArticlePass {
         tree.blocks.contains { $0.node == Int32(node) && ($0.text.bytes.last == UInt8(ascii: ".")) }
     }
 
+    /// The baseline when no container reads like an article: every `<p>` of the page that is not a link.
+    func paragraphsEverywhere() -> [Int] {
+        tree.blocks.map { nodes[Int($0.node)].tag == .paragraph && !Self.isLinkLine($0) ? $0.characters : 0 }
+    }
+
     // MARK: - Cleaning
 
     /// A paragraph that is a link and little else ("Related: …", "READ MORE …"): a pointer to another page.
@@ -167,9 +172,9 @@ struct ArticlePass {
         if node.tag == .form || node.tag == .figure { return true }
         if node.hints.isByline, node.characters < 500 { return true }
         if node.times > 0, node.characters < 80 { return true }  // a dateline: "Published <time>…</time>"
-        if node.tag == .heading { return node.hints.weight < 0 }
-        guard node.tag == .division || node.tag == .list || node.tag == .table, !node.inTable else { return false }
         let weight = Double(node.hints.weight)
+        if node.tag == .heading { return weight < 0 }
+        guard node.tag == .division || node.tag == .list || node.tag == .table, !node.inTable else { return false }
         if weight + contentScore < 0 { return true }
         guard node.commas < 10 else { return false }
         let characters = node.characters
