@@ -1,3 +1,5 @@
+import Foundation
+
 /// Empties `<script>`, `<style>` and `<svg>` elements before libxml2 sees a page.
 ///
 /// On today's pages half the bytes are scripts and style sheets, which libxml2 scans one character at a
@@ -48,12 +50,9 @@ enum ScriptStripper {
 
     /// The offset of the next `<`, or `nil`.
     private static func nextOpening(_ page: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        var i = start
-        while i < page.count {
-            if page[i] == lessThan { return i }
-            i &+= 1
-        }
-        return nil
+        guard start < page.count, let base = page.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(lessThan), page.count - start) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
     /// Where scanning resumes after a comment that starts before `start`.
