@@ -41,7 +41,7 @@ enum PageExtractor {
         var crumbNode: xmlNodePtr?
         var bodyNode: xmlNodePtr?
         // The ministry's layout: `#News_Body_Txt_A`, or `div.content` with the site's date, title or
-        // breadcrumb element. Any other page is read as an article.
+        // breadcrumb element, or with questions and answers in it. Any other page is read as an article.
         var ministryLayout = false
 
         walk(root) { node in
@@ -117,12 +117,20 @@ enum PageExtractor {
         if let headingNode { page.heading = plainText(headingNode) }
         if let dateNode { page.dateText = plainText(dateNode) }
         if let crumbNode { page.breadcrumbs = linkTexts(crumbNode) }
-        if ministryLayout, let bodyNode {
+        if let bodyNode {
             page.hasBody = true
             collectBlocks(bodyNode, into: &page)
-        } else {
-            readArticle(root, into: &page)
+            if ministryLayout || hasQuestionsAndAnswers(page.blocks) { return page }
+            page = ExtractedPage(
+                documentTitle: page.documentTitle,
+                heading: page.heading,
+                dateText: page.dateText,
+                breadcrumbs: page.breadcrumbs,
+                canonicalURL: page.canonicalURL,
+                htmlLanguage: page.htmlLanguage
+            )
         }
+        readArticle(root, into: &page)
         return page
     }
 
@@ -134,6 +142,24 @@ enum PageExtractor {
         page.hasBody = true
         page.article = paragraphs
         page.blocks = paragraphs.map(\.text)
+    }
+
+    /// Whether a `div.content` outside the ministry's layout holds a transcript: a question marker and an
+    /// answer marker (`Q:`/`A:`, `问：`/`答：`, a bold outlet and a spokesperson's name).
+    private static func hasQuestionsAndAnswers(_ blocks: [TextBlock]) -> Bool {
+        var question = false
+        var answer = false
+        for block in blocks {
+            switch SpeakerMarker(block, state: question ? .afterQuestion : .other, names: SpeakerNames.knownSpokespersons)?
+                .role
+            {
+            case .question?: question = true
+            case .answer?: answer = question
+            case nil: break
+            }
+            if answer { return true }
+        }
+        return false
     }
 
     // MARK: - Walking
