@@ -150,8 +150,12 @@ enum PageExtractor {
         var question = false
         var answer = false
         for block in blocks {
-            switch SpeakerMarker(block, state: question ? .afterQuestion : .other, names: SpeakerNames.knownSpokespersons)?
-                .role
+            switch SpeakerMarker(
+                block,
+                state: question ? .afterQuestion : .other,
+                names: SpeakerNames.knownSpokespersons
+            )?
+            .role
             {
             case .question?: question = true
             case .answer?: answer = question

@@ -78,8 +78,10 @@ struct ShingleScore {
         let falsePositives = p.values.reduce(0, +) - truePositives
         let falseNegatives = t.values.reduce(0, +) - truePositives
         if falsePositives == 0 && falseNegatives == 0 { return (1, 1) }
-        let precision = truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
-        let recall = truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
+        let precision =
+            truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
+        let recall =
+            truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
         return (precision, recall)
     }
 

@@ -116,9 +116,11 @@ import TranscriptIngest
         try #require(gzip.terminationStatus == 0)
         let fromGzip = reader.read(path: plain.path + ".gz")
         #expect(fromGzip.statements.map(\.answer) == reader.read(path: plain.path).statements.map(\.answer))
-        #expect(try SourceFiles.list([directory.path]).map { ($0 as NSString).lastPathComponent } == [
-            "story.html", "story.html.gz",
-        ])
+        #expect(
+            try SourceFiles.list([directory.path]).map { ($0 as NSString).lastPathComponent } == [
+                "story.html", "story.html.gz",
+            ]
+        )
 
         let damaged = directory.appendingPathComponent("cut.html.gz")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: plain.path + ".gz"))

@@ -51,35 +51,50 @@ struct ArticleHints: Equatable {
 
     private static let patterns = PatternTable([
         // Readability's unlikelyCandidates, and trafilatura's banners and sign-ups.
-        (Pattern.unlikely, [
-            "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
-            "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
-            "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
-            "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
-            "signup", "sign-up", "promo", "outbrain", "taboola", "recommend", "most-popular", "mostpopular",
-            "trending", "modal", "overlay", "toolbar", "masthead",
-        ]),
+        (
+            Pattern.unlikely,
+            [
+                "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
+                "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
+                "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+                "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
+                "signup", "sign-up", "promo", "outbrain", "taboola", "recommend", "most-popular", "mostpopular",
+                "trending", "modal", "overlay", "toolbar", "masthead",
+            ]
+        ),
         // Readability's okMaybeItsACandidate.
         (Pattern.maybe, ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]),
-        (Pattern.positive, [
-            "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
-            "story",
-        ]),
-        (Pattern.negative, [
-            "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
-            "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
-            "skyscraper", "sponsor", "shopping", "tags", "widget", "cookie", "consent", "newsletter", "subscribe",
-        ]),
-        (Pattern.byline, [
-            "share", "sharing", "byline", "author", "dateline", "writtenby", "p-author", "social", "caption",
-            "credit", "timestamp", "pubdate", "publish",
-        ]),
+        (
+            Pattern.positive,
+            [
+                "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
+                "story",
+            ]
+        ),
+        (
+            Pattern.negative,
+            [
+                "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+                "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+                "skyscraper", "sponsor", "shopping", "tags", "widget", "cookie", "consent", "newsletter", "subscribe",
+            ]
+        ),
+        (
+            Pattern.byline,
+            [
+                "share", "sharing", "byline", "author", "dateline", "writtenby", "p-author", "social", "caption",
+                "credit", "timestamp", "pubdate", "publish",
+            ]
+        ),
     ])
     private static let roles = PatternTable([
-        (Pattern.unlikely, [
-            "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
-            "contentinfo",
-        ])
+        (
+            Pattern.unlikely,
+            [
+                "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
+                "contentinfo",
+            ]
+        )
     ])
     private static let author = PatternTable([(Pattern.byline, ["author"])])
 

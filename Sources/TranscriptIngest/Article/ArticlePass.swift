@@ -1,4 +1,3 @@
-import Foundation
 /// One pass of `ArticleExtractor`'s decision over a tree: score, choose, clean.
 struct ArticlePass {
     let tree: ArticleTree
@@ -15,7 +14,6 @@ struct ArticlePass {
         let top = topCandidate(scores, excluded: excluded)
         let roots = selection(around: top, scores: scores, excluded: excluded)
         let removed = removedNodes(scores: scores, excluded: excluded, roots: roots)
-        if getenv("PODIUM_ARTICLE_DEBUG") != nil { debug(top: top, roots: roots, scores: scores, removed: removed, excluded: excluded) }
         var keep = [Bool](repeating: false, count: nodes.count)
         keep[0] = roots.contains(0)
         for i in 1..<nodes.count {
@@ -213,22 +211,4 @@ struct ContentScores {
 
     mutating func add(_ value: Double, to i: Int) { values[i] += value }
     mutating func scale(_ i: Int, by factor: Double) { values[i] *= factor }
-}
-
-extension ArticlePass {
-    func debug(top: Int, roots: Set<Int>, scores: ContentScores, removed: [Bool], excluded: [Bool]) {
-        var ranked: [(Int, Double)] = []
-        for i in 0..<nodes.count where scores.isScored(i) { ranked.append((i, scores[i])) }
-        ranked.sort { $0.1 > $1.1 }
-        print("pass unlikely=\(setAsideUnlikely) top=\(top) roots=\(roots.sorted())")
-        for (i, s) in ranked.prefix(8) {
-            let n = nodes[i]
-            print("  cand \(i) \(n.tag) parent=\(n.parent) score=\(s) chars=\(n.characters) ld=\(n.linkDensity) hints=\(n.hints)")
-        }
-        for i in 0..<nodes.count where removed[i] && !excluded[i] && nodes[i].characters > 0 {
-            let n = nodes[i]
-            let text = tree.blocks.first { $0.node == Int32(i) }.map { String($0.text.text.prefix(60)) } ?? ""
-            print("  removed \(i) \(n.tag) chars=\(n.characters) ld=\(n.linkDensity) \(n.hints) \(text)")
-        }
-    }
 }
