@@ -38,8 +38,7 @@ let package = Package(
         // CRC-32C with the SSE 4.2 instruction, which Swift cannot emit (SearchIndex falls back to its own table).
         .target(name: "CCRC32C"),
         .target(
-            name: "SearchIndex",
-            dependencies: ["CZstd", "CCRC32C"],
+            name: "SearchIndex", dependencies: ["CZstd", "CCRC32C"],
             // The postings loops touch class state on every document; dynamic exclusivity checks cost ~10%.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
