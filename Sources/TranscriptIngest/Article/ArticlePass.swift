@@ -121,9 +121,15 @@ struct ArticlePass {
         var roots: Set<Int> = [top]
         let parent = nodes[top].parent
         let threshold = max(10, scores[top] * 0.2)
+        let deepBest = bestScoreInSubtrees(scores, excluded: excluded)
+        let deepThreshold = max(10, deepBest[0] * 0.2)
         for i in (Int(parent) + 1)..<nodes.count where nodes[i].parent == parent && i != top && !excluded[i] {
             let sibling = nodes[i]
             if scores.isScored(i), scores[i] >= threshold {
+                roots.insert(i)
+            } else if deepBest[i] >= deepThreshold, sibling.linkDensity < 0.5 {
+                // A wrapper too far above its paragraphs to be scored, around a strong candidate: the
+                // article continues in it (a story split by pictures into sections several levels deep).
                 roots.insert(i)
             } else if sibling.tag == .paragraph {
                 let density = sibling.linkDensity
@@ -135,6 +141,16 @@ struct ArticlePass {
             }
         }
         return roots
+    }
+
+    /// For each node, the best score of a candidate in its subtree (itself included).
+    private func bestScoreInSubtrees(_ scores: ContentScores, excluded: [Bool]) -> [Double] {
+        var best = [Double](repeating: 0, count: nodes.count)
+        for i in stride(from: nodes.count - 1, through: 0, by: -1) {
+            if scores.isScored(i), !excluded[i] { best[i] = max(best[i], scores[i]) }
+            if i > 0 { best[Int(nodes[i].parent)] = max(best[Int(nodes[i].parent)], best[i]) }
+        }
+        return best
     }
 
     private func endsSentence(_ node: Int) -> Bool {
