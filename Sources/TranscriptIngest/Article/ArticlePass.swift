@@ -75,7 +75,9 @@ struct ArticlePass {
     /// with it, that ancestor is the article (the text is split across siblings).
     private func commonAncestorOfAlternatives(_ top: Int, ranked: ArraySlice<(index: Int, score: Double)>) -> Int {
         let best = ranked.first!.score
+        // Candidates inside the best one are already part of it.
         let alternatives = ranked.dropFirst().filter { best > 0 && $0.score / best >= 0.75 }.map(\.index)
+            .filter { !isAncestor(top, of: $0) }
         guard alternatives.count >= 3 else { return top }
         var parent = Int(nodes[top].parent)
         while parent > 0 {
