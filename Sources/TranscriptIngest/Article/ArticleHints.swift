@@ -17,33 +17,46 @@ struct ArticleHints: Equatable {
 
     init() {}
 
-    /// Reads the hints of `node`; cheap for elements without attributes.
+    /// Reads the hints of `node` in one walk over its attributes; cheap for elements without any.
     init(_ node: xmlNodePtr) {
-        guard node.pointee.properties != nil else { return }
         var names: UInt8 = 0
-        for key in [Self.classKey, Self.idKey] {
-            guard let value = DOM.attribute(node, key) else { continue }
-            let found = Self.patterns.flags(in: value)
-            if found & Pattern.positive != 0 { weight += 25 }
-            if found & Pattern.negative != 0 { weight -= 25 }
-            names |= found
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let name = current.pointee.name, let content = current.pointee.children?.pointee.content else {
+                continue
+            }
+            let value = UnsafePointer(content)
+            if DOM.equals(name, "class") || DOM.equals(name, "id") {
+                let found = Self.patterns.flags(in: value)
+                if found & Pattern.positive != 0 { weight += 25 }
+                if found & Pattern.negative != 0 { weight -= 25 }
+                names |= found
+            } else if DOM.equals(name, "role") {
+                if Self.roles.flags(in: value) != 0 { unlikely = true }
+            } else if DOM.equals(name, "itemprop") || DOM.equals(name, "rel") {
+                if Self.author.flags(in: value) != 0 { isByline = true }
+            }
         }
         if names & Pattern.unlikely != 0, names & Pattern.maybe == 0 { unlikely = true }
         if names & Pattern.byline != 0 { isByline = true }
-        if let role = DOM.attribute(node, Self.roleKey), Self.roles.flags(in: role) != 0 { unlikely = true }
-        if let itemprop = DOM.attribute(node, Self.itempropKey), Self.author.flags(in: itemprop) != 0 {
-            isByline = true
-        }
-        if let rel = DOM.attribute(node, Self.relKey), Self.author.flags(in: rel) != 0 { isByline = true }
     }
 
     /// Whether an inline element (a `span`, an `a`) is a caption, a credit or a byline.
     static func isInlineByline(_ node: xmlNodePtr) -> Bool {
-        guard node.pointee.properties != nil else { return false }
-        for key in [classKey, idKey] {
-            if let value = DOM.attribute(node, key), patterns.flags(in: value) & Pattern.byline != 0 { return true }
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let name = current.pointee.name, let content = current.pointee.children?.pointee.content else {
+                continue
+            }
+            let value = UnsafePointer(content)
+            if DOM.equals(name, "class") || DOM.equals(name, "id") {
+                if patterns.flags(in: value) & Pattern.byline != 0 { return true }
+            } else if DOM.equals(name, "itemprop") {
+                if author.flags(in: value) != 0 { return true }
+            }
         }
-        if let itemprop = DOM.attribute(node, itempropKey), author.flags(in: itemprop) != 0 { return true }
         return false
     }
 
@@ -97,12 +110,6 @@ struct ArticleHints: Equatable {
         )
     ])
     private static let author = PatternTable([(Pattern.byline, ["author"])])
-
-    private static let classKey: StaticString = "class"
-    private static let idKey: StaticString = "id"
-    private static let roleKey: StaticString = "role"
-    private static let itempropKey: StaticString = "itemprop"
-    private static let relKey: StaticString = "rel"
 
 }
 
