@@ -123,32 +123,61 @@ private enum Pattern {
 }
 
 /// Words to look for in attribute values, indexed by their first byte so that one scan of a value finds
-/// every list's words at once, in ASCII lowercase, without copying the value.
+/// every list's words at once, in ASCII lowercase, without copying the value. The words sit in one byte
+/// array and the index in flat integer arrays: the scan touches no reference counts.
 private struct PatternTable: Sendable {
-    private var byFirstByte: [[(word: [UInt8], flags: UInt8)]] = Array(repeating: [], count: 256)
+    private var bytes: [UInt8] = []
+    /// For each word, sorted by first byte: where it starts in `bytes`, its length and its flags.
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private var wordFlags: [UInt8] = []
+    /// For each first byte `b`, the words `firstWord[b]..<firstWord[b + 1]`.
+    private var firstWord = [Int32](repeating: 0, count: 257)
 
     init(_ lists: [(UInt8, [String])]) {
-        for (flags, words) in lists {
-            for word in words {
-                let bytes = Array(word.utf8)
-                byFirstByte[Int(bytes[0])].append((bytes, flags))
-            }
+        var words: [([UInt8], UInt8)] = []
+        for (flags, list) in lists { words += list.map { (Array($0.utf8), flags) } }
+        words.sort { $0.0[0] < $1.0[0] }
+        for (word, flags) in words {
+            starts.append(Int32(bytes.count))
+            lengths.append(Int32(word.count))
+            wordFlags.append(flags)
+            bytes += word
+            firstWord[Int(word[0]) + 1] += 1
         }
+        for b in 0..<256 { firstWord[b + 1] += firstWord[b] }
     }
 
     /// The flags of every word found in the NUL-terminated `value` (its first 256 bytes).
     func flags(in value: UnsafePointer<xmlChar>) -> UInt8 {
-        var found: UInt8 = 0
-        var i = 0
-        while value[i] != 0, i < 256 {
-            for (word, flags) in byFirstByte[Int(Self.lower(value[i]))] where found & flags != flags {
-                var k = 1
-                while k < word.count, Self.lower(value[i + k]) == word[k] { k += 1 }
-                if k == word.count { found |= flags }
+        bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    firstWord.withUnsafeBufferPointer { firstWord in
+                        var found: UInt8 = 0
+                        var i = 0
+                        while value[i] != 0, i < 256 {
+                            let first = Int(Self.lower(value[i]))
+                            var w = Int(firstWord[first])
+                            let end = Int(firstWord[first + 1])
+                            while w < end {
+                                let flags = wordFlags[w]
+                                if found & flags != flags {
+                                    let start = Int(starts[w])
+                                    let count = Int(lengths[w])
+                                    var k = 1
+                                    while k < count, Self.lower(value[i + k]) == bytes[start + k] { k += 1 }
+                                    if k == count { found |= flags }
+                                }
+                                w += 1
+                            }
+                            i += 1
+                        }
+                        return found
+                    }
+                }
             }
-            i += 1
         }
-        return found
     }
 
     @inline(__always)
