@@ -228,9 +228,17 @@ private struct Builder {
         }
         var characters = 0
         var commas = 0
-        for b in block.bytes where b & 0xC0 != 0x80 {
+        let bytes = block.bytes
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
             characters += 1
-            if b == UInt8(ascii: ",") { commas += 1 }
+            if b == UInt8(ascii: ",") {
+                commas += 1
+            } else if i + 2 < bytes.count,
+                b == 0xEF && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x8C
+                    || b == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x81
+            {
+                commas += 1  // the full-width comma and the ideographic comma of Chinese and Japanese text
+            }
         }
         let links = min(characters, linkBytes * characters / max(1, block.bytes.count))
         linkBytes = 0
