@@ -4,12 +4,12 @@ import Foundation
 ///
 /// On today's pages half the bytes are scripts and style sheets, which libxml2 scans one character at a
 /// time and no reader ever looks at (nor at inline drawings); dropping them first takes a third off the
-/// parse. The pass is a small
-/// tokenizer that follows libxml2's own rules in recovery mode, so the tree is the one libxml2 would build
-/// minus those texts: comments (`<!-- … -->`) are stepped over whole; a tag runs to the first `>` outside
-/// an attribute value quoted after `=`; a script or style element's text runs to the first `</script` or
-/// `</style` in any case, which is where libxml2 ends it too (a drawing's content, to the first `</svg`). JSON-LD scripts (`type` naming `json`) are
-/// kept: they carry page metadata. Only ASCII-compatible text (UTF-8 here) may be passed.
+/// parse. The pass is a small tokenizer that follows libxml2's own rules in recovery mode, so the tree is
+/// the one libxml2 would build minus those texts: comments (`<!-- … -->`) are stepped over whole; a tag
+/// runs to the first `>` outside an attribute value quoted after `=` (so `alt="<script>"` is no script);
+/// a script or style element's text runs to the first `</script` or `</style` in any case, which is where
+/// libxml2 ends it too (a drawing's content, to the first `</svg`). JSON-LD scripts (`type` naming `json`)
+/// are kept: they carry page metadata. Only ASCII-compatible text (UTF-8 here) may be passed.
 enum ScriptStripper {
     /// The page without script, style and drawing contents, or `nil` when it has none to drop.
     ///
@@ -50,8 +50,14 @@ enum ScriptStripper {
 
     /// The offset of the next `<`, or `nil`.
     private static func nextOpening(_ page: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        next(lessThan, in: page, from: start)
+    }
+
+    /// The offset of the next `byte` at or after `start`, or `nil` (with `memchr`).
+    @inline(__always)
+    private static func next(_ byte: UInt8, in page: UnsafeRawBufferPointer, from start: Int) -> Int? {
         guard start < page.count, let base = page.baseAddress else { return nil }
-        guard let found = memchr(base + start, Int32(lessThan), page.count - start) else { return nil }
+        guard let found = memchr(base + start, Int32(byte), page.count - start) else { return nil }
         return base.distance(to: UnsafeRawPointer(found))
     }
 
@@ -75,8 +81,7 @@ enum ScriptStripper {
             let b = page[i]
             if b == greaterThan { return i }
             if afterEquals, b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                i &+= 1
-                while i < page.count, page[i] != b { i &+= 1 }
+                i = next(b, in: page, from: i + 1) ?? page.count
                 afterEquals = false
             } else if b == UInt8(ascii: "=") {
                 afterEquals = true
