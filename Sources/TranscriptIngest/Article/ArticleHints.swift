@@ -122,30 +122,30 @@ private enum Pattern {
     static let byline: UInt8 = 16
 }
 
-/// Words to look for in attribute values, indexed by their first byte so that one scan of a value finds
+/// Words to look for in attribute values, indexed by their first two bytes so that one scan of a value finds
 /// every list's words at once, in ASCII lowercase, without copying the value. The words sit in one byte
 /// array and the index in flat integer arrays: the scan touches no reference counts.
 private struct PatternTable: Sendable {
     private var bytes: [UInt8] = []
-    /// For each word, sorted by first byte: where it starts in `bytes`, its length and its flags.
+    /// For each word, sorted by its first two bytes: where it starts in `bytes`, its length and its flags.
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
     private var wordFlags: [UInt8] = []
-    /// For each first byte `b`, the words `firstWord[b]..<firstWord[b + 1]`.
-    private var firstWord = [Int32](repeating: 0, count: 257)
+    /// For each pair of first bytes `p = b0 << 8 | b1`, the words `firstWord[p]..<firstWord[p + 1]`.
+    private var firstWord = [Int32](repeating: 0, count: 65537)
 
     init(_ lists: [(UInt8, [String])]) {
         var words: [([UInt8], UInt8)] = []
         for (flags, list) in lists { words += list.map { (Array($0.utf8), flags) } }
-        words.sort { $0.0[0] < $1.0[0] }
+        words.sort { Self.pair($0.0[0], $0.0[1]) < Self.pair($1.0[0], $1.0[1]) }
         for (word, flags) in words {
             starts.append(Int32(bytes.count))
             lengths.append(Int32(word.count))
             wordFlags.append(flags)
             bytes += word
-            firstWord[Int(word[0]) + 1] += 1
+            firstWord[Self.pair(word[0], word[1]) + 1] += 1
         }
-        for b in 0..<256 { firstWord[b + 1] += firstWord[b] }
+        for p in 0..<65536 { firstWord[p + 1] += firstWord[p] }
     }
 
     /// The flags of every word found in the NUL-terminated `value` (its first 256 bytes).
@@ -156,8 +156,8 @@ private struct PatternTable: Sendable {
                     firstWord.withUnsafeBufferPointer { firstWord in
                         var found: UInt8 = 0
                         var i = 0
-                        while value[i] != 0, i < 256 {
-                            let first = Int(Self.lower(value[i]))
+                        while value[i] != 0, value[i + 1] != 0, i < 256 {
+                            let first = Self.pair(Self.lower(value[i]), Self.lower(value[i + 1]))
                             var w = Int(firstWord[first])
                             let end = Int(firstWord[first + 1])
                             while w < end {
@@ -165,7 +165,7 @@ private struct PatternTable: Sendable {
                                 if found & flags != flags {
                                     let start = Int(starts[w])
                                     let count = Int(lengths[w])
-                                    var k = 1
+                                    var k = 2
                                     while k < count, Self.lower(value[i + k]) == bytes[start + k] { k += 1 }
                                     if k == count { found |= flags }
                                 }
@@ -182,4 +182,7 @@ private struct PatternTable: Sendable {
 
     @inline(__always)
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    @inline(__always)
+    private static func pair(_ b0: UInt8, _ b1: UInt8) -> Int { Int(b0) << 8 | Int(b1) }
 }
