@@ -91,7 +91,10 @@ import TranscriptIngest
             <script type="application/ld+json">{"headline": "Agreement"}</script></head><body>
             <!-- <script> a comment, not a script </script> -->
             <article data-embed='<script src="x.js"></script>'>
-            <p>\(paragraph)</p>
+            <p data-id=7 class="lead">\(paragraph)</p>
+            <div data-role="x" style="display:none" data-y='z'>Hidden text that must stay hidden.</div>
+            <img srcset="a.jpg 1x, b.jpg 2x" sizes=100vw alt="A picture">
+            <!-- a comment with <p>markup</p> --><!---->
             <SCRIPT>var s = "<p>hidden</p>";</SCRIPT>
             <style>p::before { content: "<b>"; }</style>
             <svg><text>Chart label</text></svg>
