@@ -58,13 +58,25 @@ public struct TranscriptReader: Sendable {
     {
         let results = ResultSlots(count: paths.count)
         let workers = max(1, min(concurrency, paths.count))
+        // Largest files first, so that no worker is left with a big page while the others wait.
+        let order = workers > 1 ? Self.largestFirst(paths) : Array(paths.indices)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.take(below: paths.count) {
+            while let position = next.take(below: paths.count) {
+                let index = order[position]
                 results.store(read(path: paths[index]), at: index)
             }
         }
         return results.values()
+    }
+
+    /// The indices of `paths` by file size, largest first (a file that cannot be read counts as empty).
+    static func largestFirst(_ paths: [String]) -> [Int] {
+        let sizes = paths.map { path -> Int in
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        }
+        return paths.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 
     /// Reads a source from raw bytes; a gzipped source (`.html.gz`, `.jsonl.gz`) is decompressed first.
