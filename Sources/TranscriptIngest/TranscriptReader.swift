@@ -1,5 +1,14 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    /// `read(2)`, named apart from the reader's own `read` methods.
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
+
 /// Reads sources (HTML pages and JSONL files) into statements.
 ///
 /// Every call is self-contained and the reader holds no mutable state, so one reader may be used from many
@@ -28,17 +37,40 @@ public struct TranscriptReader: Sendable {
     /// - Parameter path: a file path; it becomes each statement's `source` and the prefix of page statement ids.
     /// - Returns: the statements, or why there are none. An unreadable file is `.failed` with the system's message.
     public func read(path: String) -> SourceResult {
-        let url = URL(fileURLWithPath: path)
+        // Small files (every page) are read with plain `read` calls: Foundation's attribute lookup and
+        // mapping cost more than the copy. Large files (a big JSONL) are mapped.
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return SourceResult(source: path, outcome: .failed(Self.describe(errno: errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            return SourceResult(source: path, outcome: .failed(Self.describe(errno: errno)))
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { return SourceResult(source: path, outcome: .failed("is a directory")) }
+        let size = Int(info.st_size)
+        if size > maximumSourceBytes {
+            return SourceResult(source: path, outcome: .skipped(.tooLarge(size)), byteCount: size)
+        }
+        guard size <= Self.largestReadFile else { return readMapped(path: path) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return SourceResult(source: path, outcome: .failed(Self.describe(errno: errno))) }
+            if count == 0 { break }  // the file shrank while it was read
+            filled += count
+        }
+        return bytes.withUnsafeBytes { read(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<filled]), path: path) }
+    }
+
+    /// Files larger than this are mapped rather than read.
+    static let largestReadFile = 16 << 20
+
+    private func readMapped(path: String) -> SourceResult {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumSourceBytes {
-                return SourceResult(source: path, outcome: .skipped(.tooLarge(size)), byteCount: size)
-            }
-            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-                return SourceResult(source: path, outcome: .failed("is a directory"))
-            }
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
             return SourceResult(source: path, outcome: .failed(Self.describe(error)))
         }
@@ -138,6 +170,16 @@ public struct TranscriptReader: Sendable {
         let suffix = path.utf8.suffix(3)
         return suffix.count == 3 && suffix.first == UInt8(ascii: ".")
             && suffix.dropFirst().map { $0 | 0x20 } == Array(gzipExtension.utf8)
+    }
+
+    /// A system error number in words: `"no such file"`, `"permission denied"`, or the system's message.
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES: "permission denied"
+        case EISDIR: "is a directory"
+        default: String(cString: strerror(code))
+        }
     }
 
     static func describe(_ error: Error) -> String {
