@@ -12,8 +12,15 @@ struct ArticleHints: Equatable {
     var weight: Int16 = 0
     /// Whether the element reads like page furniture (a menu, a sidebar, comments) and not like content.
     var unlikely = false
+    /// Whether the element's class, id or `itemprop` name a byline, a dateline, a caption or a share bar.
+    var isNamedByline = false
+    /// Whether the element is `rel="author"`.
+    var isAuthorLink = false
+    /// Whether the element is hidden: `hidden`, `aria-hidden="true"`, or an inline style that hides it.
+    var isHidden = false
+
     /// Whether the element is a byline, a dateline, a caption or a share bar: dropped from the text when short.
-    var isByline = false
+    var isByline: Bool { isNamedByline || isAuthorLink }
 
     init() {}
 
@@ -23,7 +30,9 @@ struct ArticleHints: Equatable {
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
-            guard let name = current.pointee.name, let content = current.pointee.children?.pointee.content else {
+            guard let name = current.pointee.name else { continue }
+            guard let content = current.pointee.children?.pointee.content else {
+                if DOM.equals(name, "hidden") { isHidden = true }  // `<div hidden>`: no value
                 continue
             }
             let value = UnsafePointer(content)
@@ -34,30 +43,20 @@ struct ArticleHints: Equatable {
                 names |= found
             } else if DOM.equals(name, "role") {
                 if Self.roles.flags(in: value) != 0 { unlikely = true }
-            } else if DOM.equals(name, "itemprop") || DOM.equals(name, "rel") {
-                if Self.author.flags(in: value) != 0 { isByline = true }
+            } else if DOM.equals(name, "itemprop") {
+                if Self.author.flags(in: value) != 0 { isNamedByline = true }
+            } else if DOM.equals(name, "rel") {
+                if Self.author.flags(in: value) != 0 { isAuthorLink = true }
+            } else if DOM.equals(name, "style") {
+                if DOM.isHiddenByStyle(value) { isHidden = true }
+            } else if DOM.equals(name, "hidden") {
+                isHidden = true
+            } else if DOM.equals(name, "aria-hidden") {
+                if DOM.equals(value, "true") { isHidden = true }
             }
         }
         if names & Pattern.unlikely != 0, names & Pattern.maybe == 0 { unlikely = true }
-        if names & Pattern.byline != 0 { isByline = true }
-    }
-
-    /// Whether an inline element (a `span`, an `a`) is a caption, a credit or a byline.
-    static func isInlineByline(_ node: xmlNodePtr) -> Bool {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            guard let name = current.pointee.name, let content = current.pointee.children?.pointee.content else {
-                continue
-            }
-            let value = UnsafePointer(content)
-            if DOM.equals(name, "class") || DOM.equals(name, "id") {
-                if patterns.flags(in: value) & Pattern.byline != 0 { return true }
-            } else if DOM.equals(name, "itemprop") {
-                if author.flags(in: value) != 0 { return true }
-            }
-        }
-        return false
+        if names & Pattern.byline != 0 { isNamedByline = true }
     }
 
     // MARK: - Word lists

@@ -16,10 +16,9 @@ enum ArticleTag: UInt8 {
     case figure  // figure, figcaption
     case address  // address
 
-    /// The article tag of a block-level element `name`, or `nil` for an inline element. `Tag` has already
-    /// said the element is not skipped.
-    init?(_ name: UnsafePointer<xmlChar>) {
-        switch Tag(name) {
+    /// The article tag of a block-level element `name`, whose `Tag` is `tag`, or `nil` for an inline one.
+    init?(_ name: UnsafePointer<xmlChar>, _ tag: Tag) {
+        switch tag {
         case .inline, .bold, .image, .skip, .lineBreak:
             return nil
         case .cell:

@@ -149,13 +149,13 @@ private struct Builder {
         default:
             break
         }
-        if element.pointee.properties != nil, Self.isHidden(element) { return false }
-        if let articleTag = ArticleTag(name) {
+        let hints = element.pointee.properties == nil ? ArticleHints() : ArticleHints(element)
+        if hints.isHidden { return false }
+        if let articleTag = ArticleTag(name, tag) {
             endBlock()
-            let hints = ArticleHints(element)
             current = appendNode(tag: articleTag, hints: hints, parent: current)
             frames.append(.node(current))
-        } else if ArticleHints.isInlineByline(element) {
+        } else if hints.isNamedByline {
             return false  // an inline caption, credit or byline (`<span class="caption">`)
         } else if DOM.equals(name, "a") {
             linkDepth += 1
@@ -192,13 +192,6 @@ private struct Builder {
         } else if DOM.equals(name, "iframe") || DOM.equals(name, "object") || DOM.equals(name, "video") {
             nodes[Int(current)].embeds += 1
         }
-    }
-
-    private static func isHidden(_ element: xmlNodePtr) -> Bool {
-        if let style = DOM.attribute(element, "style"), DOM.isHiddenByStyle(style) { return true }
-        if DOM.hasAttribute(element, "hidden") { return true }
-        if let aria = DOM.attribute(element, "aria-hidden"), DOM.equals(aria, "true") { return true }
-        return false
     }
 
     private mutating func appendNode(tag: ArticleTag, hints: ArticleHints, parent: Int32) -> Int32 {
