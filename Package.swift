@@ -25,13 +25,18 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CZstd",
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
 
         // MARK: - Libraries, in the order data flows through them
-        .target(name: "TranscriptIngest", dependencies: ["CLibXML2"]),
+        .target(name: "TranscriptIngest", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "TextAnalysis"),
         // CRC-32C with the SSE 4.2 instruction, which Swift cannot emit (SearchIndex falls back to its own table).
         .target(name: "CCRC32C"),

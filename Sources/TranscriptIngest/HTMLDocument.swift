@@ -16,7 +16,7 @@ final class HTMLDocument {
         guard let base = bytes.baseAddress, bytes.count <= Int(Int32.max) else { return nil }
         let options =
             CLIBXML2_HTML_RECOVER | CLIBXML2_HTML_NONET | CLIBXML2_HTML_NOERROR | CLIBXML2_HTML_NOWARNING
-            | CLIBXML2_HTML_IGNORE_ENC | CLIBXML2_PARSE_HUGE
+            | CLIBXML2_HTML_IGNORE_ENC | CLIBXML2_PARSE_HUGE | CLIBXML2_HTML_COMPACT
         let parsed = htmlReadMemory(
             base.assumingMemoryBound(to: CChar.self),
             Int32(bytes.count),

@@ -20,6 +20,9 @@ struct ExtractedPage: Sendable {
     var blocks: [TextBlock] = []
     /// Upload stamps (`W0YYYYMMDD…`) of the body's images: the site names uploads by date.
     var imageStamps: [String] = []
+    /// The main text when the page is not in the ministry's layout and was read as an article (`blocks`
+    /// then holds the same paragraphs); `nil` for a ministry transcript.
+    var article: [ArticleParagraph]?
 }
 
 /// Walks a parsed page once to find its landmarks, then once more over the body to collect its paragraphs.
@@ -37,7 +40,9 @@ enum PageExtractor {
         var dateNode: xmlNodePtr?
         var crumbNode: xmlNodePtr?
         var bodyNode: xmlNodePtr?
-        var fallbackBody: xmlNodePtr?
+        // The ministry's layout: `#News_Body_Txt_A`, or `div.content` with the site's date, title or
+        // breadcrumb element, or with questions and answers in it. Any other page is read as an article.
+        var ministryLayout = false
 
         walk(root) { node in
             guard let name = node.pointee.name else { return true }
@@ -60,11 +65,7 @@ enum PageExtractor {
                     DOM.string(DOM.attribute(node, "property")) == "og:url"
                 {
                     page.canonicalURL = DOM.string(DOM.attribute(node, "content"))
-                } else if fallbackBody == nil, DOM.equals(name, "main") {
-                    fallbackBody = node
                 }
-            case UInt8(ascii: "a"):
-                if fallbackBody == nil, DOM.equals(name, "article") { fallbackBody = node }
             case UInt8(ascii: "h"):
                 if headingNode == nil, DOM.equals(name, "h1") || DOM.equals(name, "h2"),
                     DOM.listContains(DOM.attribute(node, "class"), "title") || DOM.equals(name, "h1")
@@ -80,14 +81,17 @@ enum PageExtractor {
             if let id {
                 if DOM.equals(id, "News_Body_Txt_A") {
                     bodyNode = node
+                    ministryLayout = true
                     return false
                 }
                 if DOM.equals(id, "News_Body_Time") {
                     if dateNode == nil { dateNode = node }
+                    ministryLayout = true
                     return false
                 }
                 if DOM.equals(id, "News_Body_Title") {
                     headingNode = node
+                    ministryLayout = true
                     return false
                 }
             }
@@ -102,6 +106,7 @@ enum PageExtractor {
                         || DOM.listContains(classes, "breadcrumb")
                 {
                     crumbNode = node
+                    if DOM.listContains(classes, "urhere") { ministryLayout = true }
                     return false
                 }
             }
@@ -112,11 +117,53 @@ enum PageExtractor {
         if let headingNode { page.heading = plainText(headingNode) }
         if let dateNode { page.dateText = plainText(dateNode) }
         if let crumbNode { page.breadcrumbs = linkTexts(crumbNode) }
-        if let body = bodyNode ?? fallbackBody {
+        if let bodyNode {
             page.hasBody = true
-            collectBlocks(body, into: &page)
+            collectBlocks(bodyNode, into: &page)
+            if ministryLayout || hasQuestionsAndAnswers(page.blocks) { return page }
+            page = ExtractedPage(
+                documentTitle: page.documentTitle,
+                heading: page.heading,
+                dateText: page.dateText,
+                breadcrumbs: page.breadcrumbs,
+                canonicalURL: page.canonicalURL,
+                htmlLanguage: page.htmlLanguage
+            )
         }
+        readArticle(root, into: &page)
         return page
+    }
+
+    /// Reads a page that is not in the ministry's layout as an article: its main text, or no body at all
+    /// when nothing on it reads like one (a listing, a login wall, a gallery).
+    private static func readArticle(_ root: xmlNodePtr, into page: inout ExtractedPage) {
+        let paragraphs = ArticleExtractor.extract(ArticleTree(root: root), title: page.documentTitle)
+        guard ArticleExtractor.isMainText(paragraphs) else { return }
+        page.hasBody = true
+        page.article = paragraphs
+        page.blocks = paragraphs.map(\.text)
+    }
+
+    /// Whether a `div.content` outside the ministry's layout holds a transcript: a question marker and an
+    /// answer marker (`Q:`/`A:`, `问：`/`答：`, a bold outlet and a spokesperson's name).
+    private static func hasQuestionsAndAnswers(_ blocks: [TextBlock]) -> Bool {
+        var question = false
+        var answer = false
+        for block in blocks {
+            switch SpeakerMarker(
+                block,
+                state: question ? .afterQuestion : .other,
+                names: SpeakerNames.knownSpokespersons
+            )?
+            .role
+            {
+            case .question?: question = true
+            case .answer?: answer = question
+            case nil: break
+            }
+            if answer { return true }
+        }
+        return false
     }
 
     // MARK: - Walking

@@ -71,11 +71,25 @@ struct PageReader {
         }
         let briefing = BriefingMetadata(page: page)
         if let dateWarning = briefing.dateWarning { warn(dateWarning) }
-        let statements = StatementSplitter(briefing: briefing, source: source).split(page.blocks)
+        let statements =
+            if let article = page.article {
+                ArticlePassages(briefing: briefing, source: source).split(article)
+            } else {
+                StatementSplitter(briefing: briefing, source: source).split(page.blocks)
+            }
         return SourceResult(source: source, statements: statements, warnings: warnings)
     }
 
     private func parse(_ bytes: UnsafeRawBufferPointer, encoding: String) -> ExtractedPage? {
+        // Only UTF-8 is known to be ASCII-compatible here (a UTF-16 or ISO-2022 page may hold `<` bytes
+        // inside characters).
+        if encoding == "UTF-8", let lean = ScriptStripper.stripped(bytes) {
+            return lean.withUnsafeBytes { parseWhole($0, encoding: encoding) }
+        }
+        return parseWhole(bytes, encoding: encoding)
+    }
+
+    private func parseWhole(_ bytes: UnsafeRawBufferPointer, encoding: String) -> ExtractedPage? {
         guard let document = HTMLDocument(parsing: bytes, encoding: encoding, url: source) else { return nil }
         return PageExtractor.extract(document)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds the source files under the paths a user names.
 public enum SourceFiles {
-    /// Every extension read as a source: `.html`, `.htm`, `.shtml`, `.jsonl`.
+    /// Every extension read as a source: `.html`, `.htm`, `.shtml`, `.jsonl`, each also gzipped (`.html.gz`).
     public static let extensions: Set<String> = TranscriptReader.htmlExtensions.union(TranscriptReader.jsonlExtensions)
 
     /// The source files named by `paths`: a file is taken as given (whatever its extension: reading it

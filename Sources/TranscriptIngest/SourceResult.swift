@@ -54,7 +54,8 @@ public enum SkipReason: Sendable, Hashable, CustomStringConvertible {
     case empty
     /// The bytes are not text (NUL bytes or many control characters).
     case binary
-    /// A page with no transcript body: a listing, index or navigation page.
+    /// A page with no transcript body and no main text: a listing, index or navigation page, a login wall,
+    /// an image gallery.
     case noTranscriptBody
     /// A page whose transcript body holds no text.
     case emptyBody
@@ -63,12 +64,12 @@ public enum SkipReason: Sendable, Hashable, CustomStringConvertible {
     /// The file is larger than the reader accepts.
     case tooLarge(Int)
 
-    /// The reason in words, for summaries: `"empty file"`, `"no transcript body (listing or navigation page)"`.
+    /// The reason in words, for summaries: `"empty file"`, `"no transcript body or main text (…)"`.
     public var description: String {
         switch self {
         case .empty: "empty file"
         case .binary: "binary data, not a text page"
-        case .noTranscriptBody: "no transcript body (listing or navigation page)"
+        case .noTranscriptBody: "no transcript body or main text (listing, navigation, login or gallery page)"
         case .emptyBody: "the transcript body holds no text"
         case .unsupportedExtension(let ext): "unsupported file type '.\(ext)'"
         case .tooLarge(let bytes): "file too large (\(bytes / 1_048_576) MB)"

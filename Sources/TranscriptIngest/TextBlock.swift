@@ -57,6 +57,16 @@ struct BlockBuilder {
         boldCount = 0
     }
 
+    /// Ends the current block and hands it over instead of keeping it; `nil` when it was empty.
+    mutating func takeBlock() -> TextBlock? {
+        let count = blocks.count
+        endBlock()
+        return blocks.count > count ? blocks.popLast() : nil
+    }
+
+    /// The number of bytes of the current block written so far.
+    var pendingCount: Int { bytes.count }
+
     /// Marks a soft boundary that separates words without ending the block (a `<td>` in a title, say).
     mutating func space() { pendingSpace = true }
 

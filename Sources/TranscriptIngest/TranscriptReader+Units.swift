@@ -7,13 +7,14 @@
 // MARK: - Sources in units
 
 extension TranscriptReader {
-    /// The units the source at `path` is read in: one for a page (or any file that is not JSONL), one per
+    /// The units the source at `path` is read in: one for a page (or any file that is not plain JSONL), one per
     /// `blockSize` bytes of a JSONL file (at least one), so that a large file is read by several threads in
     /// bounded memory.
     ///
     /// - Parameter size: the file's size in bytes, as listed.
     public func units(ofSource path: String, size: Int64) -> [SourceUnit] {
-        guard Self.jsonlExtensions.contains(Self.fileExtension(of: path)) else {
+        // A gzipped file cannot be cut into blocks: it is decompressed whole, as one unit.
+        guard !Self.isGzipped(path), Self.jsonlExtensions.contains(Self.fileExtension(of: path)) else {
             return [SourceUnit(path: path, block: nil, isLast: true)]
         }
         let blocks = max(1, Int((max(0, size) + Int64(blockSize) - 1) / Int64(blockSize)))

@@ -27,6 +27,9 @@ public struct TranscriptReader: Sendable {
     public static let htmlExtensions: Set<String> = ["html", "htm", "shtml"]
     /// File extensions read as JSONL (one statement per line).
     public static let jsonlExtensions: Set<String> = ["jsonl"]
+    /// A last extension that marks a gzipped source (`page.html.gz`): it is decompressed, then read by the
+    /// extension before it.
+    public static let gzipExtension = "gz"
 
     /// Reads the file at `path`, unit by unit.
     ///
@@ -64,17 +67,47 @@ public struct TranscriptReader: Sendable {
     {
         let results = ResultSlots(count: paths.count)
         let workers = max(1, min(concurrency, paths.count))
+        // Largest files first, so that no worker is left with a big page while the others wait.
+        let order = workers > 1 ? Self.largestFirst(paths) : Array(paths.indices)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.take(below: paths.count) {
+            while let position = next.take(below: paths.count) {
+                let index = order[position]
                 results.store(read(path: paths[index]), at: index)
             }
         }
         return results.values()
     }
 
-    /// Reads a source from raw bytes.
+    /// The indices of `paths` by file size, largest first (a file that cannot be read counts as empty).
+    static func largestFirst(_ paths: [String]) -> [Int] {
+        let sizes = paths.map { path -> Int in
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        }
+        return paths.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    }
+
+    /// Reads a source from raw bytes; a gzipped source (`.html.gz`, `.jsonl.gz`) is decompressed first.
     package func read(buffer: UnsafeRawBufferPointer, path: String) -> SourceResult {
+        guard Self.isGzipped(path) else { return readDecompressed(buffer: buffer, path: path) }
+        guard buffer.count <= maximumSourceBytes else {
+            return SourceResult(source: path, outcome: .skipped(.tooLarge(buffer.count)), byteCount: buffer.count)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try Gzip.inflate(buffer, limit: maximumSourceBytes)
+        } catch .tooLarge {
+            return SourceResult(source: path, outcome: .skipped(.tooLarge(maximumSourceBytes)), byteCount: buffer.count)
+        } catch {
+            return SourceResult(source: path, outcome: .failed("not a readable gzip file"), byteCount: buffer.count)
+        }
+        var result = bytes.withUnsafeBytes { readDecompressed(buffer: $0, path: path) }
+        result.byteCount = buffer.count
+        return result
+    }
+
+    private func readDecompressed(buffer: UnsafeRawBufferPointer, path: String) -> SourceResult {
         let ext = Self.fileExtension(of: path)
         if buffer.count > maximumSourceBytes {
             return SourceResult(source: path, outcome: .skipped(.tooLarge(buffer.count)), byteCount: buffer.count)
@@ -109,10 +142,19 @@ public struct TranscriptReader: Sendable {
         LibXML2.parseAndFree(bytes)
     }
 
+    /// The extension that decides how a file is read, lowercased: `html` for `a.html` and for `a.html.gz`.
     static func fileExtension(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if isGzipped(name) { name.removeLast(gzipExtension.count + 1) }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// Whether the file name ends in `.gz` (any case).
+    static func isGzipped(_ path: String) -> Bool {
+        let suffix = path.utf8.suffix(3)
+        return suffix.count == 3 && suffix.first == UInt8(ascii: ".")
+            && suffix.dropFirst().map { $0 | 0x20 } == Array(gzipExtension.utf8)
     }
 
     static func describe(_ error: Error) -> String {
