@@ -25,7 +25,7 @@ public enum SourceParser {
     /// paths are still read.
     ///
     /// - Parameters:
-    ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl).
+    ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl, also gzipped).
     ///   - jobs: threads that read sources.
     ///   - body: called on the calling thread with every piece of every source.
     /// - Throws: `.input` when a folder cannot be listed.

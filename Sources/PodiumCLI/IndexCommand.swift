@@ -23,7 +23,10 @@ struct IndexCommand: ParsableCommand {
 struct CorpusOptions: ParsableArguments {
     @Option(
         name: .customLong("corpus"),
-        help: "A folder or file of sources (.html .htm .shtml .jsonl); repeat for several. (default: Corpus)"
+        help: """
+            A folder or file of sources (.html .htm .shtml .jsonl, also gzipped); repeat for several. \
+            (default: Corpus)
+            """
     )
     var corpus: [String] = []
 

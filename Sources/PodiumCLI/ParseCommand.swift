@@ -8,7 +8,7 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Show the statements each source yields, without indexing.",
         discussion: """
-            Reads HTML pages (.html .htm .shtml) and JSONL files (.jsonl), in parallel, and prints their \
+            Reads HTML pages (.html .htm .shtml) and JSONL files (.jsonl), also gzipped (.gz), in parallel, and prints their \
             statements in input order. A summary goes to standard error: sources read, statements, skipped \
             sources with their reasons, warnings, and throughput.
 
@@ -23,7 +23,7 @@ struct ParseCommand: ParsableCommand {
         case jsonl
     }
 
-    @Argument(help: "Files or directories to read (directories are searched for .html .htm .shtml .jsonl).")
+    @Argument(help: "Files or directories to read (folders are searched for .html .htm .shtml .jsonl, also gzipped).")
     var paths: [String]
 
     @Option(help: "Output format: text (for reading) or jsonl (one statement object per line).")
@@ -55,7 +55,7 @@ struct ParseCommand: ParsableCommand {
         summary.report(seconds: Date().timeIntervalSince(started))
         if summary.sources == 0 {
             UserFacingError(
-                "no sources (.html .htm .shtml .jsonl) found in \(paths.joined(separator: " "))",
+                "no sources (.html .htm .shtml .jsonl, also gzipped) found in \(paths.joined(separator: " "))",
                 hint: "name pages or JSONL files, or folders that hold them",
                 status: .input
             ).exit()
