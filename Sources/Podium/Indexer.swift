@@ -15,6 +15,8 @@ public struct IndexingOptions: Sendable {
     public var memoryBudget: Int
     /// Threads that read and analyze sources.
     public var jobs: Int
+    /// Follow symbolic links that lead out of the corpus too (links inside it are always followed).
+    public var followSymlinks = false
 
     /// Settings for a build or refresh of `index` from `corpus`.
     /// - Parameters:
@@ -100,7 +102,8 @@ public enum Indexer {
     ) throws(PodiumError) -> IndexingReport {
         let start = Date()
         let roots = try resolveRoots(options.corpus)
-        let files = try listSources(roots)
+        let listing = try listSources(roots, followSymlinks: options.followSymlinks)
+        let files = listing.files
         let writer = try openWriter(options, create: true)
         defer { writer.close() }
         var report = IndexingReport()
@@ -108,6 +111,7 @@ public enum Indexer {
         var table = SourceTable()
         try ingest(files, into: writer, table: &table, report: &report, options: options, progress: progress)
         report.added = files.count - report.failed.count
+        listing.report(into: &report)
         try commit(writer, table: table, roots: roots, report: &report, index: options.index)
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -139,12 +143,22 @@ public enum Indexer {
         {
             roots = list
         }
-        let files = try listSources(roots)
-        // A file that cannot be read now hashes as "changed": the read that follows reports why.
-        let plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
-            (try? ContentHash.ofFile(path: path)) ?? ContentHash(value: 0)
+        let listing = try listSources(roots, followSymlinks: options.followSymlinks)
+        let files = listing.files
+        var unreadable: [String: String] = [:]
+        var plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
+            do throws(PodiumError) { return try ContentHash.ofFile(path: path) } catch {
+                unreadable[path] = error.message.replacingOccurrences(of: "cannot read \(path): ", with: "")
+                return ContentHash(value: 0)
+            }
         }
+        // What cannot be read now is not known to have changed, nor what lies in a folder that cannot be
+        // listed to have gone: their statements stay, and they count as failed.
+        plan.changed.removeAll { unreadable[$0] != nil }
+        plan.deleted.removeAll { listing.isUnknown($0) }
         var report = IndexingReport()
+        listing.report(into: &report)
+        for (path, message) in unreadable.sorted(by: { $0.key < $1.key }) { report.failed.append((path, message)) }
         report.sourcesFound = files.count
         report.unchanged = plan.unchanged.count
         report.touched = plan.touched.count
@@ -174,54 +188,6 @@ public enum Indexer {
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
-    }
-
-    // MARK: - Sources
-
-    /// A source file found under a corpus root.
-    struct SourceFile: Sendable {
-        /// Absolute path: the key of the sources table and the `source` of its statements.
-        var path: String
-        /// Stable statement-id prefix: the path below its corpus root, without extension.
-        var idPrefix: String
-        var fingerprint: FileFingerprint
-        var isJSONL: Bool
-    }
-
-    static func resolveRoots(_ corpus: [String]) throws(PodiumError) -> [String] {
-        let cwd = FileManager.default.currentDirectoryPath
-        return corpus.map { path in
-            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
-            return URL(fileURLWithPath: absolute).standardizedFileURL.path
-        }
-    }
-
-    static func encodeRoots(_ roots: [String]) -> String {
-        let data = (try? JSONEncoder().encode(roots)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func listSources(_ roots: [String]) throws(PodiumError) -> [SourceFile] {
-        var files: [SourceFile] = []
-        var seen = Set<String>()
-        for root in roots {
-            let paths: [String]
-            do { paths = try SourceFiles.list([root]) } catch {
-                throw PodiumError(.input, "\(error.path): \(error.message)", hint: "check the --corpus paths")
-            }
-            let base = root.hasSuffix("/") ? root : root + "/"
-            for path in paths where seen.insert(path).inserted {
-                guard let fingerprint = FileFingerprint(path: path) else { continue }
-                var relative =
-                    path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
-                if let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") {
-                    relative = String(relative[..<dot])
-                }
-                let isJSONL = TranscriptReader.jsonlExtensions.contains((path as NSString).pathExtension.lowercased())
-                files.append(SourceFile(path: path, idPrefix: relative, fingerprint: fingerprint, isJSONL: isJSONL))
-            }
-        }
-        return files
     }
 
     // MARK: - Writing

@@ -22,7 +22,7 @@ public enum SourceParser {
     ///
     /// A page is one piece; a JSONL file is read in blocks of whole lines, so memory stays bounded however
     /// large it is. A path that does not exist is handed over first, as a failed source, and the other
-    /// paths are still read.
+    /// paths are still read, as is a subfolder that cannot be listed or a link that is not followed.
     ///
     /// - Parameters:
     ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl).
@@ -43,10 +43,16 @@ public enum SourceParser {
             }
             existing.append(path)
         }
-        let files: [String]
-        do { files = try SourceFiles.list(existing) } catch {
+        let listing: SourceListing
+        do { listing = try SourceFiles.scan(existing) } catch {
             throw PodiumError(.input, error.description, hint: "check the paths")
         }
+        // An unreadable subfolder, a dangling link or one out of the given paths is told, not passed over.
+        for problem in listing.problems {
+            let failure = SourceOutcome.failed(problem.message)
+            body(ParsedPiece(source: problem.path, statements: [], warnings: [], byteCount: 0, outcome: failure))
+        }
+        let files = listing.files
         let units = files.flatMap { path in
             Indexer.reader.units(ofSource: path, size: FileFingerprint(path: path)?.size ?? 0)
         }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Podium
 
@@ -51,5 +52,12 @@ struct IndexingSummary {
         for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
         if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
         StandardError.line(line)
+    }
+
+    /// Ends the run with the input status when a source or folder could not be read: what was readable is
+    /// committed, but the run did not do all it was asked.
+    static func exitIfFailed(_ report: IndexingReport) throws {
+        guard !report.failed.isEmpty else { return }
+        throw ExitCode(ExitStatus.input.rawValue)
     }
 }
