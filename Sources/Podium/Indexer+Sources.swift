@@ -51,7 +51,7 @@ extension Indexer {
 
     /// Lists the sources under `roots`.
     /// - Throws: `.input` when a root does not exist or cannot be listed.
-    static func listSources(_ roots: [String], followSymlinks: Bool) throws(PodiumError) -> CorpusListing {
+    static func listSources(_ roots: [String], followSymlinks: Bool = false) throws(PodiumError) -> CorpusListing {
         var listing = CorpusListing()
         var seen = Set<String>()
         for root in roots {

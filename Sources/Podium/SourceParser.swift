@@ -22,7 +22,7 @@ public enum SourceParser {
     ///
     /// A page is one piece; a JSONL file is read in blocks of whole lines, so memory stays bounded however
     /// large it is. A path that does not exist is handed over first, as a failed source, and the other
-    /// paths are still read, as is a subfolder that cannot be listed or a link that is not followed.
+    /// paths are still read; so is a subfolder that cannot be listed, or a link that is not followed.
     ///
     /// - Parameters:
     ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl).
