@@ -221,7 +221,16 @@ public enum Indexer {
             "no index at '\(options.index)' to \(verb)",
             hint: "build one first: podium index build --index \(options.index)"
         )
-        guard FileManager.default.fileExists(atPath: commit) else { throw missing }
+        guard FileManager.default.fileExists(atPath: commit) else {
+            // A first build still running has no commit yet, but holds the lock: say that, not "no index".
+            let lockFile = (options.index as NSString).appendingPathComponent(IndexFormat.lockFileName)
+            if FileManager.default.fileExists(atPath: lockFile) {
+                do throws(IndexError) { try WriteLock(directory: options.index).release() } catch {
+                    throw PodiumError(error, index: options.index)
+                }
+            }
+            throw missing
+        }
         let writer = try openWriter(options, create: false)
         guard writer.generation > 0 else {
             writer.close()
