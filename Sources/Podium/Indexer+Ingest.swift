@@ -64,7 +64,12 @@ extension Indexer {
                         if file.isJSONL {
                             let id = piece.keys[k].id
                             if let unique = ids.claim(id, file: file, writer: writer),
-                                let again = Indexer.document(rereading: unit, position: position, file: file, id: unique)
+                                let again = Indexer.document(
+                                    rereading: unit,
+                                    position: position,
+                                    file: file,
+                                    id: unique
+                                )
                             {
                                 document = again
                                 let message = "id '\(id)' is another statement's already; indexed as '\(unique)'"
