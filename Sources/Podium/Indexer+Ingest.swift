@@ -54,6 +54,7 @@ extension Indexer {
                 window: options.jobs + 1,
                 produce: { i in prepare(units[i], file: files[units[i].file]) },
                 consume: { i, prepared in
+                    try stopIfInterrupted(options)
                     let unit = units[i]
                     let file = files[unit.file]
                     if unit.unit.isFirst { current = FileProgress() }

@@ -17,6 +17,9 @@ public struct IndexingOptions: Sendable {
     public var jobs: Int
     /// Follow symbolic links that lead out of the corpus too (links inside it are always followed).
     public var followSymlinks = false
+    /// Asked between sources and before the commit: the number of a signal that asks the run to stop (its
+    /// files are then removed and the index stays as it was), or `nil` to go on.
+    public var interruption: @Sendable () -> Int32? = { nil }
 
     /// Settings for a build or refresh of `index` from `corpus`.
     /// - Parameters:
@@ -109,10 +112,13 @@ public enum Indexer {
         var report = IndexingReport()
         report.sourcesFound = files.count
         var table = SourceTable()
-        try ingest(files, into: writer, table: &table, report: &report, options: options, progress: progress)
-        report.added = files.count - report.failed.count
-        listing.report(into: &report)
-        try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        try removingPartialFiles(of: options.index) { () throws(PodiumError) in
+            try ingest(files, into: writer, table: &table, report: &report, options: options, progress: progress)
+            report.added = files.count - report.failed.count
+            listing.report(into: &report)
+            try stopIfInterrupted(options)
+            try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        }
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -179,12 +185,15 @@ public enum Indexer {
         }
         let toRead = Set(plan.added + plan.changed)
         let work = files.filter { toRead.contains($0.path) }
-        try ingest(work, into: writer, table: &table, report: &report, options: options, progress: progress)
-        report.statementsInIndex = writer.documentCount
-        report.generation = writer.generation
-        let rootsChanged = writer.userData[corpusKey] != encodeRoots(roots)
-        if !plan.isEmpty || rootsChanged {
-            try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        try removingPartialFiles(of: options.index) { () throws(PodiumError) in
+            try ingest(work, into: writer, table: &table, report: &report, options: options, progress: progress)
+            report.statementsInIndex = writer.documentCount
+            report.generation = writer.generation
+            let rootsChanged = writer.userData[corpusKey] != encodeRoots(roots)
+            if !plan.isEmpty || rootsChanged {
+                try stopIfInterrupted(options)
+                try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+            }
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -258,6 +267,8 @@ public enum Indexer {
         report.statementsInIndex = writer.documentCount
         report.committed = true
         if let error = writer.mergeError {
+            // The commit stands; what the failed merge wrote goes now, not at the next writer's start.
+            removePartialFiles(of: index)
             report.warnings.append(
                 SourceWarning(
                     source: index,

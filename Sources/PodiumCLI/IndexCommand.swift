@@ -65,6 +65,7 @@ struct CorpusOptions: ParsableArguments {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
         )
         options.followSymlinks = follow
+        options.interruption = { Interruption.received }
         return options
     }
 }
