@@ -21,7 +21,8 @@ func runIndexing(
     } catch let error where error.interruptedBy != nil {
         bar.finish()
         let signal = error.interruptedBy ?? 0
-        StandardError.line("\(Style(enabled: Terminal.useColor(.auto, on: .standardError)).error("error:")) \(error.message)")
+        let style = Style(enabled: Terminal.useColor(.auto, on: .standardError))
+        StandardError.line("\(style.error("error:")) \(error.message)")
         Foundation.exit(128 + signal)
     } catch {
         UserFacingError(error).exit()
