@@ -100,7 +100,13 @@ public enum SourceFiles {
             for name in names {
                 let path = directory == "/" ? "/" + name : directory + "/" + name
                 var st = stat()
-                if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                guard lstat(path, &st) == 0 else {
+                    // Gone since the listing: nothing to read. Otherwise (a folder that can be listed but not
+                    // entered) nothing below it can be known: the folder is the problem, reported once.
+                    if errno == ENOENT { continue }
+                    return systemMessage(errno)
+                }
+                if (st.st_mode & S_IFMT) == S_IFLNK {
                     links.append(path)
                 } else {
                     visit(path, name: name)

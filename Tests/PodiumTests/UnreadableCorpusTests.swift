@@ -88,6 +88,13 @@ struct UnreadableCorpusTests {
         #expect(refresh.stderr.contains("failed \(setup.sub.path): permission denied"), "\(refresh.stderr)")
         #expect(refresh.stderr.contains("0 deleted") && refresh.stderr.contains("1 failed"), "\(refresh.stderr)")
         #expect(try setup.statements() == before)
+        // Listed but not entered (its entries cannot be stat'ed): the same.
+        try setup.chmod(setup.sub, 0o644)
+        let listedOnly = try setup.refresh()
+        #expect(listedOnly.status == 4, "\(listedOnly.summary)")
+        #expect(listedOnly.stderr.contains("failed \(setup.sub.path): permission denied"), "\(listedOnly.stderr)")
+        #expect(listedOnly.stderr.contains("1 failed"), "\(listedOnly.stderr)")
+        #expect(try setup.statements() == before)
         // Readable again, nothing is left to do.
         try setup.chmod(setup.sub, 0o755)
         let again = try setup.refresh()
