@@ -46,7 +46,7 @@ extension Indexer {
         let totalBytes = files.reduce(Int64(0)) { $0 + max(0, $1.fingerprint.size) }
         let ordinalField = StatementSchema.schema.storedField(named: "ordinal")!
         HeapTuning.returnLargeBlocksToSystem()
-        var ids = IDRegistry(writer: writer)
+        var ids = IDRegistry(writer: writer, files: files)
         do {
             try OrderedPipeline.run(
                 count: units.count,

@@ -11,17 +11,24 @@ extension Indexer {
     /// it; a refresh also counts the live statements of the sources it keeps, so that an id held by an
     /// unchanged file stays with it.
     struct IDRegistry {
-        /// Ids claimed in this run.
+        /// Ids claimed in this run, kept only when it reads several JSONL files: within one file the joiner
+        /// already drops a repeated id, and a run of a single large file should not hold its ids twice.
         private var claimed: Set<String> = []
+        private let tracksClaims: Bool
         /// The segments committed before this run, whose live statements hold their ids.
         private let committedSegments: Int
 
-        /// A registry for a run of `writer`: its segments at this moment are the committed ones.
-        init(writer: IndexWriter) { committedSegments = writer.segmentCount }
+        /// A registry for a run of `writer` over `files`: the writer's segments at this moment are the
+        /// committed ones.
+        init(writer: IndexWriter, files: [SourceFile]) {
+            committedSegments = writer.segmentCount
+            tracksClaims = files.lazy.filter(\.isJSONL).prefix(2).count > 1
+        }
 
         /// `nil` when `id` is free and now claimed; otherwise the unique id that `file`'s statement takes.
         mutating func claim(_ id: String, file: SourceFile, writer: IndexWriter) -> String? {
-            if claimed.insert(id).inserted, !isLive(id, writer: writer) { return nil }
+            let free = tracksClaims ? claimed.insert(id).inserted : true
+            if free, !isLive(id, writer: writer) { return nil }
             var unique = "\(id)~\(file.idPrefix)"
             var n = 2
             while !claimed.insert(unique).inserted || isLive(unique, writer: writer) {
