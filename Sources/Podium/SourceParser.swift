@@ -27,11 +27,13 @@ public enum SourceParser {
     /// - Parameters:
     ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl).
     ///   - jobs: threads that read sources.
+    ///   - followSymlinks: follow links that lead out of `paths` too.
     ///   - body: called on the calling thread with every piece of every source.
     /// - Throws: `.input` when a folder cannot be listed.
     public static func read(
         _ paths: [String],
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        followSymlinks: Bool = false,
         _ body: (ParsedPiece) -> Void
     ) throws(PodiumError) {
         var existing: [String] = []
@@ -44,7 +46,7 @@ public enum SourceParser {
             existing.append(path)
         }
         let listing: SourceListing
-        do { listing = try SourceFiles.scan(existing) } catch {
+        do { listing = try SourceFiles.scan(existing, followSymlinks: followSymlinks) } catch {
             throw PodiumError(.input, error.description, hint: "check the paths")
         }
         // An unreadable subfolder, a dangling link or one out of the given paths is told, not passed over.
