@@ -46,6 +46,7 @@ extension Indexer {
         let totalBytes = files.reduce(Int64(0)) { $0 + max(0, $1.fingerprint.size) }
         let ordinalField = StatementSchema.schema.storedField(named: "ordinal")!
         HeapTuning.returnLargeBlocksToSystem()
+        var ids = IDRegistry(writer: writer, files: files)
         do {
             try OrderedPipeline.run(
                 count: units.count,
@@ -53,6 +54,7 @@ extension Indexer {
                 window: options.jobs + 1,
                 produce: { i in prepare(units[i], file: files[units[i].file]) },
                 consume: { i, prepared in
+                    try stopIfInterrupted(options)
                     let unit = units[i]
                     let file = files[unit.file]
                     if unit.unit.isFirst { current = FileProgress() }
@@ -60,7 +62,22 @@ extension Indexer {
                     let before = current.joiner.statementCount
                     for (k, position) in current.joiner.join(&piece).enumerated() {
                         var document = prepared.documents[position]
-                        if file.isJSONL { document.addStored(field: ordinalField, value: String(before + k + 1)) }
+                        if file.isJSONL {
+                            let id = piece.keys[k].id
+                            if let unique = ids.claim(id, file: file, writer: writer),
+                                let again = Indexer.document(
+                                    rereading: unit,
+                                    position: position,
+                                    file: file,
+                                    id: unique
+                                )
+                            {
+                                document = again
+                                let message = "id '\(id)' is another statement's already; indexed as '\(unique)'"
+                                report.warnings.append(SourceWarning(source: file.path, message: message))
+                            }
+                            document.addStored(field: ordinalField, value: String(before + k + 1))
+                        }
                         do throws(IndexError) { try writer.add(document) } catch {
                             throw PodiumError(error, index: options.index)
                         }

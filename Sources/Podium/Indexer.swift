@@ -15,6 +15,11 @@ public struct IndexingOptions: Sendable {
     public var memoryBudget: Int
     /// Threads that read and analyze sources.
     public var jobs: Int
+    /// Follow symbolic links that lead out of the corpus too (links inside it are always followed).
+    public var followSymlinks = false
+    /// Asked between sources and before the commit: the number of a signal that asks the run to stop (its
+    /// files are then removed and the index stays as it was), or `nil` to go on.
+    public var interruption: @Sendable () -> Int32? = { nil }
 
     /// Settings for a build or refresh of `index` from `corpus`.
     /// - Parameters:
@@ -100,15 +105,20 @@ public enum Indexer {
     ) throws(PodiumError) -> IndexingReport {
         let start = Date()
         let roots = try resolveRoots(options.corpus)
-        let files = try listSources(roots)
+        let listing = try listSources(roots, followSymlinks: options.followSymlinks)
+        let files = listing.files
         let writer = try openWriter(options, create: true)
         defer { writer.close() }
         var report = IndexingReport()
         report.sourcesFound = files.count
         var table = SourceTable()
-        try ingest(files, into: writer, table: &table, report: &report, options: options, progress: progress)
-        report.added = files.count - report.failed.count
-        try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        try removingPartialFiles(of: options.index) { () throws(PodiumError) in
+            try ingest(files, into: writer, table: &table, report: &report, options: options, progress: progress)
+            report.added = files.count - report.failed.count
+            listing.report(into: &report)
+            try stopIfInterrupted(options)
+            try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        }
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -139,12 +149,22 @@ public enum Indexer {
         {
             roots = list
         }
-        let files = try listSources(roots)
-        // A file that cannot be read now hashes as "changed": the read that follows reports why.
-        let plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
-            (try? ContentHash.ofFile(path: path)) ?? ContentHash(value: 0)
+        let listing = try listSources(roots, followSymlinks: options.followSymlinks)
+        let files = listing.files
+        var unreadable: [String: String] = [:]
+        var plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
+            do throws(PodiumError) { return try ContentHash.ofFile(path: path) } catch {
+                unreadable[path] = error.message.replacingOccurrences(of: "cannot read \(path): ", with: "")
+                return ContentHash(value: 0)
+            }
         }
+        // What cannot be read now is not known to have changed, nor what lies in a folder that cannot be
+        // listed to have gone: their statements stay, and they count as failed.
+        plan.changed.removeAll { unreadable[$0] != nil }
+        plan.deleted.removeAll { listing.isUnknown($0) }
         var report = IndexingReport()
+        listing.report(into: &report)
+        for (path, message) in unreadable.sorted(by: { $0.key < $1.key }) { report.failed.append((path, message)) }
         report.sourcesFound = files.count
         report.unchanged = plan.unchanged.count
         report.touched = plan.touched.count
@@ -165,63 +185,18 @@ public enum Indexer {
         }
         let toRead = Set(plan.added + plan.changed)
         let work = files.filter { toRead.contains($0.path) }
-        try ingest(work, into: writer, table: &table, report: &report, options: options, progress: progress)
-        report.statementsInIndex = writer.documentCount
-        report.generation = writer.generation
-        let rootsChanged = writer.userData[corpusKey] != encodeRoots(roots)
-        if !plan.isEmpty || rootsChanged {
-            try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+        try removingPartialFiles(of: options.index) { () throws(PodiumError) in
+            try ingest(work, into: writer, table: &table, report: &report, options: options, progress: progress)
+            report.statementsInIndex = writer.documentCount
+            report.generation = writer.generation
+            let rootsChanged = writer.userData[corpusKey] != encodeRoots(roots)
+            if !plan.isEmpty || rootsChanged {
+                try stopIfInterrupted(options)
+                try commit(writer, table: table, roots: roots, report: &report, index: options.index)
+            }
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
-    }
-
-    // MARK: - Sources
-
-    /// A source file found under a corpus root.
-    struct SourceFile: Sendable {
-        /// Absolute path: the key of the sources table and the `source` of its statements.
-        var path: String
-        /// Stable statement-id prefix: the path below its corpus root, without extension.
-        var idPrefix: String
-        var fingerprint: FileFingerprint
-        var isJSONL: Bool
-    }
-
-    static func resolveRoots(_ corpus: [String]) throws(PodiumError) -> [String] {
-        let cwd = FileManager.default.currentDirectoryPath
-        return corpus.map { path in
-            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
-            return URL(fileURLWithPath: absolute).standardizedFileURL.path
-        }
-    }
-
-    static func encodeRoots(_ roots: [String]) -> String {
-        let data = (try? JSONEncoder().encode(roots)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func listSources(_ roots: [String]) throws(PodiumError) -> [SourceFile] {
-        var files: [SourceFile] = []
-        var seen = Set<String>()
-        for root in roots {
-            let paths: [String]
-            do { paths = try SourceFiles.list([root]) } catch {
-                throw PodiumError(.input, "\(error.path): \(error.message)", hint: "check the --corpus paths")
-            }
-            let base = root.hasSuffix("/") ? root : root + "/"
-            for path in paths where seen.insert(path).inserted {
-                guard let fingerprint = FileFingerprint(path: path) else { continue }
-                var relative =
-                    path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
-                if let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") {
-                    relative = String(relative[..<dot])
-                }
-                let isJSONL = TranscriptReader.jsonlExtensions.contains((path as NSString).pathExtension.lowercased())
-                files.append(SourceFile(path: path, idPrefix: relative, fingerprint: fingerprint, isJSONL: isJSONL))
-            }
-        }
-        return files
     }
 
     // MARK: - Writing
@@ -255,7 +230,16 @@ public enum Indexer {
             "no index at '\(options.index)' to \(verb)",
             hint: "build one first: podium index build --index \(options.index)"
         )
-        guard FileManager.default.fileExists(atPath: commit) else { throw missing }
+        guard FileManager.default.fileExists(atPath: commit) else {
+            // A first build still running has no commit yet, but holds the lock: say that, not "no index".
+            let lockFile = (options.index as NSString).appendingPathComponent(IndexFormat.lockFileName)
+            if FileManager.default.fileExists(atPath: lockFile) {
+                do throws(IndexError) { try WriteLock(directory: options.index).release() } catch {
+                    throw PodiumError(error, index: options.index)
+                }
+            }
+            throw missing
+        }
         let writer = try openWriter(options, create: false)
         guard writer.generation > 0 else {
             writer.close()
@@ -283,6 +267,8 @@ public enum Indexer {
         report.statementsInIndex = writer.documentCount
         report.committed = true
         if let error = writer.mergeError {
+            // The commit stands; what the failed merge wrote goes now, not at the next writer's start.
+            removePartialFiles(of: index)
             report.warnings.append(
                 SourceWarning(
                     source: index,

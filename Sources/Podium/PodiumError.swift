@@ -26,6 +26,8 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
     /// Whether the index is whole but was written by another version of podium (an older format or
     /// analyzer): rebuilding it from its sources is the cure.
     public var isOutdatedIndex = false
+    /// The signal that stopped a build or refresh before its commit, when that is what happened.
+    public var interruptedBy: Int32?
 
     /// Creates an error.
     public init(_ kind: Kind, _ message: String, hint: String? = nil, detail: [String] = []) {

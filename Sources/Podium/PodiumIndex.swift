@@ -262,7 +262,8 @@ public final class PodiumIndex: @unchecked Sendable {
     static func syntaxHint(_ code: QuerySyntaxError.Code) -> String {
         switch code {
         case .unknownTopic: return "see the topics with: podium topics list"
-        case .invalidDate: return "for example date:2019-05 or date:2019-01-01..2019-06-30"
+        case .invalidDate, .reversedDateRange: return "for example date:2019-05 or date:2019-01-01..2019-06-30"
+        case .unknownField: return "quote a word with a colon to search for it as it is, e.g. \"note:china\""
         case .missingValue: return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
         case .tooLong, .tooDeep, .tooManyWords: return "shorten the query"
         case .nothingToSearch: return "type some words: operators alone find nothing"

@@ -22,16 +22,18 @@ public enum SourceParser {
     ///
     /// A page is one piece; a JSONL file is read in blocks of whole lines, so memory stays bounded however
     /// large it is. A path that does not exist is handed over first, as a failed source, and the other
-    /// paths are still read.
+    /// paths are still read; so is a subfolder that cannot be listed, or a link that is not followed.
     ///
     /// - Parameters:
     ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl, also gzipped).
     ///   - jobs: threads that read sources.
+    ///   - followSymlinks: follow links that lead out of `paths` too.
     ///   - body: called on the calling thread with every piece of every source.
     /// - Throws: `.input` when a folder cannot be listed.
     public static func read(
         _ paths: [String],
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        followSymlinks: Bool = false,
         _ body: (ParsedPiece) -> Void
     ) throws(PodiumError) {
         var existing: [String] = []
@@ -43,10 +45,16 @@ public enum SourceParser {
             }
             existing.append(path)
         }
-        let files: [String]
-        do { files = try SourceFiles.list(existing) } catch {
+        let listing: SourceListing
+        do { listing = try SourceFiles.scan(existing, followSymlinks: followSymlinks) } catch {
             throw PodiumError(.input, error.description, hint: "check the paths")
         }
+        // An unreadable subfolder, a dangling link or one out of the given paths is told, not passed over.
+        for problem in listing.problems {
+            let failure = SourceOutcome.failed(problem.message)
+            body(ParsedPiece(source: problem.path, statements: [], warnings: [], byteCount: 0, outcome: failure))
+        }
+        let files = listing.files
         let units = files.flatMap { path in
             Indexer.reader.units(ofSource: path, size: FileFingerprint(path: path)?.size ?? 0)
         }

@@ -47,6 +47,12 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "Threads that read and analyze sources. (default: the number of cores)")
     var jobs: Int?
 
+    @Flag(
+        name: [.customShort("L"), .customLong("follow")],
+        help: "Follow symbolic links that lead out of the corpus (links inside it are always followed)."
+    )
+    var follow = false
+
     func validate() throws {
         guard (32...65_536).contains(memory) else {
             throw ValidationError("--memory must be between 32 and 65536 (MB)")
@@ -55,12 +61,15 @@ struct CorpusOptions: ParsableArguments {
     }
 
     func options(defaultCorpus: [String]) -> IndexingOptions {
-        IndexingOptions(
+        var options = IndexingOptions(
             corpus: corpus.isEmpty ? defaultCorpus : corpus,
             index: index,
             memoryBudget: memory << 20,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
         )
+        options.followSymlinks = follow
+        options.interruption = { Interruption.received }
+        return options
     }
 }
 
@@ -85,6 +94,7 @@ extension IndexCommand {
                 try Indexer.build(options.options(defaultCorpus: ["Corpus"]), progress: progress)
             }
             IndexingSummary(report: report, refresh: false).print()
+            try IndexingSummary.exitIfFailed(report)
         }
     }
 
@@ -94,7 +104,9 @@ extension IndexCommand {
             discussion: """
                 A source with the same size and modification time as when it was indexed is not read; one \
                 whose bytes are unchanged is only recorded again. Without --corpus, the paths the index was \
-                built from are used.
+                built from are used. A source is deleted only when its folder was listed and it is gone: \
+                one that cannot be read, or lies in a folder that cannot be listed, keeps its statements and \
+                counts as failed (exit status 4).
 
                 Examples:
                   podium index refresh
@@ -109,6 +121,7 @@ extension IndexCommand {
                 try Indexer.refresh(options.options(defaultCorpus: []), progress: progress)
             }
             IndexingSummary(report: report, refresh: true).print()
+            try IndexingSummary.exitIfFailed(report)
         }
     }
 

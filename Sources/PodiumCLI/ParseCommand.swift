@@ -32,6 +32,12 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Threads that read sources: pages, and blocks of JSONL files. (default: the number of cores)")
     var jobs: Int?
 
+    @Flag(
+        name: [.customShort("L"), .customLong("follow")],
+        help: "Follow symbolic links that lead out of the given folders (links inside them are always followed)."
+    )
+    var follow = false
+
     func validate() throws {
         guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -42,7 +48,8 @@ struct ParseCommand: ParsableCommand {
         let started = Date()
         // A missing path is reported and the other paths are still read.
         try handlingErrors { () throws(PodiumError) in
-            try SourceParser.read(paths, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { piece in
+            let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            try SourceParser.read(paths, jobs: jobs, followSymlinks: follow) { piece in
                 summary.add(piece)
                 for statement in piece.statements {
                     output.write(

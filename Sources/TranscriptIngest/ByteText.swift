@@ -7,18 +7,21 @@ enum ByteText {
     }
 
     /// Whether the opening bytes look like binary data rather than text in an 8-bit or UTF-8 encoding:
-    /// a NUL byte, or more than 5% control characters other than whitespace.
+    /// more than 5% control characters other than whitespace, NUL bytes included. A stray NUL in a text
+    /// page does not make it binary (the reader replaces it).
     static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let window = min(bytes.count, 8192)
         guard window > 0 else { return false }
         var controls = 0
         for i in 0..<window {
             let b = bytes[i]
-            if b == 0 { return true }
             if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C { controls += 1 }
         }
         return controls * 20 > window
     }
+
+    /// The offset of the first NUL byte, or `nil`.
+    static func firstNUL(_ bytes: UnsafeRawBufferPointer) -> Int? { bytes.firstIndex(of: 0) }
 
     /// The byte offset of the first invalid UTF-8 sequence, or `nil` when the bytes are valid UTF-8.
     ///

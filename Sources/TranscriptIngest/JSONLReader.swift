@@ -8,7 +8,9 @@
 ///
 /// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional:
 /// `date`, `spokesperson`, `question`, `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`),
-/// `kind`, `follow_up` (or `followUp`). A bad line is reported with its line number ("not valid UTF-8",
+/// `kind`, `follow_up` (or `followUp`). A value of another type (`"answer": 42`) is never passed over in
+/// silence: it is a warning naming the line, the field and the type (a number `YYYYMMDD` is read as a
+/// date). A bad line is reported with its line number ("not valid UTF-8",
 /// "not valid JSON", "not a JSON object", a missing field) and skipped; the rest is read. A date is kept as
 /// `YYYY-MM-DD`. Lines are counted from the first line of the bytes given, and a repeated `id` is left for
 /// `SourceJoiner`, which sees every block of the file in order.
@@ -30,7 +32,12 @@ struct JSONLReader {
             let line = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
             start = end + 1
             guard !ByteText.isBlank(line) else { continue }
-            switch parse(line, ordinal: piece.statements.count + 1, with: parser) {
+            var notes: [String] = []
+            let parsed = parse(line, ordinal: piece.statements.count + 1, with: parser, notes: &notes)
+            for note in notes {
+                piece.warnings.append(SourceWarning(source: source, line: lineNumber, message: note))
+            }
+            switch parsed {
             case .success(var statement):
                 if let note = Self.normalizeDate(&statement) {
                     piece.warnings.append(SourceWarning(source: source, line: lineNumber, message: note))
@@ -49,10 +56,13 @@ struct JSONLReader {
         var message: String
     }
 
+    /// The statement of one line, or why there is none; `notes` gets a word about each value that could not
+    /// be used (a number where text belongs), so that nothing is dropped without one.
     private func parse(
         _ line: UnsafeRawBufferPointer,
         ordinal: Int,
-        with parser: JSONLineParser
+        with parser: JSONLineParser,
+        notes: inout [String]
     ) -> Result<Statement, LineProblem> {
         do {
             try parser.parse(line)
@@ -84,14 +94,33 @@ struct JSONLReader {
         }
         let answer = text(.answer, .text)
         guard !answer.isEmpty else {
+            for field in [JSONLineField.answer, .text] where !Self.isUsable(parser.value(field).kind) {
+                let type = Self.typeName(parser.value(field).kind)
+                return .failure(LineProblem(message: "\"\(field.key)\" is \(type), not a string"))
+            }
             return .failure(LineProblem(message: "missing \"answer\" or \"text\""))
+        }
+        var date = text(.date)
+        for field in JSONLineField.allCases where field != .id && !Self.isUsable(parser.value(field).kind) {
+            let value = parser.value(field)
+            let type = Self.typeName(value.kind)
+            if field == .date, value.kind == .number, let read = Self.date(fromNumber: parser.literal(value)) {
+                date = read
+                notes.append("\"date\" is a number (\(parser.literal(value))), not a string; read as \(read)")
+            } else if field.mode == .skip {
+                if flag(parser, field) == nil {
+                    notes.append("\"\(field.key)\" is \(type), not true or false; ignored")
+                }
+            } else if !(field == .text && !text(.answer).isEmpty) {
+                notes.append("\"\(field.key)\" is \(type), not a string; ignored")
+            }
         }
         let followUp = flag(parser, .followUp) ?? flag(parser, .followUpCamel) ?? false
         return .success(
             Statement(
                 id: id,
                 ordinal: ordinal,
-                date: text(.date),
+                date: date,
                 spokesperson: SpeakerNames.spokesperson(text(.spokesperson)),
                 outlet: SpeakerNames.outlet(text(.outlet, .askedBy)),
                 title: text(.title),
@@ -104,6 +133,34 @@ struct JSONLReader {
                 followUp: followUp
             )
         )
+    }
+
+    /// `YYYY-MM-DD` from a number written `YYYYMMDD` (`20190102`), or `nil`.
+    static func date(fromNumber literal: String) -> String? {
+        guard literal.utf8.count == 8, literal.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let digits = Array(literal)
+        let date = String(digits[0..<4]) + "-" + String(digits[4..<6]) + "-" + String(digits[6..<8])
+        return isCalendarDate(date) ? date : nil
+    }
+
+    /// Whether a value of `kind` is one a field reads: a string (or a flag's boolean), absent, or `null`.
+    private static func isUsable(_ kind: JSONLineValue.Kind) -> Bool {
+        switch kind {
+        case .absent, .string, .null: true
+        case .number, .true, .false, .container: false
+        }
+    }
+
+    /// The JSON type of a value, as a warning names it: `"a number"`.
+    private static func typeName(_ kind: JSONLineValue.Kind) -> String {
+        switch kind {
+        case .number: "a number"
+        case .true, .false: "a boolean"
+        case .container: "an object or array"
+        case .string: "a string"
+        case .null: "null"
+        case .absent: "absent"
+        }
     }
 
     /// `true`/`false`, or a number equal to 1 or 0 (as Foundation bridges it to `Bool`); `nil` otherwise.

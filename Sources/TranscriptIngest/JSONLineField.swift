@@ -24,6 +24,16 @@ enum JSONLineField: Int, CaseIterable {
         }
     }
 
+    /// The key as written in a line: `"asked_by"`, `"follow_up"`.
+    var key: String {
+        switch self {
+        case .askedBy: "asked_by"
+        case .followUp: "follow_up"
+        case .followUpCamel: "followUp"
+        default: "\(self)"
+        }
+    }
+
     /// The field a key names, or `nil` for a key no statement reads.
     ///
     /// - Complexity: O(key length); keys are told apart by length, then by their bytes.

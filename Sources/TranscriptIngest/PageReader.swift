@@ -12,6 +12,9 @@ struct PageReader {
         if !hasUTF16Mark, ByteText.looksBinary(buffer) {
             return SourceResult(source: source, outcome: .skipped(.binary))
         }
+        if !hasUTF16Mark, let first = ByteText.firstNUL(buffer) {
+            return readReplacingNULs(buffer, from: first)
+        }
 
         let encoding: PageEncoding
         if hasUTF16Mark {
@@ -94,10 +97,39 @@ struct PageReader {
         return PageExtractor.extract(document)
     }
 
-    /// Whether `</html>` (or `</body>`) appears in the last bytes of the page.
+    /// Whether `</html>` (or `</body>`) appears in the last bytes of the page; in its last characters for a
+    /// UTF-16 page (with a byte-order mark), whose ASCII characters are two bytes each.
     static func endsLikeCompletePage(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        if buffer.count >= 2, buffer[0] == 0xFF && buffer[1] == 0xFE || buffer[0] == 0xFE && buffer[1] == 0xFF {
+            // The tail's ASCII characters, one byte each; any other character becomes 0xFF.
+            let low = buffer[0] == 0xFF ? 0 : 1
+            var start = max(2, buffer.count - 8192)
+            start -= start % 2
+            var ascii: [UInt8] = []
+            ascii.reserveCapacity((buffer.count - start) / 2)
+            for i in stride(from: start, to: buffer.count - 1, by: 2) {
+                let byte = buffer[i + low]
+                ascii.append(buffer[i + 1 - low] == 0 && byte < 0x80 ? byte : 0xFF)
+            }
+            return ascii.withUnsafeBytes { endsLikeCompletePage($0) }
+        }
         let start = max(0, buffer.count - 4096)
         return buffer.firstIndexIgnoringCase(of: "</html", from: start, end: buffer.count) != nil
             || buffer.firstIndexIgnoringCase(of: "</body", from: start, end: buffer.count) != nil
+    }
+
+    /// Reads a text page that holds NUL bytes (a bad copy, a broken editor) with spaces in their place, and
+    /// says so: a stray NUL must not cost the page, nor cut it short where the parser would stop.
+    private func readReplacingNULs(_ buffer: UnsafeRawBufferPointer, from first: Int) -> SourceResult {
+        var cleaned = Array(buffer)
+        var count = 0
+        for i in first..<cleaned.count where cleaned[i] == 0 {
+            cleaned[i] = 0x20
+            count += 1
+        }
+        var result = cleaned.withUnsafeBytes { read($0) }
+        let what = count == 1 ? "a NUL byte at byte \(first)" : "\(count) NUL bytes (the first at byte \(first))"
+        result.warnings.insert(SourceWarning(source: source, message: "\(what) replaced by a space"), at: 0)
+        return result
     }
 }

@@ -1,47 +1,198 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Finds the source files under the paths a user names.
 public enum SourceFiles {
     /// Every extension read as a source: `.html`, `.htm`, `.shtml`, `.jsonl`, each also gzipped (`.html.gz`).
     public static let extensions: Set<String> = TranscriptReader.htmlExtensions.union(TranscriptReader.jsonlExtensions)
 
-    /// The source files named by `paths`: a file is taken as given (whatever its extension: reading it
-    /// reports an unsupported type); a directory contributes every file below it with a source extension,
-    /// hidden files and folders excluded. The result is sorted by path (byte order) and has no duplicates,
-    /// so the same tree always yields the same list.
+    /// The source files named by `paths`, as `scan` finds them, without its problems.
     ///
-    /// - Throws: `SourceFilesError` naming the first path that does not exist.
+    /// - Throws: `SourceFilesError` naming the first path that does not exist or cannot be listed.
     public static func list(_ paths: [String]) throws(SourceFilesError) -> [String] {
-        var found: Set<String> = []
-        let manager = FileManager.default
+        try scan(paths).files
+    }
+
+    /// The source files named by `paths`, and what stood in the way of finding them all.
+    ///
+    /// A file is taken as given (whatever its extension: reading it reports an unsupported type); a
+    /// directory contributes every file below it with a source extension, hidden files and folders
+    /// excluded. The files are sorted by path (byte order) and have no duplicates, so the same tree always
+    /// yields the same list. A subfolder or file that cannot be read is a problem with the system's reason,
+    /// never a silent gap: a refresh must not take it for a deleted source. A symbolic link is followed when
+    /// its target lies inside one of `paths` (or always, with `followSymlinks`, as `rg -L` does); a
+    /// dangling link and a link that leads out of the corpus are reported.
+    ///
+    /// - Parameters:
+    ///   - paths: files and folders, as the user named them.
+    ///   - followSymlinks: follow links whose target lies outside `paths` too.
+    /// - Throws: `SourceFilesError` naming the first path that does not exist or, for a folder named in
+    ///   `paths`, cannot be listed.
+    public static func scan(_ paths: [String], followSymlinks: Bool = false) throws(SourceFilesError) -> SourceListing {
+        var walker = Walker(roots: paths.compactMap(realPath), followAll: followSymlinks)
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw SourceFilesError(path: path, message: "no such file or directory")
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                throw SourceFilesError(path: path, message: systemMessage(errno))
             }
-            guard isDirectory.boolValue else {
-                found.insert(path)
+            guard isDirectory(st) else {
+                walker.found.insert(path)
                 continue
             }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            guard let enumerator = manager.enumerator(atPath: path) else {
-                throw SourceFilesError(path: path, message: "cannot list the directory")
-            }
-            while let relative = enumerator.nextObject() as? String {
-                let name = relative.split(separator: "/").last.map(String.init) ?? relative
-                if name.hasPrefix(".") {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                guard extensions.contains(TranscriptReader.fileExtension(of: name)) else { continue }
-                let full = base.isEmpty ? "/" + relative : base + "/" + relative
-                var isSubdirectory: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &isSubdirectory), !isSubdirectory.boolValue {
-                    found.insert(full)
-                }
+            let base = path.hasSuffix("/") && path != "/" ? String(path.dropLast()) : path
+            if let message = walker.walk(base, device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) {
+                throw SourceFilesError(path: path, message: message)
             }
         }
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Links last, so that a folder reached both directly and through a link is listed under its own path.
+        while !walker.links.isEmpty {
+            let links = walker.links.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            walker.links = []
+            for link in links { walker.visit(link, name: String(link.split(separator: "/").last ?? "")) }
+        }
+        let files = walker.found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let problems = walker.problems.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return SourceListing(files: files, problems: problems)
+    }
+
+    /// The system's reason for `code`, in the words the reader uses: `"permission denied"`.
+    static func systemMessage(_ code: Int32) -> String { BlockFileError(errno: code).message }
+
+    static func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// One listing's state: what was found, what went wrong, which folders were entered.
+    private struct Walker {
+        var roots: [String]
+        var followAll: Bool
+        var found: Set<String> = []
+        var problems: [SourceProblem] = []
+        /// Folders entered, by device and inode, so that a link cycle is walked once.
+        var visited: Set<[UInt64]> = []
+        /// Symbolic links met and not yet visited.
+        var links: [String] = []
+
+        /// Lists `directory` and everything below it. Returns the system's reason when `directory` itself
+        /// cannot be listed; problems below it are recorded.
+        mutating func walk(_ directory: String, device: UInt64, inode: UInt64) -> String? {
+            guard visited.insert([device, inode]).inserted else { return nil }
+            guard let stream = opendir(directory) else { return systemMessage(errno) }
+            var names: [String] = []
+            while true {
+                errno = 0
+                guard let entry = readdir(stream) else { break }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if !name.hasPrefix(".") { names.append(name) }
+            }
+            let readError = errno
+            closedir(stream)
+            if readError != 0 { return systemMessage(readError) }
+            for name in names {
+                let path = directory == "/" ? "/" + name : directory + "/" + name
+                var st = stat()
+                guard lstat(path, &st) == 0 else {
+                    // Gone since the listing: nothing to read. Otherwise (a folder that can be listed but not
+                    // entered) nothing below it can be known: the folder is the problem, reported once.
+                    if errno == ENOENT { continue }
+                    return systemMessage(errno)
+                }
+                if (st.st_mode & S_IFMT) == S_IFLNK {
+                    links.append(path)
+                } else {
+                    visit(path, name: name)
+                }
+            }
+            return nil
+        }
+
+        mutating func visit(_ path: String, name: String) {
+            var st = stat()
+            guard lstat(path, &st) == 0 else {
+                problems.append(SourceProblem(path: path, kind: .unreadable, message: systemMessage(errno)))
+                return
+            }
+            if (st.st_mode & S_IFMT) == S_IFLNK {
+                guard stat(path, &st) == 0 else {
+                    let reason = systemMessage(errno)
+                    let kind: SourceProblem.Kind = errno == ENOENT || errno == ELOOP ? .danglingLink : .unreadable
+                    let message = kind == .danglingLink ? "symbolic link to nowhere (\(reason))" : reason
+                    problems.append(SourceProblem(path: path, kind: kind, message: message))
+                    return
+                }
+                let target = realPath(path) ?? path
+                if !followAll, !roots.contains(where: { target == $0 || target.hasPrefix($0 == "/" ? "/" : $0 + "/") })
+                {
+                    guard isDirectory(st) || hasSourceExtension(name) else { return }
+                    let message = "symbolic link to '\(target)', outside the corpus (--follow follows it)"
+                    problems.append(SourceProblem(path: path, kind: .outsideLink, message: message))
+                    return
+                }
+            }
+            if isDirectory(st) {
+                if let message = walk(path, device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) {
+                    problems.append(SourceProblem(path: path, kind: .unreadable, message: message))
+                }
+            } else if (st.st_mode & S_IFMT) == S_IFREG, hasSourceExtension(name) {
+                found.insert(path)
+            }
+        }
+
+        private func hasSourceExtension(_ name: String) -> Bool {
+            extensions.contains(TranscriptReader.fileExtension(of: name))
+        }
+    }
+}
+
+/// What `SourceFiles.scan` found under a corpus.
+public struct SourceListing: Sendable, Equatable {
+    /// The source files, sorted by path.
+    public var files: [String]
+    /// Folders, files and links that kept sources from being listed, sorted by path.
+    public var problems: [SourceProblem]
+}
+
+/// A folder, file or link under a corpus that `SourceFiles.scan` could not take as a source.
+public struct SourceProblem: Sendable, Equatable, CustomStringConvertible {
+    /// What kind of obstacle it is.
+    public enum Kind: Sendable, Equatable {
+        /// A folder or file that the system refused to list or stat: what it holds is unknown, not gone.
+        case unreadable
+        /// A symbolic link whose target does not exist.
+        case danglingLink
+        /// A symbolic link to a place outside the corpus, not followed.
+        case outsideLink
+    }
+
+    /// The path of the folder, file or link.
+    public var path: String
+    /// What kind of obstacle it is.
+    public var kind: Kind
+    /// Why, in the system's words where it gave them.
+    public var message: String
+
+    /// A problem with `path`.
+    public init(path: String, kind: Kind, message: String) {
+        self.path = path
+        self.kind = kind
+        self.message = message
+    }
+
+    /// `"path: message"`.
+    public var description: String { "\(path): \(message)" }
+
+    /// Whether `source` is this path or lies below it: a source whose state is unknown while it stands.
+    public func covers(_ source: String) -> Bool {
+        source == path || source.hasPrefix(path + "/")
     }
 }
 

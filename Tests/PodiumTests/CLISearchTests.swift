@@ -27,6 +27,26 @@ struct CLISearchTests {
         try checkHits(hits, corpus: f.corpus) { $0.hasPrefix("intellect") || $0.hasPrefix("propert") }
     }
 
+    @Test(
+        "An unknown field and a reversed date range are usage errors that say so; colons in text still search",
+        arguments: [
+            ("spekaer:geng", "unknown field 'spekaer': the fields are title, question, answer, speaker"),
+            ("trade foo:china", "unknown field 'foo'"),
+            ("trade date:2020..2019", "the range '2020..2019' is reversed"),
+        ]
+    )
+    func wrongWords(query: String, message: String) throws {
+        let f = try fixture
+        let outcome = try f.run(["search", query] + f.indexArguments)
+        #expect(outcome.status == 2, "\(outcome.summary)")
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("No statement matches"))
+        for text in ["U.S. tariffs", "what's the position", "talks at 10:30", "Note: trade"] {
+            let search = try f.run(["search", text, "--limit", "1"] + f.indexArguments)
+            #expect(search.status == 0 || search.status == 1, "\(text): \(search.summary)")
+        }
+    }
+
     @Test("JSONL and TREC list the same statements, in the same order, as JSON")
     func formatsAgree() throws {
         let f = try fixture

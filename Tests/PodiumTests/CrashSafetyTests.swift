@@ -76,21 +76,8 @@ struct CrashSafetyTests {
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
         }
-        // Wait until it holds the lock, then freeze it there.
-        let lock = index.appendingPathComponent("write.lock")
+        try Self.freezeHoldingTheLock(first, index: index)
         let pid = "\(first.processIdentifier)"
-        var holding = false
-        for _ in 0..<2_500 where first.isRunning {
-            let text = (try? String(contentsOf: lock, encoding: .utf8)) ?? ""
-            if text.trimmingCharacters(in: .whitespacesAndNewlines) == pid {
-                holding = true
-                break
-            }
-            usleep(2_000)
-        }
-        try #require(holding, "the first writer never took the lock")
-        kill(first.processIdentifier, SIGSTOP)
-        try #require(first.isRunning, "the first writer ended before it could be stopped")
 
         for arguments in [
             ["index", "refresh", "--index", index.path],
@@ -108,5 +95,46 @@ struct CrashSafetyTests {
         let refresh = try PodiumProcess.run(["index", "refresh", "--index", index.path])
         #expect(refresh.succeeded, "\(refresh.stderr)")
         #expect(try IndexContent(directory: index).sameStatements(as: fixture.after))
+    }
+
+    @Test("A refresh during an index's first build is told the index is locked, not that there is none")
+    func refreshDuringFirstBuild() throws {
+        let fixture = try #require(GrowingCorpus.current)
+        let index = fixture.scratchIndex("first-build")
+        try? FileManager.default.removeItem(at: index)
+        let first = try PodiumProcess.start(["index", "build", "--corpus", fixture.corpus.path, "--index", index.path])
+        defer {
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+        }
+        try Self.freezeHoldingTheLock(first, index: index)
+        try #require(!FileManager.default.fileExists(atPath: index.appendingPathComponent("meta.json").path))
+        let refresh = try PodiumProcess.run(["index", "refresh", "--index", index.path])
+        #expect(refresh.status == 3, "\(refresh.summary)")
+        #expect(refresh.stderr.contains("is locked by process \(first.processIdentifier)"), "\(refresh.stderr)")
+        #expect(!refresh.stderr.contains("no index"))
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        // Once the builder is gone, there is no index to refresh.
+        let after = try PodiumProcess.run(["index", "refresh", "--index", index.path])
+        #expect(after.status == 3 && after.stderr.contains("no index"), "\(after.summary)")
+    }
+
+    /// Waits until `writer` holds the lock of `index`, then stops it there with SIGSTOP.
+    static func freezeHoldingTheLock(_ writer: Process, index: URL) throws {
+        let lock = index.appendingPathComponent("write.lock")
+        let pid = "\(writer.processIdentifier)"
+        var holding = false
+        for _ in 0..<2_500 where writer.isRunning {
+            let text = (try? String(contentsOf: lock, encoding: .utf8)) ?? ""
+            if text.trimmingCharacters(in: .whitespacesAndNewlines) == pid {
+                holding = true
+                break
+            }
+            usleep(2_000)
+        }
+        try #require(holding, "the writer never took the lock")
+        kill(writer.processIdentifier, SIGSTOP)
+        try #require(writer.isRunning, "the writer ended before it could be stopped")
     }
 }

@@ -45,6 +45,8 @@ struct FullDiskTests {
             #expect(errors.count == 1 && errors[0].contains("File too large"), "stderr: \(limited.stderr)")
             #expect(content == fixture.before, "a failed refresh changed the index")
         }
+        // The writer removed what it wrote and no commit uses, before it exited.
+        #expect(try IndexContent.unreferencedFiles(in: index) == [], "left behind after running out of space")
         let next = try PodiumProcess.run(arguments)
         #expect(next.succeeded, "the refresh with space: \(next.stderr)")
         #expect(try IndexContent(directory: index).sameStatements(as: expected))

@@ -24,7 +24,7 @@ import TestSupport
         let file = folder.url.appendingPathComponent("statements.jsonl")
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
 
-        let sources = try Indexer.listSources([folder.url.path])
+        let sources = try Indexer.listSources([folder.url.path]).files
         #expect(sources.count == 1)
         let source = try #require(sources.first)
         let prepared = Indexer.prepare(try #require(Indexer.makeUnits([source]).first), file: source)

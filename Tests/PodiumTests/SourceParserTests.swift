@@ -85,4 +85,40 @@ import Testing
         #expect(chinese.map(\.term) == ["知识", "识产", "产权"])
         #expect(chinese.map(\.isJoinedToPrevious) == [false, true, true])
     }
+
+    @Test func linksThatAreNotFollowedAreFailedSources() throws {
+        let folder = try TemporaryDirectory(prefix: "podium-parse-links")
+        let corpus = folder.url.appendingPathComponent("corpus").path
+        let page = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: SharedData.projectCorpus.path)
+                .first { $0.hasSuffix(".html") }
+        )
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        let away = corpus + "/away.html"
+        let dangling = corpus + "/dangling.html"
+        try FileManager.default.createSymbolicLink(
+            atPath: away,
+            withDestinationPath: SharedData.projectCorpus.appendingPathComponent(page).path
+        )
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: corpus + "/none.html")
+        for follow in [false, true] {
+            var outcomes: [String: SourceOutcome] = [:]
+            var statements = 0
+            try SourceParser.read([corpus], jobs: 1, followSymlinks: follow) { piece in
+                statements += piece.statements.count
+                if let outcome = piece.outcome { outcomes[piece.source] = outcome }
+            }
+            #expect(outcomes[dangling] == .failed("symbolic link to nowhere (no such file)"))
+            if follow {
+                #expect(outcomes[away] == .parsed && statements > 0)
+            } else {
+                #expect(statements == 0)
+                guard case .failed(let message) = outcomes[away] else {
+                    Issue.record("an out-of-corpus link must be reported")
+                    continue
+                }
+                #expect(message.hasSuffix("outside the corpus (--follow follows it)"))
+            }
+        }
+    }
 }

@@ -23,6 +23,28 @@ import TranscriptIngest
         )
     }
 
+    @Test func valuesOfTheWrongTypeAreWarnedWithTheirLineFieldAndType() {
+        let lines = [
+            #"{"id": "a", "answer": "Dated by number.", "date": 20190102}"#,
+            #"{"id": "b", "answer": 42}"#,
+            #"{"id": "c", "answer": "Fine.", "spokesperson": ["Geng Shuang"], "question": true, "date": 3}"#,
+            #"{"id": "d", "answer": "Fine too.", "follow_up": 2, "outlet": null}"#,
+        ]
+        let result = reader.read(bytes: Array(lines.joined(separator: "\n").utf8), path: "typed.jsonl")
+        #expect(result.statements.map(\.id) == ["a", "c", "d"])
+        #expect(result.statements.first?.date == "2019-01-02")
+        #expect(
+            result.warnings.map(\.description) == [
+                #"typed.jsonl:1: "date" is a number (20190102), not a string; read as 2019-01-02"#,
+                #"typed.jsonl:2: "answer" is a number, not a string; line skipped"#,
+                #"typed.jsonl:3: "date" is a number, not a string; ignored"#,
+                #"typed.jsonl:3: "spokesperson" is an object or array, not a string; ignored"#,
+                #"typed.jsonl:3: "question" is a boolean, not a string; ignored"#,
+                #"typed.jsonl:4: "follow_up" is a number, not true or false; ignored"#,
+            ]
+        )
+    }
+
     @Test func aTruncatedPageKeepsWhatIsThereAndWarns() throws {
         let page = PageFixtures.english(
             body: (1...20).map { "<P><B>Q: Question \($0)?</B></P><P>A: Answer \($0).</P>" }.joined()

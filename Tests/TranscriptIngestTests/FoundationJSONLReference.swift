@@ -20,7 +20,8 @@ enum FoundationJSONLReference {
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             guard !line.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains($0) }) else { continue }
-            switch parse(Array(line), ordinal: statements.count + 1, source: source) {
+            var notes: [String] = []
+            switch parse(Array(line), ordinal: statements.count + 1, source: source, notes: &notes) {
             case .success(var statement):
                 if seen.contains(statement.id) {
                     warnings.append(
@@ -33,6 +34,7 @@ enum FoundationJSONLReference {
                     continue
                 }
                 seen.insert(statement.id)
+                warnings += notes.map { SourceWarning(source: source, line: lineNumber, message: $0) }
                 let date = statement.date
                 if !date.isEmpty {
                     if let normalized = BriefingMetadata.parseDate(date) {
@@ -60,7 +62,19 @@ enum FoundationJSONLReference {
         var description: String
     }
 
-    static func parse(_ line: [UInt8], ordinal: Int, source: String) -> Result<Statement, Problem> {
+    /// The JSON type of a value no field can use, as the reader's warnings name it; `nil` for a string or null.
+    static func unusableType(_ value: Any) -> String? {
+        if value is String || value is NSNull { return nil }
+        guard let number = value as? NSNumber else { return "an object or array" }
+        return String(cString: number.objCType) == "c" ? "a boolean" : "a number"
+    }
+
+    static func parse(
+        _ line: [UInt8],
+        ordinal: Int,
+        source: String,
+        notes: inout [String]
+    ) -> Result<Statement, Problem> {
         let valid = line.withUnsafeBytes { ByteText.firstInvalidUTF8($0) == nil }
         guard valid else { return .failure(Problem(description: "not valid UTF-8")) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(line), options: []) else {
@@ -85,13 +99,38 @@ enum FoundationJSONLReference {
             return .failure(Problem(description: "\"id\" must be a non-empty string"))
         }
         let answer = text("answer", "text")
-        guard !answer.isEmpty else { return .failure(Problem(description: "missing \"answer\" or \"text\"")) }
+        guard !answer.isEmpty else {
+            for key in ["answer", "text"] {
+                if let value = fields[key], let type = unusableType(value) {
+                    return .failure(Problem(description: "\"\(key)\" is \(type), not a string"))
+                }
+            }
+            return .failure(Problem(description: "missing \"answer\" or \"text\""))
+        }
+        var date = text("date")
+        let keys = [
+            "answer", "text", "date", "spokesperson", "question", "title", "outlet", "asked_by", "url", "language",
+            "lang", "kind", "follow_up", "followUp",
+        ]
+        for key in keys {
+            guard let value = fields[key], let type = unusableType(value) else { continue }
+            if key == "follow_up" || key == "followUp" {
+                if value as? Bool == nil { notes.append("\"\(key)\" is \(type), not true or false; ignored") }
+            } else if key == "date", let number = value as? NSNumber, type == "a number",
+                let read = JSONLReader.date(fromNumber: number.stringValue)
+            {
+                date = read
+                notes.append("\"date\" is a number (\(number.stringValue)), not a string; read as \(read)")
+            } else if !(key == "text" && !text("answer").isEmpty) {
+                notes.append("\"\(key)\" is \(type), not a string; ignored")
+            }
+        }
         let followUp = (fields["follow_up"] as? Bool) ?? (fields["followUp"] as? Bool) ?? false
         return .success(
             Statement(
                 id: id,
                 ordinal: ordinal,
-                date: text("date"),
+                date: date,
                 spokesperson: SpeakerNames.spokesperson(text("spokesperson")),
                 outlet: SpeakerNames.outlet(text("outlet", "asked_by")),
                 title: text("title"),

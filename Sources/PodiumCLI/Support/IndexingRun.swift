@@ -1,7 +1,12 @@
+import ArgumentParser
 import Foundation
 import Podium
+import Synchronization
 
 /// Runs a build or refresh with a progress bar on a terminal, mapping errors to exit statuses.
+///
+/// SIGINT and SIGTERM ask the run to stop: it removes the files it wrote and exits with 128 + the signal's
+/// number, the index as it was. A second signal ends the process at once (the next writer cleans up).
 func runIndexing(
     _ label: String,
     _ body: (@escaping @Sendable (IndexingProgress) -> Void) throws(PodiumError) -> IndexingReport
@@ -10,8 +15,51 @@ func runIndexing(
     let bar = ProgressBar(label: label, unit: nil)
     let box = ProgressBox(bar)
     defer { bar.finish() }
-    return try handlingErrors { () throws(PodiumError) in
-        try body { progress in box.update(progress) }
+    Interruption.install()
+    do {
+        return try body { progress in box.update(progress) }
+    } catch let error where error.interruptedBy != nil {
+        bar.finish()
+        let signal = error.interruptedBy ?? 0
+        let style = Style(enabled: Terminal.useColor(.auto, on: .standardError))
+        StandardError.line("\(style.error("error:")) \(error.message)")
+        Foundation.exit(128 + signal)
+    } catch {
+        UserFacingError(error).exit()
+    }
+}
+
+/// The signal that asked a build or refresh to stop, set by the handler that `install` puts in place.
+enum Interruption {
+    private static let number = Atomic<Int32>(0)
+
+    /// Handles SIGINT and SIGTERM: the first is recorded for the run to see, a second ends the process.
+    static func install() {
+        let handler: @convention(c) (Int32) -> Void = { caught in
+            let (exchanged, _) = Interruption.number.compareExchange(expected: 0, desired: caught, ordering: .relaxed)
+            if !exchanged {
+                signal(caught, SIG_DFL)
+                raise(caught)
+            }
+        }
+        for number in [SIGINT, SIGTERM] {
+            // A signal the parent chose to ignore (`nohup`, a shell's background job) stays ignored.
+            if let previous = signal(number, handler), unsafeBitCast(previous, to: Int.self) == 1 {  // SIG_IGN
+                signal(number, SIG_IGN)
+            }
+        }
+        // A parent's blocked mask (threads of a test runner block signals) must not make them go unheard.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// The signal received, or `nil`.
+    static var received: Int32? {
+        let value = number.load(ordering: .relaxed)
+        return value == 0 ? nil : value
     }
 }
 
@@ -51,5 +99,12 @@ struct IndexingSummary {
         for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
         if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
         StandardError.line(line)
+    }
+
+    /// Ends the run with the input status when a source or folder could not be read: what was readable is
+    /// committed, but the run did not do all it was asked.
+    static func exitIfFailed(_ report: IndexingReport) throws {
+        guard !report.failed.isEmpty else { return }
+        throw ExitCode(ExitStatus.input.rawValue)
     }
 }

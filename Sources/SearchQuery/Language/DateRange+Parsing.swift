@@ -23,6 +23,16 @@ extension DateRange {
         }
     }
 
+    /// `B..A` when `text` is a range `A..B` of two dates whose end comes before its start, else `nil`: the
+    /// range the person who typed it most likely meant.
+    static func reversedEnds(_ text: String) -> String? {
+        guard let dots = text.firstRange(of: "..") else { return nil }
+        let left = text[..<dots.lowerBound]
+        let right = text[dots.upperBound...]
+        guard let start = span(of: left), let end = span(of: right), end.upper < start.lower else { return nil }
+        return "\(right)..\(left)"
+    }
+
     /// The span one date stands for, or `nil`.
     private static func span(of text: Substring) -> DateRange? {
         let bytes = Array(text.utf8)

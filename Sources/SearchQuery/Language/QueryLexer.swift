@@ -11,6 +11,9 @@ struct QueryLexeme: Equatable {
         case plus, minus
         /// A known field name followed by `:`.
         case field(FieldName)
+        /// A lowercase word that looks like a field name, its `:` and a value glued to it (`spekaer:geng`), but
+        /// names no field; `text` is the name.
+        case unknownField
     }
 
     var kind: Kind
@@ -80,6 +83,11 @@ struct QueryLexer {
             index += length
             return QueryLexeme(kind: .field(name), range: start..<index)
         }
+        if let length = unknownFieldName(at: index) {
+            index += length
+            let name = String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            return QueryLexeme(kind: .unknownField, range: start..<index, text: name)
+        }
         return word()
     }
 
@@ -133,6 +141,24 @@ struct QueryLexer {
         let name = String(decoding: bytes[position..<end].map { $0 | 0x20 }, as: UTF8.self)
         guard let field = FieldName.spellings.first(where: { $0.0 == name })?.1 else { return nil }
         return (field, end + 1 - position)
+    }
+
+    /// The length of `name:` at `position` when it reads as a mistyped field: two to twenty lowercase ASCII
+    /// letters, a colon, and a value glued to it that starts with a letter, a digit, a quote, a parenthesis or
+    /// a non-ASCII character. Everything else with a colon stays text: `Note: …`, `10:30`, `U.S.:`,
+    /// `Beijing:Washington`, `http://…`.
+    private func unknownFieldName(at position: Int) -> Int? {
+        var end = position
+        while end < bytes.count, end - position <= 20, bytes[end] >= 0x61, bytes[end] <= 0x7A { end += 1 }
+        guard end - position >= 2, end - position <= 20, end + 1 < bytes.count, bytes[end] == 0x3A else {
+            return nil
+        }
+        let value = bytes[end + 1]
+        let startsValue =
+            isASCIILetter(value) || (value >= 0x30 && value <= 0x39) || value >= 0x80
+            || value == 0x22 || value == 0x28
+        guard startsValue, !isWhitespace(at: end + 1) else { return nil }
+        return end + 1 - position
     }
 
     // MARK: - Byte classes

@@ -11,7 +11,8 @@
 /// Reading is lenient: a missing `)` closes at the end, a stray `)` is ignored, an unterminated quote
 /// runs to the end, and an operator with nothing on one side is dropped. Uppercase `AND`, `OR`, `NOT`
 /// (and `&&`, `||`) are operators; lowercase ones are words. Only known field names before a colon are
-/// fields (`Note: ...` stays text). `speaker:`, `outlet:`, `lang:`, `kind:` and `date:` clauses are
+/// fields (`Note: ...` stays text); a
+/// lowercase word glued by a colon to a value that names no field (`spekaer:geng`) is an error. `speaker:`, `outlet:`, `lang:`, `kind:` and `date:` clauses are
 /// required unless marked otherwise, since they name which statements to look at.
 public enum QueryParser {
     /// The longest query accepted, in UTF-8 bytes.
@@ -163,6 +164,13 @@ private struct Parser {
         case .field(let name):
             position += 1
             return try fieldValue(name, after: lexeme)
+        case .unknownField:
+            let known = FieldName.spellings.map(\.0).joined(separator: ", ")
+            throw error(
+                .unknownField,
+                "unknown field '\(lexeme.text)': the fields are \(known)",
+                at: lexeme.range.lowerBound
+            )
         case .close, .and, .or, .not, .plus, .minus:
             // Cannot start a primary; `unary` and `sequence` consume these before getting here.
             position += 1
@@ -205,6 +213,13 @@ private struct Parser {
                 return .keyword(keyword, text.lowercased(), at: value.range)
             case .date:
                 guard let range = DateRange(parsing: text) else {
+                    if let reversed = DateRange.reversedEnds(text) {
+                        throw error(
+                            .reversedDateRange,
+                            "the range '\(text)' is reversed: it ends before it starts (write \(reversed))",
+                            at: value.range.lowerBound
+                        )
+                    }
                     throw error(
                         .invalidDate,
                         "'\(text)' is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or a range FROM..TO",
@@ -224,8 +239,10 @@ private struct Parser {
     }
 
     private func isField(_ lexeme: QueryLexeme) -> Bool {
-        if case .field = lexeme.kind { return true }
-        return false
+        switch lexeme.kind {
+        case .field, .unknownField: return true
+        default: return false
+        }
     }
 
     private func example(for name: FieldName) -> String {

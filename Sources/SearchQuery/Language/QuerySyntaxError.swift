@@ -2,7 +2,8 @@
 ///
 /// Free text with stray punctuation never produces this error: unbalanced parentheses and quotes, lone
 /// operators and punctuation-only words are read leniently. What remains are values that have no reading
-/// at all (`date:2019-13`), a field name with nothing after it, unknown topics, and queries past the size
+/// at all (`date:2019-13`, `date:2020..2019`), a field name with nothing after it, a lowercase word
+/// glued by a colon to a value that names no field (`spekaer:geng`), unknown topics, and queries past the size
 /// and nesting limits that keep the engine safe from hostile input.
 public struct QuerySyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kinds of mistake, for callers that react to one (with a hint, say) without reading the message,
@@ -24,6 +25,10 @@ public struct QuerySyntaxError: Error, Hashable, Sendable, CustomStringConvertib
         case notOneValue
         /// The value of `date:` is not a date, nor a range of dates.
         case invalidDate
+        /// The range of `date:` ends before it starts (`date:2020..2019`).
+        case reversedDateRange
+        /// A word that looks like a field name before a colon and a value names no field (`spekaer:geng`).
+        case unknownField
         /// `topic:NAME` names no topic of the topics file.
         case unknownTopic
     }
