@@ -75,6 +75,12 @@ public final class IndexSnapshot: @unchecked Sendable {
         liveDocCount = live
     }
 
+    /// Throws the first damaged page met by a reader that cannot throw (`SegmentReader.isDeleted`, `date`,
+    /// `norm`): a caller that used them checks here before it trusts its answer.
+    public func checkDamage() throws(IndexError) {
+        for segment in segments { if let error = segment.damage { throw error } }
+    }
+
     /// The schema the index was created with.
     public var schema: IndexSchema { commit.schema }
     /// The analyzer the index was built with.
