@@ -50,8 +50,11 @@ extension MappedFile {
         podium_bit_test(damage, 0) == 0 ? nil : IndexError.corrupted(name, "a page does not match its checksum")
     }
 
+    /// The page check of this file as a value, for the postings decoder's loops: no reference counting.
+    package var pageCheck: PageCheck { PageCheck(file: self) }
+
     @inline(never)
-    private func verifyPages(_ first: Int, _ last: Int) throws(IndexError) {
+    fileprivate func verifyPages(_ first: Int, _ last: Int) throws(IndexError) {
         for page in first...last where podium_bit_test(verifiedPages, page) == 0 {
             let start = page << IndexFormat.pageShift
             let length = min(IndexFormat.pageSize, dataLength - start)
@@ -67,4 +70,30 @@ extension MappedFile {
 
     /// Verifies every page (the whole data).
     package func checkAll() throws(IndexError) { try check(0, dataLength) }
+}
+
+/// `MappedFile.check(_:_:)` without touching the file's reference count: its page bits and data length as
+/// plain values, and an unretained reference for the first check of a page. Valid while the file is mapped
+/// (a postings cursor keeps its segment, and so its files, alive).
+package struct PageCheck {
+    private let verifiedPages: UnsafeMutablePointer<UInt64>
+    private let dataLength: Int
+    private unowned(unsafe) let file: MappedFile
+
+    init(file: MappedFile) {
+        verifiedPages = file.verifiedPages
+        dataLength = file.dataLength
+        self.file = file
+    }
+
+    /// See `MappedFile.check(_:_:)`.
+    @inline(__always)
+    package func callAsFunction(_ offset: Int, _ count: Int) throws(IndexError) {
+        let end = min(offset &+ count, dataLength)
+        guard offset >= 0, offset < end else { return }
+        let first = offset >> IndexFormat.pageShift
+        let last = (end &- 1) >> IndexFormat.pageShift
+        if first == last, podium_bit_test(verifiedPages, first) != 0 { return }
+        try file.verifyPages(first, last)
+    }
 }

@@ -74,7 +74,7 @@ extension PostingsDecoder {
         let chunks = total / IndexFormat.blockSize
         let bound = chunks * (1 + 16 * 32) + (total - chunks * IndexFormat.blockSize) * 5
         let length = layout.numBlocks == 1 ? min(bound, posEnd - decoded.posStart) : decoded.posBytes
-        try segment.positionsFile.check(decoded.posStart, length)
+        try positionsPages(decoded.posStart, length)
     }
 
     /// Unpacks chunk `chunk` of the decoded block's positions into `positionChunk`, walking the chunk

@@ -25,6 +25,10 @@ struct PostingsDecoder: ~Copyable {
     /// Where the field's norms start in `.nrm`, whose pages a decoded block's documents must have checked
     /// (the query layer reads norms straight from the mapping); -1 for a keyword field.
     let normsStart: Int
+    /// The page checks of `.doc`, `.pos` and `.nrm`, held as values so a block's checks retain nothing.
+    let postingsPages: PageCheck
+    let positionsPages: PageCheck
+    let normsPages: PageCheck
     let fullBlocks: Int
 
     @usableFromInline let docs: UnsafeMutablePointer<Int32>
@@ -100,6 +104,9 @@ struct PostingsDecoder: ~Copyable {
         posEnd = hasPositions ? segment.positionsFile.dataLength : 0
         norms = hasPositions ? segment.normPointer(field) : nil
         normsStart = hasPositions ? Int(field.rawValue) * segment.maxDoc : -1
+        postingsPages = file.pageCheck
+        positionsPages = segment.positionsFile.pageCheck
+        normsPages = segment.normsFile.pageCheck
         fullBlocks = info.docFreq / IndexFormat.blockSize
         guard info.docStart >= 0, info.docStart < docEnd, Int64(info.docFreq) <= maxDoc else {
             throw IndexError.corrupted(file.name, "a term's postings lie outside the file")
@@ -250,7 +257,7 @@ struct PostingsDecoder: ~Copyable {
         guard start >= 0, end <= layout.docEnd else { return fail("a postings block lies outside the file") }
         // A term of one block has no skip entry giving its length: its encoding takes at most 10 bytes a document.
         let checked = layout.numBlocks == 1 ? min(decoded.docBytes, IndexFormat.blockSize * 10) : decoded.docBytes
-        do throws(IndexError) { try segment.postingsFile.check(start, checked) } catch {
+        do throws(IndexError) { try postingsPages(start, checked) } catch {
             return fail(error)
         }
         var prev = decoded.prevLastDoc
@@ -280,7 +287,7 @@ struct PostingsDecoder: ~Copyable {
         if normsStart >= 0, count > 0 {
             let first = Int(docs[0])
             do throws(IndexError) {
-                try segment.normsFile.check(normsStart &+ first, Int(docs[count &- 1]) &- first &+ 1)
+                try normsPages(normsStart &+ first, Int(docs[count &- 1]) &- first &+ 1)
             } catch { return fail(error) }
         }
         posDocIndex = 0
