@@ -17,6 +17,7 @@ changed an answer silently or failed otherwise; exits 1 on any failure.
 import argparse
 import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -27,7 +28,7 @@ QUERIES = [
     "+ukraine +russia", "(japan OR korea) AND nuclear", '"united states" pandemic', "date:2019..2020 trade",
     "outlet:reuters", "investment economy growth", "lang:zh 合作", "question:sovereignty",
 ]
-EXPORT_WORD = "china"
+EXPORT_WORD = "pandemic"  # 2,850 statements in the index built here
 
 
 def run(binary, args):
@@ -55,9 +56,9 @@ def build_index(binary, work):
     return index
 
 
-def answers(binary, index, batch):
+def answers(binary, index, batch, word):
     search = run(binary, ["search", "--index", index, "--batch", batch, "--format", "trec", "--limit", "10"])
-    export = run(binary, ["export", EXPORT_WORD, "--all", "--format", "jsonl", "--index", index])
+    export = run(binary, ["export", word, "--all", "--format", "jsonl", "--index", index])
     return search, export
 
 
@@ -68,7 +69,10 @@ def main():
     parser.add_argument("--work", default="/tmp/podium-corruption")
     parser.add_argument("--index", help="an index to damage instead of building one (it is restored)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--export-word", default=EXPORT_WORD)
     opts = parser.parse_args()
+    # SIGTERM unwinds like ^C, so the byte being tested is put back.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     binary = os.path.abspath(opts.bin)
     os.makedirs(opts.work, exist_ok=True)
     index = opts.index or build_index(binary, opts.work)
@@ -80,12 +84,12 @@ def main():
     sizes = [os.path.getsize(os.path.join(index, n)) for n in files]
     total = sum(sizes)
     print(f"index {index}: {len(files)} files, {total / 1e6:.1f} MB")
-    clean = answers(binary, index, batch)
+    clean = answers(binary, index, batch, opts.export_word)
     for name, (code, out, err) in zip(["search", "export"], clean):
         if code != 0:
             sys.exit(f"the undamaged index fails {name}: {err}")
     lines = [out.count(b"\n") for _, out, _ in clean]
-    print(f"undamaged: {lines[0]} run lines, export of '{EXPORT_WORD}' {lines[1]} statements")
+    print(f"undamaged: {lines[0]} run lines, export of '{opts.export_word}' {lines[1]} statements")
 
     rng = random.Random(opts.seed)
     counts = {"caught": 0, "no effect": 0, "silent": 0, "wrong error": 0}
@@ -105,7 +109,7 @@ def main():
             f.seek(at)
             f.write(bytes([byte ^ mask]))
         try:
-            got = answers(binary, index, batch)
+            got = answers(binary, index, batch, opts.export_word)
         finally:
             with open(path, "r+b") as f:
                 f.seek(at)
