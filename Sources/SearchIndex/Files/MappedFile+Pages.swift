@@ -35,15 +35,7 @@ extension MappedFile {
     /// Whether the pages holding `[offset, offset + count)` are intact, for readers that cannot throw (a
     /// date, a delete bit, a norm): a damaged page is recorded, and `damageError` reports it afterwards.
     @inline(__always)
-    package func isIntact(_ offset: Int, _ count: Int) -> Bool {
-        do throws(IndexError) {
-            try check(offset, count)
-            return true
-        } catch {
-            podium_bit_set(damage, 0)
-            return false
-        }
-    }
+    package func isIntact(_ offset: Int, _ count: Int) -> Bool { pageCheck.isIntact(offset, count) }
 
     /// The error for a damaged page met by `isIntact(_:_:)`, if one was.
     package var damageError: IndexError? {
@@ -77,11 +69,13 @@ extension MappedFile {
 /// (a postings cursor keeps its segment, and so its files, alive).
 package struct PageCheck {
     private let verifiedPages: UnsafeMutablePointer<UInt64>
+    private let damage: UnsafeMutablePointer<UInt64>
     private let dataLength: Int
     private unowned(unsafe) let file: MappedFile
 
     init(file: MappedFile) {
         verifiedPages = file.verifiedPages
+        damage = file.damage
         dataLength = file.dataLength
         self.file = file
     }
@@ -95,5 +89,17 @@ package struct PageCheck {
         let last = (end &- 1) >> IndexFormat.pageShift
         if first == last, podium_bit_test(verifiedPages, first) != 0 { return }
         try file.verifyPages(first, last)
+    }
+
+    /// See `MappedFile.isIntact(_:_:)`.
+    @inline(__always)
+    package func isIntact(_ offset: Int, _ count: Int) -> Bool {
+        do throws(IndexError) {
+            try self(offset, count)
+            return true
+        } catch {
+            podium_bit_set(damage, 0)
+            return false
+        }
     }
 }

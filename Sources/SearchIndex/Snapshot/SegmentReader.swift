@@ -17,6 +17,10 @@ public final class SegmentReader: @unchecked Sendable {
     package let deletesFile: MappedFile?
     private let stored: StoredFieldsReader
     private let deleteBits: UnsafeRawPointer?
+    /// The page checks of the columns read one value at a time, as values: no reference counting per read.
+    private let deletePages: PageCheck?
+    private let datePages: PageCheck
+    private let normPages: PageCheck
     private let textFieldCount: Int
 
     /// Maps the segment's files and checks their footers and sizes.
@@ -58,10 +62,14 @@ public final class SegmentReader: @unchecked Sendable {
             }
             deletesFile = file
             deleteBits = file.base
+            deletePages = file.pageCheck
         } else {
             deletesFile = nil
             deleteBits = nil
+            deletePages = nil
         }
+        datePages = datesFile.pageCheck
+        normPages = normsFile.pageCheck
     }
 
     /// Every mapped file of the segment.
@@ -84,7 +92,7 @@ public final class SegmentReader: @unchecked Sendable {
     @inline(__always)
     public func isDeleted(_ doc: Int32) -> Bool {
         guard let deleteBits else { return false }
-        _ = deletesFile.unsafelyUnwrapped.isIntact(Int(doc >> 3), 1)
+        _ = deletePages.unsafelyUnwrapped.isIntact(Int(doc >> 3), 1)
         let byte = deleteBits.load(fromByteOffset: Int(doc >> 3), as: UInt8.self)
         return byte & (1 << UInt8(doc & 7)) != 0
     }
@@ -95,7 +103,7 @@ public final class SegmentReader: @unchecked Sendable {
     public func norm(_ field: FieldID, _ doc: Int32) -> UInt8 {
         guard Int(field.rawValue) < textFieldCount else { return 0 }
         let offset = Int(field.rawValue) * info.maxDoc + Int(doc)
-        _ = normsFile.isIntact(offset, 1)
+        _ = normPages.isIntact(offset, 1)
         return normsFile.base.load(fromByteOffset: offset, as: UInt8.self)
     }
 
@@ -114,7 +122,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// The date (`yyyymmdd`, 0 = unknown) of `doc`.
     @inline(__always)
     public func date(_ doc: Int32) -> Int32 {
-        _ = datesFile.isIntact(Int(doc) * 4, 4)
+        _ = datePages.isIntact(Int(doc) * 4, 4)
         return Int32(littleEndian: datesFile.base.loadUnaligned(fromByteOffset: Int(doc) * 4, as: Int32.self))
     }
 
