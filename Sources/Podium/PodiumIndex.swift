@@ -66,21 +66,16 @@ public final class PodiumIndex: @unchecked Sendable {
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
-    /// An index of at most 32 MB (`checksummedOnOpen`) has the checksum of every file verified first
-    /// (milliseconds with the CPU's CRC-32C instruction, when the files are in the page cache).
+    /// Every page of the index a search reads is checked against its checksum when first read, so a damaged
+    /// file is reported by name (`.index`) instead of giving a changed answer.
     ///
-    /// - Complexity: O(index size) up to 32 MB, else O(number of segments).
+    /// - Complexity: O(number of segments).
     /// - Throws: `.index` when there is no index, it is damaged, or another analyzer built it; `.input`
     ///   when the topics file cannot be read or has a mistake (the message names the line).
     public init(directory: String, topicsFile: String? = nil) throws(PodiumError) {
         self.directory = directory
         do {
             snapshot = try IndexSnapshot.open(directory: directory, verification: .footers)
-            // A small index is checked byte by byte before it is searched (milliseconds), so a damaged file is
-            // reported by name instead of being read as garbage; a larger one by `podium index verify`.
-            if snapshot.bytesByKind().values.reduce(0, +) <= Self.checksummedOnOpen {
-                for segment in snapshot.segments { try segment.verifyChecksums() }
-            }
         } catch {
             throw PodiumError(error, index: directory)
         }
@@ -97,9 +92,6 @@ public final class PodiumIndex: @unchecked Sendable {
         topicSet = try Self.loadTopics(topicsFile)
         searcher = Searcher(snapshot: snapshot, topics: topicSet)
     }
-
-    /// Indexes up to this many bytes have every checksum verified when opened.
-    static let checksummedOnOpen = 32 << 20
 
     /// Reads a topics file; `nil` gives no topics.
     static func loadTopics(_ path: String?) throws(PodiumError) -> TopicSet {
@@ -131,6 +123,7 @@ public final class PodiumIndex: @unchecked Sendable {
         do { results = try searcher.search(request) } catch {
             throw Self.translate(error, index: directory, query: options.query)
         }
+        try checkDamage()
         var hits: [Hit] = []
         hits.reserveCapacity(results.hits.count)
         for (n, found) in results.hits.enumerated() {
@@ -175,23 +168,34 @@ public final class PodiumIndex: @unchecked Sendable {
         do { addresses = try searcher.matches(request) } catch {
             throw Self.translate(error, index: directory, query: options.query)
         }
-        return addresses.map { address in
+        let dates = addresses.map { address in
             let key = snapshot.segments[address.segment].date(address.document)
             guard key > 0 else { return "" }
             let y = key / 10000, m = key / 100 % 100, d = key % 100
             return String(format: "%04d-%02d-%02d", y, m, d)
         }
+        try checkDamage()
+        return dates
     }
 
     /// How many statements match, without ranking them.
     public func count(_ options: SearchOptions) throws(PodiumError) -> Int {
         let request = try self.request(options)
-        do { return try searcher.matches(request).count } catch {
+        let count: Int
+        do { count = try searcher.matches(request).count } catch {
             throw Self.translate(error, index: directory, query: options.query)
         }
+        try checkDamage()
+        return count
     }
 
     // MARK: - Helpers
+
+    /// Fails when a delete bit, date or norm read during the query lay on a damaged page: its answer is not
+    /// to be trusted.
+    private func checkDamage() throws(PodiumError) {
+        do { try snapshot.checkDamage() } catch { throw PodiumError(error, index: directory) }
+    }
 
     private func request(_ options: SearchOptions) throws(PodiumError) -> SearchRequest {
         let dates: DateRange?

@@ -115,6 +115,8 @@ struct SearchCommand: ParsableCommand {
         }
         let out = StandardOutput()
         var lineNumber = 0
+        // A bad query is its own line's problem; a damaged index makes the whole run fail once it is done.
+        var damage: PodiumError? = nil
         for line in LineReader(handle: input) {
             lineNumber += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
@@ -135,10 +137,12 @@ struct SearchCommand: ParsableCommand {
                 }
             } catch {
                 StandardError.line("query \(qid) (line \(lineNumber)): \(error.message)")
+                if error.kind == .index, damage == nil { damage = error }
             }
             out.write("\n")
             out.flush()
         }
+        if let damage { UserFacingError(damage).exit() }
     }
 
     /// `qid<TAB>query`; a line without a tab is a query numbered by its line.

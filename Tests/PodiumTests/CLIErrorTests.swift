@@ -216,7 +216,7 @@ struct CLIErrorTests {
     }
 
     @Test(
-        "Damaged index (one byte flipped in a segment file): status 3 naming the file",
+        "Damaged index (one byte flipped in a segment file): the undamaged answer or status 3 naming the file",
         arguments: ["pos", "sto", "ids", "tim"]
     )
     func damagedIndex(kind: String) throws {
@@ -231,11 +231,17 @@ struct CLIErrorTests {
         bytes[bytes.count / 2] ^= 0xFF
         try bytes.write(to: url)
 
+        // Pages are checked as commands read them: one that does not read the damaged page answers as before.
+        var refused = 0
         for command in [["search", "tariffs"], ["export", "china", "--all", "--format", "jsonl"], ["trend", "ip"]] {
             let run = try f.run(command + ["--index", damaged.path, "--topics", f.topics.path])
+            let clean = try f.run(command + ["--index", f.index.path, "--topics", f.topics.path])
+            if run.status == 0 && run.stdout == clean.stdout { continue }
             try expectError(run, status: 3, containing: "'\(file)' is corrupted")
             #expect(run.stderr.contains("hint: run 'podium index verify"))
+            refused += 1
         }
+        if kind == "sto" { #expect(refused > 0, "exporting every 'china' statement reads the middle of .sto") }
         try expectError(try f.run(["index", "verify", "--index", damaged.path]), status: 3, containing: file)
     }
 

@@ -4,7 +4,8 @@
     import Darwin
 #endif
 
-/// A new index file being written: buffered appends, a running CRC-32C, then footer, fsync and close.
+/// A new index file being written: buffered appends, a running CRC-32C and one per page, then the page
+/// checksums, footer, fsync and close.
 ///
 /// Files are created with `O_EXCL` and never reopened for writing: nothing in an index is modified in place.
 /// A noncopyable value, owned by the writer of the file (the postings encoder, the dictionary writer...), so
@@ -16,6 +17,10 @@ package struct FileSink: ~Copyable {
     private var fd: Int32
     private var buffer: [UInt8] = []
     private var crc = CRC32C()
+    /// The checksum of the page being filled, its bytes so far, and the checksums of the full pages.
+    private var pageCRC = CRC32C()
+    private var pageFill = 0
+    private var pageSums: [UInt32] = []
     /// Bytes appended so far (the offset the next byte will have).
     package private(set) var offset: Int = 0
     private static let bufferSize = 1 << 16
@@ -37,6 +42,30 @@ package struct FileSink: ~Copyable {
     }
 
     package mutating func write(_ raw: UnsafeRawBufferPointer) throws(IndexError) {
+        updatePages(raw)
+        try append(raw)
+    }
+
+    /// Feeds the page checksums, closing each page at `IndexFormat.pageSize` bytes.
+    private mutating func updatePages(_ raw: UnsafeRawBufferPointer) {
+        guard var p = raw.baseAddress else { return }
+        var left = raw.count
+        while left > 0 {
+            let n = min(left, IndexFormat.pageSize - pageFill)
+            pageCRC.update(p, count: n)
+            pageFill += n
+            p += n
+            left -= n
+            if pageFill == IndexFormat.pageSize {
+                pageSums.append(pageCRC.value)
+                pageCRC = CRC32C()
+                pageFill = 0
+            }
+        }
+    }
+
+    /// Appends bytes covered by the footer's checksum only (the data's are fed to the page checksums too).
+    private mutating func append(_ raw: UnsafeRawBufferPointer) throws(IndexError) {
         offset += raw.count
         if buffer.count + raw.count > FileSink.bufferSize {
             try drain()
@@ -53,11 +82,14 @@ package struct FileSink: ~Copyable {
 
     /// Appends the footer, flushes, fsyncs and closes. The file is complete and durable when this returns.
     package mutating func finish(kind: IndexFileKind) throws(IndexError) {
-        var footer = ByteWriter(capacity: FileFooter.size)
+        if pageFill > 0 { pageSums.append(pageCRC.value) }
+        var footer = ByteWriter(capacity: 4 * pageSums.count + 8 + FileFooter.size)
+        for sum in pageSums { footer.u32(sum) }
+        footer.u64(UInt64(offset))
         footer.u32(FileFooter.magic)
         footer.u32(kind.tag)
         footer.u32(IndexFormat.version)
-        try write(footer.bytes)
+        try footer.bytes.withBytes { (raw) throws(IndexError) in try append(raw) }
         try drain()
         let sum = crc.value
         var tail = ByteWriter(capacity: 4)

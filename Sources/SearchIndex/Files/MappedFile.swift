@@ -6,8 +6,10 @@
 
 /// A read-only memory map of one index file, with its footer checked; unmapped in `deinit`.
 ///
-/// `data` covers the bytes before the footer. Opening checks the footer's magic, kind and version
-/// (O(1)); `verifyChecksum()` reads the whole file (O(size)).
+/// `dataLength` covers the file's data, before its page checksums and footer. Opening checks the footer's
+/// magic, kind and version and the size of the page checksums (O(1)); readers call `check(_:_:)` before they
+/// decode bytes, which verifies each 4 KiB page the first time it is touched (`MappedFile+Pages.swift`);
+/// `verifyChecksum()` reads the whole file (O(size)).
 package final class MappedFile: @unchecked Sendable {
     package let name: String
     package let kind: IndexFileKind
@@ -15,8 +17,18 @@ package final class MappedFile: @unchecked Sendable {
     private let mappedLength: Int
     /// The first byte of the file.
     package let base: UnsafeRawPointer
-    /// Bytes before the footer.
+    /// Bytes of data: before the page checksums.
     package let dataLength: Int
+    /// The page checksums (`u32` each, one per `IndexFormat.pageSize` bytes of data, the last page shorter).
+    let pageSums: UnsafeRawPointer
+    /// Pages of data.
+    let pageCount: Int
+    /// One bit per page, set once the page's checksum matched; and bit 0 of `damage`, set once one did not
+    /// (for readers that cannot throw, see `isIntact(_:_:)`). Both only ever go from 0 to 1.
+    let verifiedPages: UnsafeMutablePointer<UInt64>
+    let damage: UnsafeMutablePointer<UInt64>
+    /// Bytes before the footer: the data, the page checksums and their length field.
+    private let checkedLength: Int
 
     /// Maps `directory/name` and checks its footer.
     package init(directory: String, name: String, kind: IndexFileKind) throws(IndexError) {
@@ -42,8 +54,16 @@ package final class MappedFile: @unchecked Sendable {
         mapping = m
         mappedLength = length
         base = UnsafeRawPointer(m)
-        dataLength = length - FileFooter.size
-        let footer = base + dataLength
+        checkedLength = length - FileFooter.size
+        let pages = Self.pageLayout(base: base, length: checkedLength)
+        dataLength = pages?.dataLength ?? 0
+        pageCount = pages?.count ?? 0
+        pageSums = base + dataLength
+        verifiedPages = .allocate(capacity: pageCount / 64 + 1)
+        verifiedPages.initialize(repeating: 0, count: pageCount / 64 + 1)
+        damage = .allocate(capacity: 1)
+        damage.initialize(to: 0)
+        let footer = base + checkedLength
         let magic = UInt32(littleEndian: footer.loadUnaligned(as: UInt32.self))
         let tag = UInt32(littleEndian: footer.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
         let version = UInt32(littleEndian: footer.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
@@ -60,10 +80,13 @@ package final class MappedFile: @unchecked Sendable {
                 file: name
             )
         }
+        guard pages != nil else { throw IndexError.corrupted(name, "its page checksums do not match its size") }
     }
 
     deinit {
         if let mapping { munmap(mapping, mappedLength) }
+        verifiedPages.deallocate()
+        damage.deallocate()
     }
 
     /// Tells the kernel the pages before `offset` are not needed for now (`madvise(MADV_DONTNEED)`), so a
@@ -78,13 +101,13 @@ package final class MappedFile: @unchecked Sendable {
 
     /// The CRC-32C stored in the footer.
     package var storedChecksum: UInt32 {
-        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: dataLength + 12, as: UInt32.self))
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: checkedLength + 12, as: UInt32.self))
     }
 
     /// Recomputes the checksum over the whole file and compares it with the footer's.
     package func verifyChecksum() throws(IndexError) {
         var crc = CRC32C()
-        crc.update(base, count: dataLength + 12)
+        crc.update(base, count: checkedLength + 12)
         guard crc.value == storedChecksum else {
             throw IndexError.corrupted(name, "its checksum does not match its content")
         }

@@ -15,11 +15,7 @@ extension PostingsDecoder {
             posValueIndex &+= Int(freqs[posDocIndex])
             posDocIndex &+= 1
         }
-        if blockPositionCount < 0 {
-            var total = 0
-            for i in 0..<count { total &+= Int(freqs[i]) }
-            blockPositionCount = total
-        }
+        if blockPositionCount < 0 { try checkBlockPositions() }
         let chunked = blockPositionCount / IndexFormat.blockSize * IndexFormat.blockSize
         let n = Int(freqs[index])
         // Fill the buffer in place: no per-element append (capacity and uniqueness checks).
@@ -66,6 +62,19 @@ extension PostingsDecoder {
         }
         posDocIndex = index + 1
         posValueIndex &+= n
+    }
+
+    /// Counts the decoded block's positions and checks the pages of its position stream: the length its skip
+    /// entry gives, or for a term of one block the most its values can take (chunks of at most 513 bytes,
+    /// tail VInts of at most 5).
+    private mutating func checkBlockPositions() throws(IndexError) {
+        var total = 0
+        for i in 0..<count { total &+= Int(freqs[i]) }
+        blockPositionCount = total
+        let chunks = total / IndexFormat.blockSize
+        let bound = chunks * (1 + 16 * 32) + (total - chunks * IndexFormat.blockSize) * 5
+        let length = layout.numBlocks == 1 ? min(bound, posEnd - decoded.posStart) : decoded.posBytes
+        try positionsPages(decoded.posStart, length)
     }
 
     /// Unpacks chunk `chunk` of the decoded block's positions into `positionChunk`, walking the chunk

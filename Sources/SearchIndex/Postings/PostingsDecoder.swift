@@ -22,6 +22,13 @@ struct PostingsDecoder: ~Copyable {
     let posBase: UnsafeRawPointer?
     let posEnd: Int
     let norms: UnsafePointer<UInt8>?
+    /// Where the field's norms start in `.nrm`, whose pages a decoded block's documents must have checked
+    /// (the query layer reads norms straight from the mapping); -1 for a keyword field.
+    let normsStart: Int
+    /// The page checks of `.doc`, `.pos` and `.nrm`, held as values so a block's checks retain nothing.
+    let postingsPages: PageCheck
+    let positionsPages: PageCheck
+    let normsPages: PageCheck
     let fullBlocks: Int
 
     @usableFromInline let docs: UnsafeMutablePointer<Int32>
@@ -96,6 +103,10 @@ struct PostingsDecoder: ~Copyable {
         posBase = hasPositions ? segment.positionsFile.base : nil
         posEnd = hasPositions ? segment.positionsFile.dataLength : 0
         norms = hasPositions ? segment.normPointer(field) : nil
+        normsStart = hasPositions ? Int(field.rawValue) * segment.maxDoc : -1
+        postingsPages = file.pageCheck
+        positionsPages = segment.positionsFile.pageCheck
+        normsPages = segment.normsFile.pageCheck
         fullBlocks = info.docFreq / IndexFormat.blockSize
         guard info.docStart >= 0, info.docStart < docEnd, Int64(info.docFreq) <= maxDoc else {
             throw IndexError.corrupted(file.name, "a term's postings lie outside the file")
@@ -103,6 +114,7 @@ struct PostingsDecoder: ~Copyable {
         var skipStart = info.docStart
         var skipEnd = info.docStart
         if numBlocks > 1 {
+            try file.check(info.docStart, 10)
             var r = RawReader(base: base, offset: info.docStart, end: docEnd)
             let length: Int
             do throws(DecodeFailure) { length = try r.vint(max: docEnd) } catch {
@@ -113,6 +125,8 @@ struct PostingsDecoder: ~Copyable {
             guard skipEnd <= docEnd else {
                 throw IndexError.corrupted(file.name, "a term's skip data lies outside the file")
             }
+            // Every skip entry is read from here on: check them all now, once.
+            try file.check(skipStart, length)
         }
         let state = SkipState(readOffset: skipStart, end: skipEnd, docStart: skipEnd, posStart: info.posStart)
         decoded = state
@@ -235,11 +249,17 @@ struct PostingsDecoder: ~Copyable {
 
     // MARK: - Decoding
 
-    /// Decodes the block described by `decoded` into `docs` and `freqs`.
+    /// Decodes the block described by `decoded` into `docs` and `freqs`, after checking the pages of its bytes
+    /// and of its documents' norms.
     mutating func decodeBlock() -> Bool {
         let start = decoded.docStart
         let end = start + decoded.docBytes
         guard start >= 0, end <= layout.docEnd else { return fail("a postings block lies outside the file") }
+        // A term of one block has no skip entry giving its length: its encoding takes at most 10 bytes a document.
+        let checked = layout.numBlocks == 1 ? min(decoded.docBytes, IndexFormat.blockSize * 10) : decoded.docBytes
+        do throws(IndexError) { try postingsPages(start, checked) } catch {
+            return fail(error)
+        }
         var prev = decoded.prevLastDoc
         if decoded.block < fullBlocks {
             guard decodeFullBlock(start: start, end: end, prev: &prev) else { return false }
@@ -264,6 +284,12 @@ struct PostingsDecoder: ~Copyable {
             return fail("a postings block disagrees with its skip entry")
         }
         decoded.lastDoc = prev
+        if normsStart >= 0, count > 0 {
+            let first = Int(docs[0])
+            do throws(IndexError) {
+                try normsPages(normsStart &+ first, Int(docs[count &- 1]) &- first &+ 1)
+            } catch { return fail(error) }
+        }
         posDocIndex = 0
         posValueIndex = 0
         blockPositionCount = -1
@@ -308,7 +334,13 @@ struct PostingsDecoder: ~Copyable {
     /// Records the first corruption and exhausts the cursor; returns `false` for the caller to return.
     @discardableResult
     mutating func fail(_ detail: String) -> Bool {
-        if error == nil { error = IndexError.corrupted(segment.postingsFile.name, detail) }
+        fail(IndexError.corrupted(segment.postingsFile.name, detail))
+    }
+
+    /// Records a corruption found in any file (a page checksum) and exhausts the cursor.
+    @discardableResult
+    mutating func fail(_ found: IndexError) -> Bool {
+        if error == nil { error = found }
         current = PostingsCursor.noMoreDocs
         count = 0
         return false

@@ -7,10 +7,11 @@ package struct DeleteBitset: Equatable {
 
     package init(maxDoc: Int) { bytes = [UInt8](repeating: 0, count: DeleteBitset.byteCount(maxDoc: maxDoc)) }
 
-    /// A copy of the bitset of a segment's current delete generation.
-    package init(segment: SegmentReader) {
+    /// A copy of the bitset of a segment's current delete generation, its pages checked.
+    package init(segment: SegmentReader) throws(IndexError) {
         self.init(maxDoc: segment.maxDoc)
         if let file = segment.deletesFile {
+            try file.checkAll()
             bytes = Array(UnsafeRawBufferPointer(start: file.base, count: bytes.count))
             count = bytes.reduce(0) { $0 + $1.nonzeroBitCount }
         }

@@ -8,22 +8,23 @@ extension IndexSnapshot {
         public var bytes: Int
     }
 
-    /// Opens the current commit and checks every file's footer, size and CRC-32C, and the commit's own
-    /// checksum.
+    /// Opens the current commit and checks every file's footer, size, CRC-32C and page CRC-32Cs, and the
+    /// commit's own checksum.
     ///
     /// - Throws: `.corrupted` naming the first damaged file (or `.notFound` naming a missing one).
-    /// - Complexity: reads the whole index once.
+    /// - Complexity: reads the whole index twice (the file's checksum, then its pages').
     public static func verify(directory: String) throws(IndexError) -> VerifyReport {
         let snapshot = try IndexSnapshot.open(directory: directory, verification: .footers)
         return try snapshot.verify()
     }
 
-    /// Recomputes the checksum of every file of this snapshot.
+    /// Recomputes the checksum of every file of this snapshot, and of every page (which searches check).
     public func verify() throws(IndexError) -> VerifyReport {
         var report = VerifyReport(files: 1, bytes: 0)
         for segment in segments {
             for file in segment.files {
                 try file.verifyChecksum()
+                try file.checkAll()
                 report.files += 1
                 report.bytes += file.dataLength + FileFooter.size
             }

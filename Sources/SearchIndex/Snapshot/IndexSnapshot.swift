@@ -8,7 +8,7 @@
 public final class IndexSnapshot: @unchecked Sendable {
     /// How much of the files' checksums to check when opening.
     public enum Verification: Sendable {
-        /// Check footers and sizes only: O(number of segments).
+        /// Check footers and sizes only: O(number of segments); pages are checked as they are first read.
         case footers
         /// Also recompute every file's CRC-32C: O(index size), but a damaged file is reported before any
         /// query reads it.
@@ -32,8 +32,8 @@ public final class IndexSnapshot: @unchecked Sendable {
     ///
     /// - Parameter verification: `.checksums` (the default) checks every byte first, so a damaged file is
     ///   reported by name before any query could read it (about 0.5 ms per MB); `.footers` opens in
-    ///   O(segments) for callers that verified the index already (a damaged file then gives errors from
-    ///   cursors and stored fields, never a crash, but a flipped norm, date or position may go unnoticed).
+    ///   O(segments): each page is then checked when a reader first decodes it, and a damaged one fails that
+    ///   read (or, for dates, delete bits and norms, shows in `checkDamage()`), never giving another answer.
     /// - Throws: `.notFound` without a commit; `.corrupted` naming the file whose footer, size or checksum is
     ///   wrong; `.unsupportedVersion`.
     public static func open(
@@ -73,6 +73,12 @@ public final class IndexSnapshot: @unchecked Sendable {
         docBases = bases
         maxDoc = total
         liveDocCount = live
+    }
+
+    /// Throws the first damaged page met by a reader that cannot throw (`SegmentReader.isDeleted`, `date`,
+    /// `norm`): a caller that used them checks here before it trusts its answer.
+    public func checkDamage() throws(IndexError) {
+        for segment in segments { if let error = segment.damage { throw error } }
     }
 
     /// The schema the index was created with.

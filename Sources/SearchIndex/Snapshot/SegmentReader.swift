@@ -17,6 +17,10 @@ public final class SegmentReader: @unchecked Sendable {
     package let deletesFile: MappedFile?
     private let stored: StoredFieldsReader
     private let deleteBits: UnsafeRawPointer?
+    /// The page checks of the columns read one value at a time, as values: no reference counting per read.
+    private let deletePages: PageCheck?
+    private let datePages: PageCheck
+    private let normPages: PageCheck
     private let textFieldCount: Int
 
     /// Maps the segment's files and checks their footers and sizes.
@@ -58,10 +62,14 @@ public final class SegmentReader: @unchecked Sendable {
             }
             deletesFile = file
             deleteBits = file.base
+            deletePages = file.pageCheck
         } else {
             deletesFile = nil
             deleteBits = nil
+            deletePages = nil
         }
+        datePages = datesFile.pageCheck
+        normPages = normsFile.pageCheck
     }
 
     /// Every mapped file of the segment.
@@ -78,21 +86,31 @@ public final class SegmentReader: @unchecked Sendable {
     public var hasDeletions: Bool { deleteBits != nil }
 
     /// Whether `doc` is deleted.
+    ///
+    /// The bit's page is checked first; when it is damaged, the answer is unreliable and `damage` says so:
+    /// callers that cannot throw per document check `damage` after their loop.
     @inline(__always)
     public func isDeleted(_ doc: Int32) -> Bool {
         guard let deleteBits else { return false }
+        _ = deletePages.unsafelyUnwrapped.isIntact(Int(doc >> 3), 1)
         let byte = deleteBits.load(fromByteOffset: Int(doc >> 3), as: UInt8.self)
         return byte & (1 << UInt8(doc & 7)) != 0
     }
 
     /// The one-byte length norm of a text field for `doc` (decode with `NormCodec`); 0 for keyword fields.
+    /// Checked as `isDeleted` is.
     @inline(__always)
     public func norm(_ field: FieldID, _ doc: Int32) -> UInt8 {
         guard Int(field.rawValue) < textFieldCount else { return 0 }
-        return normsFile.base.load(fromByteOffset: Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
+        let offset = Int(field.rawValue) * info.maxDoc + Int(doc)
+        _ = normPages.isIntact(offset, 1)
+        return normsFile.base.load(fromByteOffset: offset, as: UInt8.self)
     }
 
     /// The norms of a text field as a buffer of `maxDoc` bytes, valid while this segment is alive.
+    ///
+    /// Unchecked: a postings cursor of the field checks the pages of its decoded block's documents, so the
+    /// norms of the documents it yields are checked; check others with `norm(_:_:)`.
     public func norms(_ field: FieldID) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: normPointer(field), count: schema.isText(field) ? info.maxDoc : 0)
     }
@@ -104,7 +122,8 @@ public final class SegmentReader: @unchecked Sendable {
     /// The date (`yyyymmdd`, 0 = unknown) of `doc`.
     @inline(__always)
     public func date(_ doc: Int32) -> Int32 {
-        Int32(littleEndian: datesFile.base.loadUnaligned(fromByteOffset: Int(doc) * 4, as: Int32.self))
+        _ = datePages.isIntact(Int(doc) * 4, 4)
+        return Int32(littleEndian: datesFile.base.loadUnaligned(fromByteOffset: Int(doc) * 4, as: Int32.self))
     }
 
     /// The stored fields of `doc` in the order they were added.
@@ -195,6 +214,13 @@ public final class SegmentReader: @unchecked Sendable {
         key.append(field.rawValue)
         key.append(contentsOf: term)
         return try key.withBytes { (raw) throws(IndexError) in try body(raw) }
+    }
+
+    /// The first damaged page met by a reader that cannot throw (`isDeleted`, `date`, `norm`), if any: its
+    /// answers since the mapping was made are unreliable.
+    public var damage: IndexError? {
+        for file in [deletesFile, datesFile, normsFile] { if let error = file?.damageError { return error } }
+        return nil
     }
 
     /// Checks every file's CRC-32C; throws naming the first damaged file.

@@ -21,6 +21,7 @@ package struct IDColumnReader: @unchecked Sendable {
         }
         values = file.base + table
         valueBytes = file.dataLength - table
+        try file.check(table - 4, 4)
         let last =
             docCount == 0
             ? 0
@@ -50,6 +51,7 @@ package struct IDColumnReader: @unchecked Sendable {
             if docCount == 0 { return try body(nil) }
             throw IndexError(.invalidArgument, "document \(doc) is outside the segment (\(docCount) documents)")
         }
+        if doc == 0 { try file.check(0, 4) } else { try file.check(doc * 4 - 4, 8) }
         let raw = end(doc)
         let stop = Int(raw & ~IDColumnWriter.absent)
         let start = doc == 0 ? 0 : Int(end(doc - 1) & ~IDColumnWriter.absent)
@@ -57,6 +59,7 @@ package struct IDColumnReader: @unchecked Sendable {
             throw IndexError.corrupted(file.name, "the offsets of document \(doc) are out of order")
         }
         if raw & IDColumnWriter.absent != 0 { return try body(nil) }
+        try file.check(docCount * 4 + start, stop - start)
         return try body(UnsafeRawBufferPointer(start: values + start, count: stop - start))
     }
 
@@ -67,6 +70,7 @@ package struct IDColumnReader: @unchecked Sendable {
 
     /// Checks that every offset follows the one before (what `verifyStructure` adds to the checksum).
     package func validate() throws(IndexError) {
+        try file.checkAll()
         var previous: UInt32 = 0
         for doc in 0..<docCount {
             let stop = end(doc) & ~IDColumnWriter.absent

@@ -37,6 +37,7 @@ package final class StoredFieldsReader: @unchecked Sendable {
         self.idField = idField
         ids = try IDColumnReader(file: idFile, maxDoc: maxDoc, hasIDField: idField >= 0)
         let end = file.dataLength
+        try file.check(end - Self.trailerSize, Self.trailerSize)
         var r = file.reader(from: max(0, end - Self.trailerSize))
         do throws(DecodeFailure) {
             guard end >= Self.trailerSize else { throw DecodeFailure.truncated }
@@ -54,12 +55,14 @@ package final class StoredFieldsReader: @unchecked Sendable {
         decompressor = ZstdDecompressor(dictionary: UnsafeRawBufferPointer(start: file.base, count: dictionaryLength))
     }
 
-    private func blockFirstDoc(_ k: Int) -> Int {
-        Int(UInt32(littleEndian: file.base.loadUnaligned(fromByteOffset: indexOffset + 12 * k, as: UInt32.self)))
+    private func blockFirstDoc(_ k: Int) throws(IndexError) -> Int {
+        try file.check(indexOffset + 12 * k, 12)
+        return Int(UInt32(littleEndian: file.base.loadUnaligned(fromByteOffset: indexOffset + 12 * k, as: UInt32.self)))
     }
 
-    private func blockOffset(_ k: Int) -> Int {
-        Int(
+    private func blockOffset(_ k: Int) throws(IndexError) -> Int {
+        try file.check(indexOffset + 12 * k, 12)
+        return Int(
             truncatingIfNeeded: UInt64(
                 littleEndian: file.base.loadUnaligned(fromByteOffset: indexOffset + 12 * k + 4, as: UInt64.self)
             )
@@ -79,7 +82,8 @@ package final class StoredFieldsReader: @unchecked Sendable {
 
     /// Decompresses block `k` and checks its table of record lengths.
     private func block(_ k: Int, context: borrowing ZstdDecompressor.Context) throws(IndexError) -> Block {
-        let start = blockOffset(k)
+        let start = try blockOffset(k)
+        try file.check(start, 4)
         var r = file.reader(from: start, to: indexOffset)
         let frame: UnsafeRawBufferPointer
         let rawLength: Int
@@ -88,6 +92,11 @@ package final class StoredFieldsReader: @unchecked Sendable {
                 throw DecodeFailure.malformed("bad block index")
             }
             frame = try r.bytes(Int(try r.u32()))
+        } catch { throw IndexError.corrupted(file.name, error.detail) }
+        // The frame and the dictionary it is decompressed with.
+        try file.check(start, 4 + frame.count)
+        try file.check(0, dictionaryLength)
+        do throws(DecodeFailure) {
             guard let size = ZstdDecompressor.contentSize(frame), size > 0, size <= largestBlock else {
                 throw DecodeFailure.malformed("a block announces an impossible size")
             }
@@ -103,6 +112,7 @@ package final class StoredFieldsReader: @unchecked Sendable {
         }
         if let failure { throw failure }
         guard ok else { throw IndexError.corrupted(file.name, "a stored-fields block does not decompress") }
+        let firstDoc = try blockFirstDoc(k)
         return try bytes.withBytes { (raw) throws(IndexError) -> Block in
             var p = RawReader(base: raw.baseAddress!, offset: 0, end: raw.count)
             do throws(DecodeFailure) {
@@ -114,7 +124,7 @@ package final class StoredFieldsReader: @unchecked Sendable {
                     throw DecodeFailure.malformed("a block's record lengths do not add up")
                 }
                 return Block(
-                    firstDoc: blockFirstDoc(k),
+                    firstDoc: firstDoc,
                     count: count,
                     bytes: bytes,
                     lengthsStart: lengthsStart,
@@ -156,7 +166,7 @@ package final class StoredFieldsReader: @unchecked Sendable {
         var high = blockCount - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if blockFirstDoc(mid) <= doc { low = mid } else { high = mid - 1 }
+            if try blockFirstDoc(mid) <= doc { low = mid } else { high = mid - 1 }
         }
         let context = try decompressor.makeContext()
         let found = try block(low, context: context)

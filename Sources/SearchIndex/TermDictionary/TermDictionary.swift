@@ -9,6 +9,8 @@ public struct TermInfo: Sendable, Equatable {
 /// Reads a `.tim` file in place: binary search over the block index, then a scan of one front-coded block.
 package final class TermDictionary: @unchecked Sendable {
     package let file: MappedFile
+    /// The file's page check, retaining nothing in the binary search.
+    private let pages: PageCheck
     private let indexStart: Int
     private let keysStart: Int
     private let keysEnd: Int
@@ -19,8 +21,10 @@ package final class TermDictionary: @unchecked Sendable {
 
     package init(file: MappedFile) throws(IndexError) {
         self.file = file
+        pages = file.pageCheck
         let end = file.dataLength
         guard end >= TermDictionary.trailerSize else { throw IndexError.corrupted(file.name, "it has no trailer") }
+        try pages(end - TermDictionary.trailerSize, TermDictionary.trailerSize)
         var r = file.reader(from: end - TermDictionary.trailerSize)
         do throws(DecodeFailure) {
             indexStart = Int(try r.u64())
@@ -59,12 +63,20 @@ package final class TermDictionary: @unchecked Sendable {
 
     private func blockEnd(_ block: Int) -> Int { block + 1 < blockCount ? blockStart(block + 1) : indexStart }
 
+    /// Checks the pages of block `block`'s entry in the block index before it is read.
+    @inline(__always)
+    private func checkEntry(_ block: Int) throws(IndexError) {
+        try pages(indexStart + block * TermDictionary.entrySize, TermDictionary.entrySize)
+    }
+
     private func firstKey(_ block: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+        try checkEntry(block)
         let offset = entryField(block, 8, as: UInt32.self)
         let length = entryField(block, 12, as: UInt32.self)
         guard keysStart + offset + length <= keysEnd else {
             throw IndexError.corrupted(file.name, "a block's first key lies outside the file")
         }
+        try pages(keysStart + offset, length)
         return UnsafeRawBufferPointer(start: file.base + keysStart + offset, count: length)
     }
 
@@ -143,11 +155,14 @@ package final class TermDictionary: @unchecked Sendable {
                 left = 0
                 return
             }
+            try dictionary.checkEntry(block)
+            if block + 1 < dictionary.blockCount { try dictionary.checkEntry(block + 1) }
             let start = dictionary.blockStart(block)
             let end = dictionary.blockEnd(block)
             guard start >= 0, start <= end, end <= dictionary.indexStart else {
                 throw IndexError.corrupted(dictionary.file.name, "a term block lies outside the file")
             }
+            try dictionary.pages(start, end - start)
             reader = dictionary.file.reader(from: start, to: end)
             do throws(DecodeFailure) {
                 left = try reader.vint(max: 1 << 20)

@@ -114,7 +114,7 @@ public final class IndexWriter {
         userData = existing.userData
         for info in existing.segments {
             let reader = try SegmentReader(directory: directory, info: info, schema: schema)
-            segments.append(SegmentState(info: info, reader: reader, deletes: DeleteBitset(segment: reader)))
+            segments.append(SegmentState(info: info, reader: reader, deletes: try DeleteBitset(segment: reader)))
         }
     }
 

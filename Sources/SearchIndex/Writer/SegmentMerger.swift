@@ -30,6 +30,11 @@ struct SegmentMerger {
     /// Writes the merged segment as `id`: the stored fields first (finished at once, to free their memory),
     /// then the postings, then the norms and dates gathered before.
     func write(id: String) throws(IndexError) -> SegmentInfo {
+        // Their pages are checked here at once; postings and stored fields are checked as they are decoded.
+        for source in sources {
+            try source.reader.normsFile.checkAll()
+            try source.reader.datesFile.checkAll()
+        }
         let (norms, dates) = gatherColumns()
         var serializer = try SegmentSerializer(
             directory: directory,
