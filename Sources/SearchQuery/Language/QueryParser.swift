@@ -11,9 +11,9 @@
 /// Reading is lenient: a missing `)` closes at the end, a stray `)` is ignored, an unterminated quote
 /// runs to the end, and an operator with nothing on one side is dropped. Uppercase `AND`, `OR`, `NOT`
 /// (and `&&`, `||`) are operators; lowercase ones are words. Only known field names before a colon are
-/// fields (`Note: ...` stays text); a
-/// lowercase word glued by a colon to a value that names no field (`spekaer:geng`) is an error. `speaker:`, `outlet:`, `lang:`, `kind:` and `date:` clauses are
-/// required unless marked otherwise, since they name which statements to look at.
+/// fields (`Note: ...` stays text); a lowercase word glued by a colon to a value that names no field
+/// (`spekaer:geng`) is an error. `speaker:`, `outlet:`, `lang:`, `kind:` and `date:` clauses are required
+/// unless marked otherwise, since they name which statements to look at.
 public enum QueryParser {
     /// The longest query accepted, in UTF-8 bytes.
     public static let maximumLength = 16_384
