@@ -19,10 +19,35 @@ struct BriefingMetadata: Sendable, Equatable {
     var metadata = PageMetadata()
 
     init(page: ExtractedPage) {
-        if let signals = page.signals {
+        if page.reader == .article, let signals = page.signals {
             self.init(article: page, signals: signals)
-        } else {
-            self.init(ministry: page)
+            return
+        }
+        self.init(ministry: page)
+        if let signals = page.signals { fillEmptyValues(from: ArticleMetadata(page: page, signals: signals).metadata) }
+    }
+
+    /// Takes `found`'s title, date, publisher and URL where the ministry's rules found none.
+    private mutating func fillEmptyValues(from found: PageMetadata) {
+        if title.isEmpty, !found.title.value.isEmpty {
+            title = found.title.value
+            metadata.title = found.title
+        }
+        if date.isEmpty, !found.date.value.isEmpty {
+            date = found.date.value
+            metadata.date = found.date
+            dateWarning = nil
+        }
+        if url.isEmpty, !found.canonicalURL.value.isEmpty {
+            url = found.canonicalURL.value
+            metadata.canonicalURL = found.canonicalURL
+        }
+        if metadata.publisher.source != .openGraphSiteName,
+            found.publisher.source == .openGraphSiteName
+                || publisher.isEmpty
+        {
+            publisher = found.publisher.value
+            metadata.publisher = found.publisher
         }
     }
 

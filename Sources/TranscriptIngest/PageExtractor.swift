@@ -128,7 +128,13 @@ enum PageExtractor {
         if let bodyNode {
             page.hasBody = true
             collectBlocks(bodyNode, into: &page)
-            if ministryLayout || hasQuestionsAndAnswers(page.blocks) { return page }
+            if ministryLayout { return page }
+            if hasQuestionsAndAnswers(page.blocks) {
+                // Questions and answers outside the ministry's layout: what the page says about itself fills
+                // what the ministry's rules leave empty.
+                page.signals = PageSignals(root: root)
+                return page
+            }
             page = ExtractedPage(
                 documentTitle: page.documentTitle,
                 heading: page.heading,

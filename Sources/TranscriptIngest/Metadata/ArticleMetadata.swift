@@ -6,7 +6,7 @@ import Foundation
 ///   separator (`… - BBC News`, `… | Reuters`) is cut off.
 /// - date: `article:published_time`, `itemprop="datePublished"`, JSON-LD `datePublished`, another meta
 ///   date (`pubdate`, `dc.date`…), the article's first `<time>`, a date in the canonical URL, a dated line
-///   after the heading. A date on or after `today` is no publication date and is passed over.
+///   after the heading, then one just before it. A date on or after `today` is no publication date and is passed over.
 /// - publisher: `og:site_name`, JSON-LD `publisher`, the canonical URL's host.
 /// - author: `<meta name="author">` (not a profile URL), JSON-LD `author`, a byline.
 /// - language: the primary subtag of `<html lang>`, else the share of CJK characters in the text.
@@ -111,8 +111,8 @@ struct ArticleMetadata {
             if let day = day(in: text), day < today { return SourcedValue(day, from: source) }
         }
         if let day = BriefingMetadata.parseDate(path(of: url)), day < today { return SourcedValue(day, from: .urlDate) }
-        if let day = BriefingMetadata.parseDate(signals.afterHeading), day < today {
-            return SourcedValue(day, from: .dateline)
+        for text in [signals.afterHeading, signals.beforeHeading] {
+            if let day = BriefingMetadata.parseDate(text), day < today { return SourcedValue(day, from: .dateline) }
         }
         return .none
     }

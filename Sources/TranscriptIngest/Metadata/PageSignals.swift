@@ -18,6 +18,9 @@ struct PageSignals {
     var heading = ""
     /// The text that follows the first `<h1>`, up to `datelineCharacters`: where a dated line would be.
     var afterHeading = ""
+    /// The text just before the first `<h1>`, up to `datelineCharacters / 2`, nearest last: a dated
+    /// line above the title (`By Jane Doe, published on 25 September 2018`).
+    var beforeHeading = ""
     /// The first byline: an element whose class or id says `byline`, or a `rel="author"` link.
     var byline = ""
     /// `<link rel="canonical">`'s `href`.
@@ -41,7 +44,10 @@ struct PageSignals {
             }
             node = Self.nextNode(after: current, within: root)
         }
-        if let headingNode { afterHeading = Self.text(after: headingNode, within: root) }
+        if let headingNode {
+            afterHeading = Self.text(after: headingNode, within: root)
+            beforeHeading = Self.text(before: headingNode, within: root)
+        }
     }
 
     /// Records what `element` says; returns whether to look inside it.
@@ -169,6 +175,37 @@ struct PageSignals {
             node = nextNode(after: current, within: root)
         }
         return squeezed(out)
+    }
+
+    /// The text before `heading` in page order, scripts and styles left out, up to half of
+    /// `datelineCharacters`.
+    private static func text(before heading: xmlNodePtr, within root: xmlNodePtr) -> String {
+        var pieces: [String] = []
+        var count = 0
+        var node = previousNode(before: heading, within: root)
+        while let current = node, count < datelineCharacters / 2 {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content,
+                let parent = current.pointee.parent?.pointee.name,
+                !(DOM.equals(parent, "script") || DOM.equals(parent, "style"))
+            {
+                let text = String(cString: content)
+                pieces.append(text)
+                count += text.utf8.count
+            }
+            node = previousNode(before: current, within: root)
+        }
+        return squeezed(pieces.reversed().joined(separator: " "))
+    }
+
+    /// The node before `node` in page order (the last descendant of its previous sibling, else its
+    /// parent), staying inside `root`.
+    private static func previousNode(before node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
+        guard var current = node.pointee.prev else {
+            guard let parent = node.pointee.parent, parent != root else { return nil }
+            return parent
+        }
+        while let last = current.pointee.last { current = last }
+        return current
     }
 
     static func nextNode(after node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
