@@ -142,7 +142,7 @@ extension BriefingMetadata {
         "januar": 1, "februar": 2, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
     ]
 
-    private static func monthNumber(_ word: String) -> Int? {
+    static func monthNumber(_ word: String) -> Int? {
         var lower = word.lowercased()
         if lower.hasSuffix(".") { lower.removeLast() }
         return months[lower]

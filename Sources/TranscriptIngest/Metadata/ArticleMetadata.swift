@@ -162,9 +162,18 @@ struct ArticleMetadata {
         for separator in [" | ", " Updated", " Published", " on "] {
             if let range = name.range(of: separator) { name = name[..<range.lowerBound] }
         }
-        let cleaned = String(name).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|-–—·"))
-        let words = cleaned.split(separator: " ").count
-        return words >= 1 && words <= 12 ? cleaned : ""
+        // What stood before the date's digits: `Nov.`, `Tuesday,`, `on`.
+        var words = name.split(separator: " ")
+        let dateWords: Set<String> = ["on", "at", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        while let last = words.last?.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")),
+            BriefingMetadata.monthNumber(last) != nil
+                || dateWords.contains(String(last.prefix(3)))
+                    && (last.count == 3 || last.hasSuffix("day"))
+        {
+            words.removeLast()
+        }
+        let cleaned = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|-–—·"))
+        return words.count <= 12 ? cleaned : ""
     }
 
     private static func language(page: ExtractedPage, title: String) -> SourcedValue {
