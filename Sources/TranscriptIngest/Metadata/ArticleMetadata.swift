@@ -7,7 +7,8 @@ import Foundation
 /// - date: `article:published_time`, `itemprop="datePublished"`, JSON-LD `datePublished`, another meta
 ///   date (`pubdate`, `dc.date`…), the article's first `<time>`, a date in the canonical URL, a dated line
 ///   after the heading, then one just before it. A date on or after `today` is no publication date and is passed over.
-/// - publisher: `og:site_name`, JSON-LD `publisher`, the canonical URL's host.
+/// - publisher: `og:site_name`, JSON-LD `publisher`, the name after the title in `<title>`, the canonical
+///   URL's host.
 /// - author: `<meta name="author">` (not a profile URL), JSON-LD `author`, a byline.
 /// - language: the primary subtag of `<html lang>`, else the share of CJK characters in the text.
 /// - URL: `<link rel="canonical">`, `og:url`.
@@ -26,9 +27,6 @@ struct ArticleMetadata {
 
         var publisher = SourcedValue(metas["og:site_name"] ?? "", from: .openGraphSiteName)
         if publisher.value.isEmpty { publisher = SourcedValue(jsonLD?.publisher ?? "", from: .jsonLDPublisher) }
-        if publisher.value.isEmpty { publisher = SourcedValue(Self.host(of: url.value), from: .canonicalHost) }
-        metadata.publisher = publisher
-
         metadata.title = Self.title(
             page: page,
             signals: signals,
@@ -36,6 +34,12 @@ struct ArticleMetadata {
             publisher: publisher.value,
             url: url.value
         )
+        if publisher.value.isEmpty {
+            let name = Self.siteName(in: page.documentTitle, title: metadata.title.value)
+            publisher = SourcedValue(name, from: .documentTitle)
+        }
+        if publisher.value.isEmpty { publisher = SourcedValue(Self.host(of: url.value), from: .canonicalHost) }
+        metadata.publisher = publisher
         metadata.date = Self.date(signals: signals, jsonLD: jsonLD, url: url.value, today: today)
         metadata.author = Self.author(signals: signals, jsonLD: jsonLD)
         metadata.language = Self.language(page: page, title: metadata.title.value)
@@ -64,6 +68,20 @@ struct ArticleMetadata {
             return SourcedValue(title, from: source)
         }
         return .none
+    }
+
+    /// The site's name in a `<title>` that is the article's title, a separator and a name:
+    /// `Talks resume - Ministry of Economy and Trade` → `Ministry of Economy and Trade`.
+    static func siteName(in documentTitle: String, title: String) -> String {
+        let whole = PageSignals.squeezed(documentTitle)
+        // A title of one or two words may be the start of a longer one (`Take C.A.R.E. - comwrap at DMEXCO`).
+        guard title.split(separator: " ").count >= 3, whole.hasPrefix(title) else { return "" }
+        let rest = whole.dropFirst(title.count)
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] where rest.hasPrefix(separator) {
+            let name = rest.dropFirst(separator.count).trimmingCharacters(in: .whitespaces)
+            return name.split(separator: " ").count <= 8 ? name : ""
+        }
+        return ""
     }
 
     /// `title` without a site's name before or after a separator: `Markets fall - BBC News` → `Markets fall`.

@@ -7,7 +7,8 @@ import Foundation
 /// the items of a list (`itemListElement`) and any other nested object are not, so a related story's
 /// `datePublished` never stands for the page's.
 struct JSONLDArticle: Equatable {
-    var type = ""
+    /// The main item's `@type`s.
+    var types: [String] = []
     var datePublished = ""
     var headline = ""
     var publisher = ""
@@ -32,17 +33,17 @@ struct JSONLDArticle: Equatable {
             if best == nil || rank > best!.rank { best = (rank, object) }
         }
         guard let object = best?.object else { return nil }
-        type = Self.types(of: object).first ?? ""
+        types = Self.types(of: object)
         datePublished = Self.string(object["datePublished"]) ?? Self.string(object["dateCreated"]) ?? ""
         headline = Self.string(object["headline"]) ?? Self.string(object["name"]) ?? ""
         publisher = Self.names(object["publisher"]).first ?? ""
         author = Self.names(object["author"]).joined(separator: ", ")
     }
 
-    /// Whether the item is a news story rather than a release or a page.
-    var isNews: Bool { type.hasSuffix("NewsArticle") && type != "PressRelease" }
+    /// Whether the item is a news story and not also a press release.
+    var isNews: Bool { types.contains { $0.hasSuffix("NewsArticle") } && !isPressRelease }
     /// Whether the item says it is a press release.
-    var isPressRelease: Bool { type == "PressRelease" }
+    var isPressRelease: Bool { types.contains("PressRelease") }
 
     private static func collect(_ value: Any, into candidates: inout [[String: Any]], depth: Int) {
         guard depth < 4 else { return }
