@@ -204,7 +204,7 @@ import TranscriptIngest
         )
         let found = try metadata(logo)
         #expect(found.title == SourcedValue("Markets rally on trade hopes", from: .documentTitle))
-        #expect(found.publisher == SourcedValue("bbc.co.uk", from: .canonicalHost))
+        #expect(found.publisher == SourcedValue("BBC News", from: .documentTitle))
         #expect(found.canonicalURL == SourcedValue("https://www.bbc.co.uk/news/business-1", from: .canonicalLink))
         // A dash that does not come before the site's name is part of the title.
         let dashed = page(head: #"<meta property="og:site_name" content="Harbour Times">"#, heading: nil)

@@ -19,11 +19,10 @@ struct JSONLDArticle: Equatable {
         var candidates: [[String: Any]] = []
         for block in blocks {
             // Raw line breaks inside strings are common and invalid JSON; as spaces they are harmless.
-            let cleaned = block.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-                .replacingOccurrences(of: "\t", with: " ")
-            guard let data = cleaned.data(using: .utf8),
-                let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            else { continue }
+            let cleaned = Data(block.utf8.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 })
+            guard let value = try? JSONSerialization.jsonObject(with: cleaned, options: [.fragmentsAllowed]) else {
+                continue
+            }
             Self.collect(value, into: &candidates, depth: 0)
         }
         var best: (rank: Int, object: [String: Any])?

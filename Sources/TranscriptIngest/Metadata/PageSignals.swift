@@ -64,8 +64,8 @@ struct PageSignals {
             return false
         }
         if DOM.equals(name, "script") {
-            if let type = DOM.attribute(element, "type"), Self.lowercased(type).contains("ld+json") {
-                let text = Self.content(element)
+            if let type = DOM.attribute(element, "type"), Self.contains(type, "ld+json") {
+                let text = Self.rawContent(element)
                 if !text.isEmpty { jsonLD.append(text) }
             }
             return false
@@ -126,8 +126,7 @@ struct PageSignals {
             if current.pointee.properties != nil {
                 for attribute in [DOM.attribute(current, "class"), DOM.attribute(current, "id")] {
                     guard let attribute else { continue }
-                    let value = lowercased(attribute)
-                    if furnitureNames.contains(where: { value.contains($0) }) { return true }
+                    if furnitureNames.contains(where: { contains(attribute, $0) }) { return true }
                 }
             }
             node = current.pointee.parent
@@ -136,7 +135,7 @@ struct PageSignals {
         return false
     }
 
-    private static let furnitureNames = [
+    private static let furnitureNames: [StaticString] = [
         "related", "sidebar", "recommend", "popular", "trending", "most-read", "mostread", "teaser", "promo",
         "comment", "rail", "more-stories", "outbrain", "taboola", "widget", "newsletter",
     ]
@@ -145,16 +144,42 @@ struct PageSignals {
         if let rel = DOM.attribute(element, "rel"), DOM.listContains(rel, "author") { return true }
         for attribute in [DOM.attribute(element, "class"), DOM.attribute(element, "id")] {
             guard let attribute else { continue }
-            if lowercased(attribute).contains("byline") { return true }
+            if contains(attribute, "byline") { return true }
         }
         return false
     }
 
-    /// The text of `element`'s subtree on one line, spaces squeezed, at most 2,000 characters' worth.
+    /// Whether the NUL-terminated `value` holds `needle` (lowercase ASCII), ignoring ASCII case.
+    static func contains(_ value: UnsafePointer<xmlChar>, _ needle: StaticString) -> Bool {
+        let bytes = needle.utf8Start
+        let count = needle.utf8CodeUnitCount
+        var start = 0
+        while value[start] != 0 {
+            var k = 0
+            while k < count {
+                let c = value[start + k]
+                let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                guard c != 0, lower == bytes[k] else { break }
+                k += 1
+            }
+            if k == count { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// The text of `element`'s subtree on one line, spaces squeezed.
     static func content(_ element: xmlNodePtr) -> String {
         guard let raw = xmlNodeGetContent(element) else { return "" }
         defer { clibxml2_free(raw) }
-        return squeezed(String(cString: raw))
+        return squeezed(UnsafeBufferPointer(start: raw, count: Int(xmlStrlen(raw))))
+    }
+
+    /// The text of `element`'s subtree as it is.
+    private static func rawContent(_ element: xmlNodePtr) -> String {
+        guard let raw = xmlNodeGetContent(element) else { return "" }
+        defer { clibxml2_free(raw) }
+        return String(cString: raw)
     }
 
     /// The text after `heading`'s subtree in page order, scripts and styles left out, up to
@@ -219,8 +244,35 @@ struct PageSignals {
 
     static func lowercased(_ value: UnsafePointer<xmlChar>) -> String { DOM.string(value).lowercased() }
 
-    /// `text` with runs of whitespace made one space, trimmed.
+    /// `text` with runs of whitespace (ASCII and the no-break space) made one space, trimmed.
     static func squeezed(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var text = text
+        return text.withUTF8 { squeezed($0) }
+    }
+
+    /// The UTF-8 `bytes` with runs of whitespace (ASCII and the no-break space) made one space, trimmed.
+    static func squeezed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = true
+                i += 1
+                continue
+            }
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                pendingSpace = true
+                i += 2
+                continue
+            }
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
