@@ -54,6 +54,7 @@ public struct Exporter: Sendable {
         o.add("date", s.date)
         o.add("spokesperson", s.spokesperson)
         o.add("outlet", s.outlet)
+        o.add("publisher", s.publisher)
         o.add("title", s.title)
         o.add("source", Self.citedSource(s))
         o.add("path", s.source)

@@ -111,6 +111,7 @@ extension Indexer {
         index: String
     ) throws(PodiumError) {
         report.sourcesRead += 1
+        if let reader = state.joiner.reader { report.readers[reader, default: 0] += 1 }
         let statements = state.joiner.statementCount
         report.statementsIndexed += statements
         var record = SourceRecord(

@@ -76,6 +76,8 @@ public struct IndexingReport: Sendable {
     public var failed: [(path: String, message: String)] = []
     /// What did not stop a source from being indexed: bad JSONL lines, missing dates, duplicate ids.
     public var warnings: [SourceWarning] = []
+    /// Sources read in this run by each reader (a listing page counts as `.listing`, and as skipped).
+    public var readers: [ReaderKind: Int] = [:]
     /// Bytes of source read in this run.
     public var bytes: Int64 = 0
     /// Wall-clock seconds of the run.

@@ -13,6 +13,10 @@ public struct ParsedPiece: Sendable {
     public var byteCount: Int
     /// How reading the source ended, on its last piece; `nil` on the pieces before.
     public var outcome: SourceOutcome?
+    /// Which reader read the source; `nil` when none did (an empty, binary or unreadable file).
+    public var reader: ReaderKind?
+    /// A page's metadata with where each value came from (on a page's one piece); `nil` otherwise.
+    public var metadata: PageMetadata?
 }
 
 /// Reads sources into statements without indexing them, with the reader an index build uses: what
@@ -74,7 +78,9 @@ public enum SourceParser {
                         statements: piece.statements,
                         warnings: piece.warnings,
                         byteCount: piece.byteCount,
-                        outcome: piece.unit.isLast ? joiner.sourceOutcome : nil
+                        outcome: piece.unit.isLast ? joiner.sourceOutcome : nil,
+                        reader: joiner.reader,
+                        metadata: piece.metadata
                     )
                 )
             }

@@ -15,3 +15,15 @@ public typealias SourceOutcome = TranscriptIngest.SourceResult.Outcome
 
 /// Why a source was skipped rather than indexed: empty, binary, a listing page, too large…
 public typealias SkipReason = TranscriptIngest.SkipReason
+
+/// Which reader read a source: ministry transcript, generic transcript, article, Markdown, JSONL, listing.
+public typealias ReaderKind = TranscriptIngest.ReaderKind
+
+/// A page's metadata (title, date, publisher, author, language, URL), each with where it came from.
+public typealias PageMetadata = TranscriptIngest.PageMetadata
+
+/// A metadata value and where on the page it was found.
+public typealias SourcedValue = TranscriptIngest.SourcedValue
+
+/// Where on a page a metadata value was found: `article:published_time`, JSON-LD, the `<title>`…
+public typealias MetadataSource = TranscriptIngest.MetadataSource

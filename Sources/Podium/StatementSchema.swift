@@ -13,7 +13,7 @@ public enum StatementSchema {
     /// Everything needed to give a statement back.
     public static let storedFields = [
         "id", "date", "spokesperson", "outlet", "title", "question", "answer", "language", "kind", "source", "url",
-        "ordinal", "follow_up",
+        "ordinal", "follow_up", "publisher",
     ]
 
     /// The fields of every Podium index, with `id` as the statement id.
@@ -85,7 +85,7 @@ public enum StatementSchema {
         let values = [
             statement.id, statement.date, statement.spokesperson, statement.outlet, statement.title, statement.question,
             statement.answer, statement.language, statement.kind, statement.source, statement.url,
-            String(statement.ordinal), statement.followUp ? "1" : "0",
+            String(statement.ordinal), statement.followUp ? "1" : "0", statement.publisher,
         ]
         for (name, (field, value)) in zip(storedFields, zip(stored, values)) where !value.isEmpty {
             if name == "ordinal" && !ordinal { continue }
@@ -125,6 +125,7 @@ public enum StatementSchema {
             case "url": s.url = field.value
             case "ordinal": s.ordinal = Int(field.value) ?? 0
             case "follow_up": s.followUp = field.value == "1"
+            case "publisher": s.publisher = field.value
             default: break
             }
         }

@@ -51,9 +51,16 @@ struct ParseCommand: ParsableCommand {
             let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             try SourceParser.read(paths, jobs: jobs, followSymlinks: follow) { piece in
                 summary.add(piece)
+                if format == .text, piece.metadata != nil {
+                    output.write(
+                        StatementRendering.sourceHeader(piece.source, reader: piece.reader, metadata: piece.metadata)
+                    )
+                }
                 for statement in piece.statements {
                     output.write(
-                        format == .jsonl ? StatementRendering.jsonLine(statement) : StatementRendering.text(statement)
+                        format == .jsonl
+                            ? StatementRendering.jsonLine(statement, reader: piece.reader)
+                            : StatementRendering.text(statement)
                     )
                 }
             }
@@ -83,6 +90,7 @@ struct ParseSummary {
     var skipped: [(String, String)] = []
     var failed: [(String, String)] = []
     var warnings: [String] = []
+    var readers: [ReaderKind: Int] = [:]
 
     /// Warnings of the source being read, shown or not.
     private var sourceWarnings = 0
@@ -97,6 +105,7 @@ struct ParseSummary {
         }
         guard let outcome = piece.outcome else { return }
         sources += 1
+        if let reader = piece.reader { readers[reader, default: 0] += 1 }
         switch outcome {
         case .parsed: break
         case .skipped(let reason): skipped.append((piece.source, reason.description))
@@ -116,6 +125,7 @@ struct ParseSummary {
         for warning in warnings { lines.append("warning: \(warning)") }
         for (source, reason) in skipped { lines.append("skipped: \(source): \(reason)") }
         for (source, message) in failed { lines.append("error: \(source): \(message)") }
+        if let line = ReaderCounts.line(readers) { lines.append(line) }
         let megabytes = Double(bytes) / 1_048_576
         let rate = seconds > 0 ? megabytes / seconds : 0
         lines.append(

@@ -9,11 +9,29 @@ enum StatementRendering {
         return encoder
     }()
 
-    /// One JSON object and a newline; keys sorted, so the output is stable.
-    static func jsonLine(_ statement: Statement) -> String {
+    /// One JSON object and a newline; keys sorted, so the output is stable. `reader` names the reader
+    /// that read the statement's source (`"ministry"`, `"article"`, `"jsonl"`…).
+    static func jsonLine(_ statement: Statement, reader: ReaderKind? = nil) -> String {
         // Encoding a struct of strings, ints and bools cannot fail.
-        let data = (try? encoder.encode(statement)) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(ReadStatement(statement: statement, reader: reader))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A page's header in the text format: the reader, then each metadata value with where it came from.
+    ///
+    ///     == Corpus/acme.html  (article)
+    ///        date       2019-04-02 (article:published_time)
+    static func sourceHeader(_ source: String, reader: ReaderKind?, metadata: PageMetadata?) -> String {
+        var text = "== \(source)  (\(reader?.description ?? "not read"))\n"
+        for (name, value) in metadata?.namedFields ?? [] {
+            let padded = name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            if let source = value.source {
+                text += "   \(padded) \(value.value) (\(source))\n"
+            } else {
+                text += "   \(padded) (none)\n"
+            }
+        }
+        return text + "\n"
     }
 
     /// A block for reading: a header line, the question (if any), the answer, a blank line.
@@ -39,5 +57,20 @@ enum StatementRendering {
             .joined(separator: "\n")
             .dropFirst(5)
             .description
+    }
+}
+
+/// A statement with the reader that read it, encoded as one object: the statement's keys and `reader`.
+private struct ReadStatement: Encodable {
+    let statement: Statement
+    let reader: ReaderKind?
+
+    private enum Keys: String, CodingKey { case reader }
+
+    func encode(to encoder: any Encoder) throws {
+        try statement.encode(to: encoder)
+        guard let reader else { return }
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(reader.rawValue, forKey: .reader)
     }
 }

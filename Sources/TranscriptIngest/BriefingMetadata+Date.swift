@@ -138,9 +138,11 @@ extension BriefingMetadata {
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
         "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+        // German names that differ from the English ones (März is not ASCII and stays unread).
+        "januar": 1, "februar": 2, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
     ]
 
-    private static func monthNumber(_ word: String) -> Int? {
+    static func monthNumber(_ word: String) -> Int? {
         var lower = word.lowercased()
         if lower.hasSuffix(".") { lower.removeLast() }
         return months[lower]

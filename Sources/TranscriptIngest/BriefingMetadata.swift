@@ -1,23 +1,101 @@
 import Foundation
 
-/// The metadata every statement of a page carries: title, date, spokesperson, language, kind.
+/// The metadata every statement of a page carries: title, date, spokesperson, publisher, language, kind.
+///
+/// A page in the ministry's layout is read by the ministry's rules (its date element, its title element);
+/// any other page by `ArticleMetadata`'s, from the best source present. `metadata` says where each value
+/// came from.
 struct BriefingMetadata: Sendable, Equatable {
     var title: String
     var date: String
     var spokesperson: String
+    var publisher = ""
     var language: String
     var kind: String
     var url: String
     /// Why the date is missing or was partly inferred, when it was.
     var dateWarning: String?
+    /// Each value with where it came from.
+    var metadata = PageMetadata()
 
     init(page: ExtractedPage) {
+        if page.reader == .article, let signals = page.signals {
+            self.init(article: page, signals: signals)
+            return
+        }
+        self.init(ministry: page)
+        if let signals = page.signals { fillEmptyValues(from: ArticleMetadata(page: page, signals: signals).metadata) }
+    }
+
+    /// Takes `found`'s title, date, publisher and URL where the ministry's rules found none.
+    private mutating func fillEmptyValues(from found: PageMetadata) {
+        if title.isEmpty, !found.title.value.isEmpty {
+            title = found.title.value
+            metadata.title = found.title
+        }
+        if date.isEmpty, !found.date.value.isEmpty {
+            date = found.date.value
+            metadata.date = found.date
+            dateWarning = nil
+        }
+        if url.isEmpty, !found.canonicalURL.value.isEmpty {
+            url = found.canonicalURL.value
+            metadata.canonicalURL = found.canonicalURL
+        }
+        if metadata.publisher.source != .openGraphSiteName,
+            found.publisher.source == .openGraphSiteName
+                || publisher.isEmpty
+        {
+            publisher = found.publisher.value
+            metadata.publisher = found.publisher
+        }
+    }
+
+    /// A page in the ministry's layout, by its rules; the publisher is the canonical URL's host.
+    private init(ministry page: ExtractedPage) {
         title = Self.title(of: page)
         language = Self.language(of: page, title: title)
         kind = Self.kind(title: title, breadcrumbs: page.breadcrumbs, language: language)
         spokesperson = Self.spokesperson(inTitle: title)
         url = page.canonicalURL
         (date, dateWarning) = Self.date(of: page, title: title)
+        publisher = ArticleMetadata.host(of: url)
+        metadata.title = SourcedValue(title, from: page.heading.isEmpty ? .documentTitle : .ministryHeading)
+        metadata.date = SourcedValue(date, from: Self.dateSource(of: page, title: title))
+        metadata.publisher = SourcedValue(publisher, from: .canonicalHost)
+        metadata.author = SourcedValue(spokesperson, from: .titleText)
+        let declared = page.htmlLanguage.lowercased()
+        metadata.language = SourcedValue(
+            language,
+            from: declared.hasPrefix("zh") || declared.hasPrefix("en") ? .langAttribute : .textScript
+        )
+        metadata.canonicalURL = SourcedValue(url, from: page.canonicalFromLink ? .canonicalLink : .openGraphURL)
+    }
+
+    /// A page outside the ministry's layout: `ArticleMetadata`'s values. The spokesperson is the one the
+    /// title names, else the author or issuing office when the page is a press release or a statement; a
+    /// news story's byline names a reporter, whose words the story is not, so it stays out of `speaker:`.
+    private init(article page: ExtractedPage, signals: PageSignals) {
+        let found = ArticleMetadata(page: page, signals: signals)
+        metadata = found.metadata
+        title = metadata.title.value
+        date = metadata.date.value
+        publisher = metadata.publisher.value
+        language = metadata.language.value
+        url = metadata.canonicalURL.value
+        kind = Self.kind(title: title, breadcrumbs: page.breadcrumbs, language: language)
+        if found.jsonLD?.isPressRelease == true {
+            kind = "press-release"
+        } else if found.jsonLD?.isNews == true, kind == "press-release" {
+            kind = "news"
+        }
+        spokesperson = Self.spokesperson(inTitle: title)
+        let isRelease =
+            found.jsonLD?.isPressRelease == true || kind == "statement"
+            || title.lowercased().contains("press release")
+        if spokesperson.isEmpty, isRelease { spokesperson = metadata.author.value }
+        dateWarning =
+            date.isEmpty ? "no publication date found in the page's metadata, URL or dateline; date left empty" : nil
     }
 
     // MARK: - Title
@@ -62,6 +140,14 @@ struct BriefingMetadata: Sendable, Equatable {
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value)
             || (0xFF00...0xFFEF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    /// Where the ministry's rules found the date: the date element, the title, or the title with an image
+    /// upload stamp's year.
+    private static func dateSource(of page: ExtractedPage, title: String) -> MetadataSource {
+        if parseDate(page.dateText) != nil { return .dateElement }
+        if parseDate(title) != nil { return .titleText }
+        return .imageStamp
     }
 
     // MARK: - Language

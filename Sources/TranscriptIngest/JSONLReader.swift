@@ -8,7 +8,7 @@
 ///
 /// Required: `id` (a string, or a number taken as written) and a non-empty `answer` or `text`. Optional:
 /// `date`, `spokesperson`, `question`, `title`, `outlet` (or `asked_by`), `url`, `language` (or `lang`),
-/// `kind`, `follow_up` (or `followUp`). A value of another type (`"answer": 42`) is never passed over in
+/// `kind`, `publisher`, `follow_up` (or `followUp`). A value of another type (`"answer": 42`) is never passed over in
 /// silence: it is a warning naming the line, the field and the type (a number `YYYYMMDD` is read as a
 /// date). A bad line is reported with its line number ("not valid UTF-8",
 /// "not valid JSON", "not a JSON object", a missing field) and skipped; the rest is read. A date is kept as
@@ -130,7 +130,8 @@ struct JSONLReader {
                 kind: text(.kind),
                 source: source,
                 url: text(.url),
-                followUp: followUp
+                followUp: followUp,
+                publisher: text(.publisher)
             )
         )
     }

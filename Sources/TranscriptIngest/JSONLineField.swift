@@ -1,7 +1,7 @@
 /// The top-level keys of a JSONL line that a statement reads; every other key is parsed and ignored.
 enum JSONLineField: Int, CaseIterable {
     case id, answer, text, date, spokesperson, question, title, outlet, askedBy, url, language, lang, kind
-    case followUp, followUpCamel
+    case followUp, followUpCamel, publisher
 
     /// How many fields there are (one value slot each).
     static let count = allCases.count
@@ -64,7 +64,10 @@ enum JSONLineField: Int, CaseIterable {
             if equals("language") { return .language }
             if equals("followUp") { return .followUpCamel }
             return nil
-        case 9: return equals("follow_up") ? .followUp : nil
+        case 9:
+            if equals("follow_up") { return .followUp }
+            if equals("publisher") { return .publisher }
+            return nil
         case 12: return equals("spokesperson") ? .spokesperson : nil
         default: return nil
         }

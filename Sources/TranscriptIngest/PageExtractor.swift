@@ -10,8 +10,10 @@ struct ExtractedPage: Sendable {
     var dateText = ""
     /// Breadcrumb link texts (`div.urhere`, `div.nav`), outermost first.
     var breadcrumbs: [String] = []
-    /// `<link rel="canonical">` or `<meta property="og:url">`.
+    /// `<link rel="canonical">` or `<meta property="og:url">`, whichever comes first.
     var canonicalURL = ""
+    /// Whether `canonicalURL` came from `<link rel="canonical">`.
+    var canonicalFromLink = false
     /// `<html lang>`.
     var htmlLanguage = ""
     /// Whether a transcript body container was found.
@@ -23,6 +25,11 @@ struct ExtractedPage: Sendable {
     /// The main text when the page is not in the ministry's layout and was read as an article (`blocks`
     /// then holds the same paragraphs); `nil` for a ministry transcript.
     var article: [ArticleParagraph]?
+    /// What the page says about itself (meta tags, JSON-LD, `<time>`, byline), for a page read as an
+    /// article; `nil` for a ministry transcript, whose metadata comes from its own elements.
+    var signals: PageSignals?
+    /// The reader the page's layout calls for.
+    var reader: ReaderKind = .ministryTranscript
 }
 
 /// Walks a parsed page once to find its landmarks, then once more over the body to collect its paragraphs.
@@ -59,6 +66,7 @@ enum PageExtractor {
                     DOM.listContains(DOM.attribute(node, "rel"), "canonical")
                 {
                     page.canonicalURL = DOM.string(DOM.attribute(node, "href"))
+                    page.canonicalFromLink = true
                 }
             case UInt8(ascii: "m"):
                 if DOM.equals(name, "meta"), page.canonicalURL.isEmpty,
@@ -120,13 +128,20 @@ enum PageExtractor {
         if let bodyNode {
             page.hasBody = true
             collectBlocks(bodyNode, into: &page)
-            if ministryLayout || hasQuestionsAndAnswers(page.blocks) { return page }
+            if ministryLayout { return page }
+            if hasQuestionsAndAnswers(page.blocks) {
+                // Questions and answers outside the ministry's layout: what the page says about itself fills
+                // what the ministry's rules leave empty.
+                page.signals = PageSignals(root: root)
+                return page
+            }
             page = ExtractedPage(
                 documentTitle: page.documentTitle,
                 heading: page.heading,
                 dateText: page.dateText,
                 breadcrumbs: page.breadcrumbs,
                 canonicalURL: page.canonicalURL,
+                canonicalFromLink: page.canonicalFromLink,
                 htmlLanguage: page.htmlLanguage
             )
         }
@@ -138,7 +153,12 @@ enum PageExtractor {
     /// when nothing on it reads like one (a listing, a login wall, a gallery).
     private static func readArticle(_ root: xmlNodePtr, into page: inout ExtractedPage) {
         let paragraphs = ArticleExtractor.extract(ArticleTree(root: root), title: page.documentTitle)
-        guard ArticleExtractor.isMainText(paragraphs) else { return }
+        guard ArticleExtractor.isMainText(paragraphs) else {
+            page.reader = .listing
+            return
+        }
+        page.reader = .article
+        page.signals = PageSignals(root: root)
         page.hasBody = true
         page.article = paragraphs
         page.blocks = paragraphs.map(\.text)

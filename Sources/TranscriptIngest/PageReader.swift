@@ -64,10 +64,15 @@ struct PageReader {
             return SourceResult(source: source, warnings: warnings, outcome: .skipped(.noTranscriptBody))
         }
         guard page.hasBody else {
-            return SourceResult(source: source, warnings: warnings, outcome: .skipped(.noTranscriptBody))
+            return SourceResult(
+                source: source,
+                warnings: warnings,
+                outcome: .skipped(.noTranscriptBody),
+                reader: .listing
+            )
         }
         guard !page.blocks.isEmpty else {
-            return SourceResult(source: source, warnings: warnings, outcome: .skipped(.emptyBody))
+            return SourceResult(source: source, warnings: warnings, outcome: .skipped(.emptyBody), reader: page.reader)
         }
         if !Self.endsLikeCompletePage(buffer) {
             warn("the page ends without </html>; it may be truncated, statements are read from what is there")
@@ -80,7 +85,9 @@ struct PageReader {
             } else {
                 StatementSplitter(briefing: briefing, source: source).split(page.blocks)
             }
-        return SourceResult(source: source, statements: statements, warnings: warnings)
+        var result = SourceResult(source: source, statements: statements, warnings: warnings, reader: page.reader)
+        result.metadata = briefing.metadata
+        return result
     }
 
     private func parse(_ bytes: UnsafeRawBufferPointer, encoding: String) -> ExtractedPage? {

@@ -15,6 +15,8 @@ public struct SourceJoiner {
     private var seen: Set<String> = []
     private var isBlank = true
     private var isBlockwise = false
+    /// Which reader read the source (the first piece that says).
+    public private(set) var reader: ReaderKind?
 
     /// Creates a joiner for one source.
     public init() {}
@@ -35,6 +37,7 @@ public struct SourceJoiner {
     @discardableResult
     public mutating func join(_ piece: inout SourcePiece) -> [Int] {
         byteCount += piece.byteCount
+        if reader == nil { reader = piece.reader }
         switch piece.outcome {
         case .parsed: break
         case .skipped: if !piece.isBlock { outcome = piece.outcome }

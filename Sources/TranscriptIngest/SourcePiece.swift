@@ -37,6 +37,10 @@ public struct SourcePiece: Sendable {
     public var outcome: SourceResult.Outcome
     /// The bytes the unit owns: the whole file, or the block's bytes.
     public var byteCount: Int
+    /// Which reader read the unit; `nil` when none did.
+    public var reader: ReaderKind?
+    /// A page's metadata with where each value came from; `nil` for JSONL blocks.
+    public var metadata: PageMetadata?
 
     /// Each statement's id and line (0 on a page), in the order of `statements`. The joiner reads these,
     /// so a caller may take `statements` away (once analyzed) before the piece is joined.

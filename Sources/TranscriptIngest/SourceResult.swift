@@ -15,6 +15,10 @@ public struct SourceResult: Sendable, Hashable {
     public var outcome: Outcome
     /// The number of bytes read from the source.
     public var byteCount: Int
+    /// Which reader read the source; `nil` when none did (an empty, binary or unreadable file).
+    public var reader: ReaderKind?
+    /// A page's metadata with where each value came from; `nil` for JSONL files and skipped pages.
+    public var metadata: PageMetadata?
 
     /// How reading a source ended.
     public enum Outcome: Sendable, Hashable {
@@ -32,13 +36,15 @@ public struct SourceResult: Sendable, Hashable {
         statements: [Statement] = [],
         warnings: [SourceWarning] = [],
         outcome: Outcome = .parsed,
-        byteCount: Int = 0
+        byteCount: Int = 0,
+        reader: ReaderKind? = nil
     ) {
         self.source = source
         self.statements = statements
         self.warnings = warnings
         self.outcome = outcome
         self.byteCount = byteCount
+        self.reader = reader
     }
 
     /// Whether the source was skipped or failed.

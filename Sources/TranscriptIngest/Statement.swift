@@ -30,6 +30,9 @@ public struct Statement: Sendable, Hashable, Codable {
     public var url: String
     /// Whether the question is a follow-up (`Follow-up:`, `Journalist:`, `追问：`).
     public var followUp: Bool
+    /// Who published the page: a site, company or government office (`og:site_name`, the URL's host);
+    /// `""` when the source does not say.
+    public var publisher: String
 
     /// Creates a statement; every field but `id`, `ordinal` and `answer` defaults to empty.
     public init(
@@ -45,7 +48,8 @@ public struct Statement: Sendable, Hashable, Codable {
         kind: String = "",
         source: String = "",
         url: String = "",
-        followUp: Bool = false
+        followUp: Bool = false,
+        publisher: String = ""
     ) {
         self.id = id
         self.ordinal = ordinal
@@ -60,5 +64,29 @@ public struct Statement: Sendable, Hashable, Codable {
         self.source = source
         self.url = url
         self.followUp = followUp
+        self.publisher = publisher
+    }
+}
+
+extension Statement {
+    /// Decodes a statement; `publisher`, which older outputs lack, defaults to `""`.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try values.decode(String.self, forKey: .id),
+            ordinal: try values.decode(Int.self, forKey: .ordinal),
+            date: try values.decode(String.self, forKey: .date),
+            spokesperson: try values.decode(String.self, forKey: .spokesperson),
+            outlet: try values.decode(String.self, forKey: .outlet),
+            title: try values.decode(String.self, forKey: .title),
+            question: try values.decode(String.self, forKey: .question),
+            answer: try values.decode(String.self, forKey: .answer),
+            language: try values.decode(String.self, forKey: .language),
+            kind: try values.decode(String.self, forKey: .kind),
+            source: try values.decode(String.self, forKey: .source),
+            url: try values.decode(String.self, forKey: .url),
+            followUp: try values.decode(Bool.self, forKey: .followUp),
+            publisher: try values.decodeIfPresent(String.self, forKey: .publisher) ?? ""
+        )
     }
 }

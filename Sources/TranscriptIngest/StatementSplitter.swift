@@ -88,7 +88,8 @@ struct StatementSplitter {
             kind: briefing.kind,
             source: source,
             url: briefing.url,
-            followUp: draft.followUp
+            followUp: draft.followUp,
+            publisher: briefing.publisher
         )
     }
 }

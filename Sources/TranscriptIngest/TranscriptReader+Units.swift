@@ -54,6 +54,8 @@ extension TranscriptReader {
                 piece.warnings = result.warnings
                 piece.outcome = result.outcome
                 piece.byteCount = result.byteCount
+                piece.reader = result.reader
+                piece.metadata = result.metadata
             }
         } catch {
             piece.outcome = .failed(error.message)
@@ -105,6 +107,7 @@ extension TranscriptReader {
         bytes.withUnsafeBytes { raw in
             let lines = UnsafeRawBufferPointer(rebasing: raw[start..<end!])
             piece.isBlank = ByteText.isBlank(lines)
+            piece.reader = .jsonl
             JSONLReader(source: piece.unit.path).read(lines, into: &piece)
         }
     }

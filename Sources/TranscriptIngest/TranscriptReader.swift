@@ -47,9 +47,11 @@ public struct TranscriptReader: Sendable {
             joiner.join(&piece)
             result.statements += piece.statements
             result.warnings += piece.warnings
+            if result.metadata == nil { result.metadata = piece.metadata }
         }
         result.outcome = joiner.sourceOutcome
         result.byteCount = joiner.byteCount
+        result.reader = joiner.reader
         if result.isSkippedOrFailed { result.statements = [] }
         return result
     }
@@ -124,7 +126,8 @@ public struct TranscriptReader: Sendable {
                 source: path,
                 statements: piece.statements,
                 warnings: piece.warnings,
-                byteCount: buffer.count
+                byteCount: buffer.count,
+                reader: .jsonl
             )
         }
         guard Self.htmlExtensions.contains(ext) else {

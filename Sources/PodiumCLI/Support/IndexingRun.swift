@@ -98,6 +98,7 @@ struct IndexingSummary {
         for (path, message) in r.failed { StandardError.line("failed \(path): \(message)") }
         for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
         if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
+        if let readers = ReaderCounts.line(r.readers) { StandardError.line(readers) }
         StandardError.line(line)
     }
 
@@ -106,5 +107,21 @@ struct IndexingSummary {
     static func exitIfFailed(_ report: IndexingReport) throws {
         guard !report.failed.isEmpty else { return }
         throw ExitCode(ExitStatus.input.rawValue)
+    }
+}
+
+/// The line that says which readers read the sources of a run.
+enum ReaderCounts {
+    /// `read: 40 ministry transcripts, 3 generic transcripts, 12 articles, 2 JSONL files; skipped 5 listings`,
+    /// or `nil` when no source was read.
+    static func line(_ counts: [ReaderKind: Int]) -> String? {
+        let read = ReaderKind.allCases.filter { $0 != .listing }.compactMap { kind in
+            counts[kind].map { kind.counted($0) }
+        }
+        var line = read.isEmpty ? "" : "read: " + read.joined(separator: ", ")
+        if let listings = counts[.listing] {
+            line += (line.isEmpty ? "" : "; ") + "skipped \(ReaderKind.listing.counted(listings))"
+        }
+        return line.isEmpty ? nil : line
     }
 }

@@ -55,7 +55,8 @@ struct ArticlePassages {
             language: briefing.language,
             kind: briefing.kind,
             source: source,
-            url: briefing.url
+            url: briefing.url,
+            publisher: briefing.publisher
         )
     }
 }
