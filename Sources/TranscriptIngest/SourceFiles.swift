@@ -6,8 +6,11 @@
 
 /// Finds the source files under the paths a user names.
 public enum SourceFiles {
-    /// Every extension read as a source: `.html`, `.htm`, `.shtml`, `.jsonl`, each also gzipped (`.html.gz`).
-    public static let extensions: Set<String> = TranscriptReader.htmlExtensions.union(TranscriptReader.jsonlExtensions)
+    /// Every extension read as a source: `.html`, `.htm`, `.shtml`, `.md`, `.markdown`, `.jsonl`, each also
+    /// gzipped (`.html.gz`).
+    public static let extensions: Set<String> = TranscriptReader.htmlExtensions.union(
+        TranscriptReader.markdownExtensions
+    ).union(TranscriptReader.jsonlExtensions)
 
     /// The source files named by `paths`, as `scan` finds them, without its problems.
     ///
