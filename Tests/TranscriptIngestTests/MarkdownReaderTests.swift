@@ -24,7 +24,7 @@ import TranscriptIngest
          
         **SUPPORTING AMERICAN INDUSTRY:** \(paragraph)
 
-        # A heading in Markdown
+        # A heading in Markdown for the Biden-\u{2060}Harris plan
 
         A paragraph with *emphasis*, **bold**, `code`, an escaped \\_underscore\\_ and
         [a link](https://example.gov/link) that reads as text. \(paragraph)
@@ -57,12 +57,12 @@ import TranscriptIngest
         let result = read(Self.release)
         let text = result.statements.flatMap { [$0.question, $0.answer] }.filter { !$0.isEmpty }
             .joined(separator: "\n\n")
-        for syntax in ["**", "\\_", "](http", "`", "source_url", "tags:", "---", "###"] {
+        for syntax in ["**", "\\_", "](http", "`", "source_url", "tags:", "---", "###", "\u{2060}"] {
             #expect(!text.contains(syntax), "\(syntax) in \(text)")
         }
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("#") })
         #expect(text.hasPrefix("SUPPORTING AMERICAN INDUSTRY: The Administration"))
-        #expect(text.contains("A heading in Markdown"))
+        #expect(text.contains("A heading in Markdown for the Biden-Harris plan"))
         #expect(text.contains("an escaped _underscore_ and a link that reads as text."))
     }
 

@@ -13,7 +13,10 @@ struct MarkdownReader {
             let message = "byte \(markdown.bodyStart + offset) is not UTF-8; invalid bytes replaced with U+FFFD"
             warnings.append(SourceWarning(source: source, message: message))
         }
-        let repaired = MarkdownRepair.closingStrongSpaces(body)
+        let visible = MarkdownRepair.removingInvisibles(body)
+        let repaired =
+            (visible?.withUnsafeBytes(MarkdownRepair.closingStrongSpaces) ?? MarkdownRepair.closingStrongSpaces(body))
+            ?? visible
         let converted = repaired.map { $0.withUnsafeBytes(CommonMark.html) } ?? CommonMark.html(body)
         guard let html = converted else {
             return SourceResult(

@@ -80,6 +80,29 @@ enum MarkdownRepair {
         return nil
     }
 
+    /// `bytes` without the word joiner (U+2060) and zero-width space (U+200B) that the archives put inside
+    /// words (`Biden-\u{2060}Harris`), or `nil` when there is none: invisible, they would still split a
+    /// word for the search.
+    static func removingInvisibles(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+        func isInvisible(_ i: Int) -> Bool {
+            i + 2 < bytes.count && bytes[i] == 0xE2
+                && (bytes[i + 1] == 0x81 && bytes[i + 2] == 0xA0 || bytes[i + 1] == 0x80 && bytes[i + 2] == 0x8B)
+        }
+        guard let first = (0..<bytes.count).first(where: isInvisible) else { return nil }
+        var output = Array(bytes[..<first])
+        output.reserveCapacity(bytes.count)
+        var i = first
+        while i < bytes.count {
+            if isInvisible(i) {
+                i += 3
+            } else {
+                output.append(bytes[i])
+                i += 1
+            }
+        }
+        return output
+    }
+
     /// A private-use character that stands for an escaped `\*` while libcmark-gfm reads the file: the
     /// asterisks a publisher wrote as text ("marked with an asterisk") must survive the removal of the
     /// `**` runs that closed nothing (`CommonMark`), and libcmark-gfm merges both into the same text.
