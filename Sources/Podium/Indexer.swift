@@ -78,6 +78,9 @@ public struct IndexingReport: Sendable {
     public var warnings: [SourceWarning] = []
     /// Sources read in this run by each reader (a listing page counts as `.listing`, and as skipped).
     public var readers: [ReaderKind: Int] = [:]
+    /// Files under the corpus of a kind podium does not read, by extension (`"pdf"`; see
+    /// `SourceFiles.unreadSummary`).
+    public var unread: [String: Int] = [:]
     /// Bytes of source read in this run.
     public var bytes: Int64 = 0
     /// Wall-clock seconds of the run.

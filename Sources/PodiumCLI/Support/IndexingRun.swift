@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Podium
+import TranscriptIngest
 import Synchronization
 
 /// Runs a build or refresh with a progress bar on a terminal, mapping errors to exit statuses.
@@ -99,6 +100,7 @@ struct IndexingSummary {
         for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
         if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
         if let readers = ReaderCounts.line(r.readers) { StandardError.line(readers) }
+        if let unread = SourceFiles.unreadSummary(r.unread) { StandardError.line(unread) }
         StandardError.line(line)
     }
 
