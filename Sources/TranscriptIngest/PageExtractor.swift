@@ -23,6 +23,9 @@ struct ExtractedPage: Sendable {
     /// The main text when the page is not in the ministry's layout and was read as an article (`blocks`
     /// then holds the same paragraphs); `nil` for a ministry transcript.
     var article: [ArticleParagraph]?
+    /// The speaker turns when the page is a transcript in another layout (`blocks` then holds its
+    /// element's paragraphs); `nil` otherwise.
+    var transcript: TranscriptBody?
 }
 
 /// Walks a parsed page once to find its landmarks, then once more over the body to collect its paragraphs.
@@ -134,10 +137,18 @@ enum PageExtractor {
         return page
     }
 
-    /// Reads a page that is not in the ministry's layout as an article: its main text, or no body at all
-    /// when nothing on it reads like one (a listing, a login wall, a gallery).
+    /// Reads a page that is not in the ministry's layout as a transcript when it holds enough speaker turns,
+    /// else as an article: its main text, or no body at all when nothing on it reads like one (a listing,
+    /// a login wall, a gallery).
     private static func readArticle(_ root: xmlNodePtr, into page: inout ExtractedPage) {
-        let paragraphs = ArticleExtractor.extract(ArticleTree(root: root), title: page.documentTitle)
+        let tree = ArticleTree(root: root)
+        if let transcript = TranscriptBody(tree) {
+            page.hasBody = true
+            page.blocks = transcript.blocks
+            page.transcript = transcript
+            return
+        }
+        let paragraphs = ArticleExtractor.extract(tree, title: page.documentTitle)
         guard ArticleExtractor.isMainText(paragraphs) else { return }
         page.hasBody = true
         page.article = paragraphs

@@ -165,11 +165,11 @@ struct CLISearchTests {
         // Each redraw returns to the line's start and clears it; the last one shows 100%.
         #expect(onTerminal.stdout.contains("\r\u{1B}[2KIndexing "))
         #expect(onTerminal.stdout.contains("100%"))
-        #expect(onTerminal.stdout.contains("indexed 49 sources"))
+        #expect(onTerminal.stdout.contains("indexed 52 sources"))
         let piped = try f.run(build)
         #expect(piped.status == 0)
         #expect(!piped.stderr.contains("\r") && !piped.stderr.contains("Indexing "))
-        #expect(piped.stderr.contains("indexed 49 sources: 257 statements"))
+        #expect(piped.stderr.contains("indexed 52 sources: 283 statements"))
     }
 
     // MARK: - Checks
