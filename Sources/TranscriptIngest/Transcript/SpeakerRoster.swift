@@ -2,27 +2,24 @@
 ///
 /// A transcript labels a speaker by title and family name (`MS. JEAN-PIERRE:`, `SECRETARY BLINKEN:`); the
 /// title ("Press Briefing by Press Secretary Karine Jean-Pierre and NSC Coordinator John Kirby") or the
-/// text ("I'm joined by John Kirby", or a byline beside it) gives the given name, in the word right before the family name. Each
+/// text ("I'm joined by John Kirby", or a byline beside it) gives the given name, in the word right before
+/// the family name. Each
 /// sighting in the title counts for three in the text. A speaker the page never names in full keeps the
 /// label, in title case (`Mr. Bates`); a label that names an office (`SENIOR ADMINISTRATION OFFICIAL`) is
 /// the office; `THE PRESIDENT` is the president the page names.
 struct SpeakerRoster {
-    /// The title's words, then the transcript's.
-    private let words: [Substring]
-    private let titleWords: Int
+    /// The title, then the transcript's paragraphs, then the page's other paragraphs.
+    private let texts: [String]
     private var names: [String: String] = [:]
     /// The speaker who answers most: the one whose notes open a briefing before any label.
     private(set) var host = ""
 
     init(title: String, transcript: TranscriptBody) {
-        var words = title.split(separator: " ")
-        titleWords = words.count
-        for paragraph in transcript.preamble { words.append(contentsOf: paragraph.split(separator: " ")) }
-        for turn in transcript.turns {
-            for paragraph in turn.paragraphs { words.append(contentsOf: paragraph.split(separator: " ")) }
-        }
-        for paragraph in transcript.context { words.append(contentsOf: paragraph.split(separator: " ")) }
-        self.words = words
+        var texts = [title]
+        texts.append(contentsOf: transcript.preamble)
+        for turn in transcript.turns { texts.append(contentsOf: turn.paragraphs) }
+        texts.append(contentsOf: transcript.context)
+        self.texts = texts
         var turnsBy: [String: Int] = [:]
         for turn in transcript.turns where turn.role == .answer && !turn.label.isEmpty {
             turnsBy[turn.label, default: 0] += 1
@@ -58,26 +55,75 @@ struct SpeakerRoster {
         return Self.titleCased(label)
     }
 
+    // MARK: - Sightings
+
+    /// Calls `found` with each text's bytes, whether it is the title, and the offset of each place where
+    /// `word` (ASCII letters compared without case) starts a word.
+    private func sightings(
+        of word: String,
+        _ found: (_ bytes: UnsafeBufferPointer<UInt8>, _ inTitle: Bool, Int) -> Void
+    ) {
+        let wanted = Array(word.utf8).map(Self.lower)
+        guard let first = wanted.first else { return }
+        for (index, text) in texts.enumerated() {
+            var text = text
+            text.withUTF8 { bytes in
+                guard bytes.count >= wanted.count else { return }
+                var i = 0
+                while i <= bytes.count - wanted.count {
+                    defer { i += 1 }
+                    guard Self.lower(bytes[i]) == first, i == 0 || !Self.isLetter(bytes[i - 1]) else { continue }
+                    var k = 1
+                    while k < wanted.count, Self.lower(bytes[i + k]) == wanted[k] { k += 1 }
+                    if k == wanted.count { found(bytes, index == 0, i) }
+                }
+            }
+        }
+    }
+
+    /// The word that ends right before the space before `offset`, without its punctuation.
+    private static func word(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String, start: Int)? {
+        guard offset >= 2, bytes[offset - 1] == 0x20 else { return nil }
+        var start = offset - 1
+        while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+        guard start < offset - 1 else { return nil }
+        return (String(decoding: bytes[start..<(offset - 1)], as: UTF8.self), start)
+    }
+
+    /// The word that starts at `offset`, as written (with its punctuation).
+    private static func word(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String, end: Int) {
+        var end = offset
+        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+        return (String(decoding: bytes[offset..<end], as: UTF8.self), end)
+    }
+
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
+
+    // MARK: - Names
+
     /// `Karine Jean-Pierre` for `JEAN-PIERRE`: the most seen capitalized word right before the family name
     /// that is no title, with the family name spelled as the page spells it.
     private func fullName(family: String) -> String? {
-        let wanted = family.lowercased()
-        var votes: [Substring: Int] = [:]
-        var order: [Substring] = []
-        var spelling: Substring?
-        for (index, word) in words.enumerated() where index > 0 {
-            let bare = Self.bare(word)
-            guard bare.count == wanted.count, bare.lowercased() == wanted, bare.contains(where: \.isLowercase) else {
-                continue
-            }
-            var before = index - 1
+        let familyBytes = family.lowercased().utf8.count
+        var votes: [String: Int] = [:]
+        var order: [String] = []
+        var spelling: String?
+        sightings(of: family.lowercased()) { bytes, inTitle, offset in
+            let end = offset + familyBytes
+            // Whole word: what follows is no letter (a possessive `’s` is fine).
+            guard end == bytes.count || !Self.isLetter(bytes[end]) || bytes[end] == 0xE2 else { return }
+            let written = String(decoding: bytes[offset..<end], as: UTF8.self)
+            guard written.contains(where: \.isLowercase), var (given, start) = Self.word(before: offset, in: bytes)
+            else { return }
             // A middle initial: `Jake S. Sullivan`.
-            if words[before].count == 2, words[before].last == ".", before > 0 { before -= 1 }
-            guard (before < titleWords) == (index < titleWords), Self.isGivenName(words[before]) else { continue }
-            if spelling == nil { spelling = bare }
-            let given = words[before]
+            if given.utf8.count == 2, given.last == ".", let earlier = Self.word(before: start, in: bytes) {
+                given = earlier.0
+            }
+            guard Self.isGivenName(Substring(given)) else { return }
+            if spelling == nil { spelling = written }
             if votes[given] == nil { order.append(given) }
-            votes[given, default: 0] += index < titleWords ? 3 : 1
+            votes[given, default: 0] += inTitle ? 3 : 1
         }
         guard let spelling, let best = order.max(by: { votes[$0]! < votes[$1]! }) else { return nil }
         return "\(best) \(spelling)"
@@ -86,34 +132,43 @@ struct SpeakerRoster {
     /// The president (or vice president) the page names: `Joe Biden` from "President Joe Biden", or from
     /// "President Biden" and a "Joe Biden" elsewhere.
     private func president(vice: Bool) -> String? {
-        var votes: [Substring: Int] = [:]
-        var order: [Substring] = []
-        for (index, word) in words.enumerated() where index + 1 < words.count && word == "President" {
-            let isVice = index > 0 && words[index - 1] == "Vice"
-            guard isVice == vice, index + 1 != titleWords else { continue }
-            let next = Self.bare(words[index + 1])
-            guard Self.isGivenName(next) else { continue }
+        var votes: [String: Int] = [:]
+        var order: [String] = []
+        sightings(of: "President ") { bytes, inTitle, offset in
+            guard bytes[offset] == UInt8(ascii: "P") else { return }
+            let isVice = Self.word(before: offset, in: bytes)?.0 == "Vice"
+            guard isVice == vice else { return }
+            let next = String(Self.bare(Substring(Self.word(at: offset + 10, in: bytes).0)))
+            guard Self.isGivenName(Substring(next)) else { return }
             if votes[next] == nil { order.append(next) }
-            votes[next, default: 0] += index < titleWords ? 3 : 1
+            votes[next, default: 0] += inTitle ? 3 : 1
         }
         guard let best = order.max(by: { votes[$0]! < votes[$1]! }) else { return nil }
-        return fullName(family: String(best)) ?? String(best)
+        return fullName(family: best) ?? best
     }
 
     /// The spokesperson the page names: "Ana Ferreira, Spokesperson for the Secretary-General", or
     /// "Spokesperson Ana Ferreira".
     private func spokesperson() -> String? {
-        for (index, word) in words.enumerated() where Self.bare(word).hasPrefix("Spokes") {
-            if index >= 2, words[index - 1].last == ",", Self.isGivenName(words[index - 2]) {
-                let family = Self.bare(words[index - 1])
-                if Self.isGivenName(family) { return "\(words[index - 2]) \(family)" }
+        var found: String?
+        sightings(of: "Spokes") { bytes, _, offset in
+            guard found == nil, bytes[offset] == UInt8(ascii: "S") else { return }
+            if let (family, start) = Self.word(before: offset, in: bytes), family.last == ",",
+                let (given, _) = Self.word(before: start, in: bytes)
+            {
+                let bare = Self.bare(Substring(family))
+                if Self.isGivenName(Substring(given)), Self.isGivenName(bare) { found = "\(given) \(bare)" }
             }
-            if index + 2 < words.count, Self.isGivenName(words[index + 1]) {
-                let family = Self.bare(words[index + 2])
-                if Self.isGivenName(family) { return "\(words[index + 1]) \(family)" }
+            let (_, end) = Self.word(at: offset, in: bytes)
+            if found == nil, end + 1 < bytes.count {
+                let (given, givenEnd) = Self.word(at: end + 1, in: bytes)
+                if givenEnd + 1 < bytes.count {
+                    let family = Self.bare(Substring(Self.word(at: givenEnd + 1, in: bytes).0))
+                    if Self.isGivenName(Substring(given)), Self.isGivenName(family) { found = "\(given) \(family)" }
+                }
             }
         }
-        return nil
+        return found
     }
 
     /// A word stripped of the punctuation around it and of a possessive: `Psaki,` → `Psaki`, `Biden’s` → `Biden`.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns a transcript's speaker turns into statements.
 ///
 /// A question and the answer that follows make a statement, spoken by whoever answered. Several questions
@@ -97,8 +95,12 @@ struct TranscriptStatements {
     static func moderators(of transcript: TranscriptBody) -> Set<String> {
         var turns: [String: (all: Int, calls: Int)] = [:]
         for turn in transcript.turns where turn.role == .answer && !turn.label.isEmpty {
-            let text = turn.paragraphs.joined(separator: " ")
-            let call = text.utf8.count <= 300 && callPhrases.contains { text.localizedStandardContains($0) }
+            let length = turn.paragraphs.reduce(0) { $0 + $1.utf8.count }
+            var call = false
+            if length <= 300 {
+                let text = turn.paragraphs.joined(separator: " ").lowercased()
+                call = callPhrases.contains { text.contains($0) }
+            }
             turns[turn.label, default: (0, 0)].all += 1
             if call { turns[turn.label]!.calls += 1 }
         }
@@ -114,6 +116,7 @@ struct TranscriptStatements {
 
     /// A time line (`2:43 P.M. EDT`, `END 3:41 P.M. EDT`, `END`).
     static func isStageLine(_ paragraph: String) -> Bool {
+        guard paragraph.utf8.count <= 32 else { return false }
         var words = paragraph.split(separator: " ")
         if words.first == "END" || words.first == "END:" { words.removeFirst() }
         guard let time = words.first else { return true }
