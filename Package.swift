@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         // Tests only: an independent CSV reader checks that exports parse as RFC 4180.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // The front matter of Markdown sources.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: - C libraries (modulemap + shim only)
@@ -34,9 +36,18 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // CommonMark with GitHub's tables, strikethrough and autolinks, for Markdown sources.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
 
         // MARK: - Libraries, in the order data flows through them
-        .target(name: "TranscriptIngest", dependencies: ["CLibXML2", "CZlib"]),
+        .target(
+            name: "TranscriptIngest",
+            dependencies: ["CLibXML2", "CZlib", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
         .target(name: "TextAnalysis"),
         // CRC-32C with the SSE 4.2 instruction, which Swift cannot emit (SearchIndex falls back to its own table).
         .target(name: "CCRC32C"),

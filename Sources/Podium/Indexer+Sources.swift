@@ -17,6 +17,8 @@ extension Indexer {
         var files: [SourceFile] = []
         /// Unreadable folders and files, dangling links, links out of the corpus not followed.
         var problems: [SourceProblem] = []
+        /// Files of a kind not read, by extension.
+        var unread: [String: Int] = [:]
 
         /// Whether the state of `path` is unknown: it lies in a folder that could not be listed, or it is a
         /// file that could not be stat'ed, or a link that was not followed. Such a source is never deleted.
@@ -24,8 +26,9 @@ extension Indexer {
             problems.contains { $0.kind != .danglingLink && $0.covers(path) }
         }
 
-        /// Reports the problems: unreadable ones as failed sources, links as warnings.
+        /// Reports the problems (unreadable ones as failed sources, links as warnings) and the files not read.
         func report(into report: inout IndexingReport) {
+            report.unread = unread
             for problem in problems {
                 switch problem.kind {
                 case .unreadable: report.failed.append((problem.path, problem.message))
@@ -60,6 +63,7 @@ extension Indexer {
                 throw PodiumError(.input, "\(error.path): \(error.message)", hint: "check the --corpus paths")
             }
             listing.problems += scanned.problems
+            listing.unread.merge(scanned.unread, uniquingKeysWith: +)
             let base = root.hasSuffix("/") ? root : root + "/"
             for path in scanned.files where seen.insert(path).inserted {
                 guard let fingerprint = FileFingerprint(path: path) else {

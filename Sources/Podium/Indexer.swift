@@ -76,6 +76,9 @@ public struct IndexingReport: Sendable {
     public var failed: [(path: String, message: String)] = []
     /// What did not stop a source from being indexed: bad JSONL lines, missing dates, duplicate ids.
     public var warnings: [SourceWarning] = []
+    /// Files under the corpus of a kind podium does not read, by extension (`"pdf"`; see
+    /// `SourceFiles.unreadSummary`).
+    public var unread: [String: Int] = [:]
     /// Bytes of source read in this run.
     public var bytes: Int64 = 0
     /// Wall-clock seconds of the run.

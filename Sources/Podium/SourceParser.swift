@@ -25,17 +25,21 @@ public enum SourceParser {
     /// paths are still read; so is a subfolder that cannot be listed, or a link that is not followed.
     ///
     /// - Parameters:
-    ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .jsonl, also gzipped).
+    ///   - paths: files (read whatever their extension) and folders (searched for .html .htm .shtml .md
+    ///     .markdown .jsonl, also gzipped).
     ///   - jobs: threads that read sources.
     ///   - followSymlinks: follow links that lead out of `paths` too.
     ///   - body: called on the calling thread with every piece of every source.
+    /// - Returns: the files in the folders of a kind not read, counted by extension (see
+    ///   `SourceFiles.unreadSummary`).
     /// - Throws: `.input` when a folder cannot be listed.
+    @discardableResult
     public static func read(
         _ paths: [String],
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         followSymlinks: Bool = false,
         _ body: (ParsedPiece) -> Void
-    ) throws(PodiumError) {
+    ) throws(PodiumError) -> [String: Int] {
         var existing: [String] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else {
@@ -79,5 +83,6 @@ public enum SourceParser {
                 )
             }
         )
+        return listing.unread
     }
 }

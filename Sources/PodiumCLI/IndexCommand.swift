@@ -24,7 +24,7 @@ struct CorpusOptions: ParsableArguments {
     @Option(
         name: .customLong("corpus"),
         help: """
-            A folder or file of sources (.html .htm .shtml .jsonl, also gzipped); repeat for several. \
+            A folder or file of sources (.html .htm .shtml .md .markdown .jsonl, also gzipped); repeat for several. \
             (default: Corpus)
             """
     )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Podium
+import TranscriptIngest
 
 /// `podium parse`: how sources split into statements, without indexing.
 struct ParseCommand: ParsableCommand {
@@ -8,9 +9,10 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Show the statements each source yields, without indexing.",
         discussion: """
-            Reads HTML pages (.html .htm .shtml) and JSONL files (.jsonl), also gzipped (.gz), in parallel, and prints their \
-            statements in input order. A summary goes to standard error: sources read, statements, skipped \
-            sources with their reasons, warnings, and throughput.
+            Reads HTML pages (.html .htm .shtml), Markdown files with front matter (.md .markdown) and JSONL files \
+            (.jsonl), also gzipped (.gz), in parallel, and prints their statements in input order. A summary goes to \
+            standard error: sources read, statements, skipped sources with their reasons, warnings, files of other \
+            kinds not read, and throughput.
 
             Examples:
               podium parse Corpus/2019-05-09-en-presser-qiao-ming-t1662118.html
@@ -23,7 +25,12 @@ struct ParseCommand: ParsableCommand {
         case jsonl
     }
 
-    @Argument(help: "Files or directories to read (folders are searched for .html .htm .shtml .jsonl, also gzipped).")
+    @Argument(
+        help: """
+            Files or directories to read (folders are searched for .html .htm .shtml .md .markdown .jsonl, \
+            also gzipped).
+            """
+    )
     var paths: [String]
 
     @Option(help: "Output format: text (for reading) or jsonl (one statement object per line).")
@@ -49,7 +56,7 @@ struct ParseCommand: ParsableCommand {
         // A missing path is reported and the other paths are still read.
         try handlingErrors { () throws(PodiumError) in
             let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            try SourceParser.read(paths, jobs: jobs, followSymlinks: follow) { piece in
+            summary.unread = try SourceParser.read(paths, jobs: jobs, followSymlinks: follow) { piece in
                 summary.add(piece)
                 for statement in piece.statements {
                     output.write(
@@ -62,7 +69,7 @@ struct ParseCommand: ParsableCommand {
         summary.report(seconds: Date().timeIntervalSince(started))
         if summary.sources == 0 {
             UserFacingError(
-                "no sources (.html .htm .shtml .jsonl, also gzipped) found in \(paths.joined(separator: " "))",
+                "no sources (\(SourceFiles.readExtensions), also gzipped) found in \(paths.joined(separator: " "))",
                 hint: "name pages or JSONL files, or folders that hold them",
                 status: .input
             ).exit()
@@ -83,6 +90,8 @@ struct ParseSummary {
     var skipped: [(String, String)] = []
     var failed: [(String, String)] = []
     var warnings: [String] = []
+    /// Files in the folders of a kind not read, by extension.
+    var unread: [String: Int] = [:]
 
     /// Warnings of the source being read, shown or not.
     private var sourceWarnings = 0
@@ -116,6 +125,7 @@ struct ParseSummary {
         for warning in warnings { lines.append("warning: \(warning)") }
         for (source, reason) in skipped { lines.append("skipped: \(source): \(reason)") }
         for (source, message) in failed { lines.append("error: \(source): \(message)") }
+        if let note = SourceFiles.unreadSummary(unread) { lines.append(note) }
         let megabytes = Double(bytes) / 1_048_576
         let rate = seconds > 0 ? megabytes / seconds : 0
         lines.append(

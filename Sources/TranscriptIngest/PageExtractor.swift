@@ -33,7 +33,10 @@ struct ExtractedPage: Sendable {
 /// The walk is iterative (no recursion, so hostile nesting depth cannot overflow the stack) and reads
 /// libxml2's nodes directly; it is the hot path of ingest.
 enum PageExtractor {
-    static func extract(_ document: HTMLDocument) -> ExtractedPage {
+    /// - Parameter wholeBody: every paragraph outside a transcript layout is main text, none is page
+    ///   furniture: the page is a Markdown file's body, which holds no navigation, and whose short
+    ///   releases the article reader would take for listings.
+    static func extract(_ document: HTMLDocument, wholeBody: Bool = false) -> ExtractedPage {
         var page = ExtractedPage()
         guard let root = document.rootElement else { return page }
         page.htmlLanguage = DOM.string(DOM.attribute(root, "lang"))
@@ -133,14 +136,14 @@ enum PageExtractor {
                 htmlLanguage: page.htmlLanguage
             )
         }
-        readArticle(root, into: &page)
+        readArticle(root, into: &page, wholeBody: wholeBody)
         return page
     }
 
     /// Reads a page that is not in the ministry's layout as a transcript when it holds enough speaker turns,
     /// else as an article: its main text, or no body at all when nothing on it reads like one (a listing,
     /// a login wall, a gallery).
-    private static func readArticle(_ root: xmlNodePtr, into page: inout ExtractedPage) {
+    private static func readArticle(_ root: xmlNodePtr, into page: inout ExtractedPage, wholeBody: Bool) {
         let tree = ArticleTree(root: root)
         if let transcript = TranscriptBody(tree) {
             page.hasBody = true
@@ -148,8 +151,11 @@ enum PageExtractor {
             page.transcript = transcript
             return
         }
-        let paragraphs = ArticleExtractor.extract(tree, title: page.documentTitle)
-        guard ArticleExtractor.isMainText(paragraphs) else { return }
+        let paragraphs =
+            wholeBody
+            ? ArticleExtractor.everything(tree, title: page.documentTitle)
+            : ArticleExtractor.extract(tree, title: page.documentTitle)
+        guard wholeBody ? !paragraphs.isEmpty : ArticleExtractor.isMainText(paragraphs) else { return }
         page.hasBody = true
         page.article = paragraphs
         page.blocks = paragraphs.map(\.text)

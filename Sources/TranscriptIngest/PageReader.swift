@@ -1,6 +1,10 @@
 /// Reads one HTML page: encoding, libxml2 parse, landmarks, statements.
 struct PageReader {
     let source: String
+    /// Metadata the source states outright (a Markdown file's front matter): it wins over the page's.
+    var overrides: FrontMatter? = nil
+    /// Whether every paragraph outside a transcript layout is main text (a Markdown file's body).
+    var wholeBody = false
 
     func read(_ buffer: UnsafeRawBufferPointer) -> SourceResult {
         var warnings: [SourceWarning] = []
@@ -72,7 +76,8 @@ struct PageReader {
         if !Self.endsLikeCompletePage(buffer) {
             warn("the page ends without </html>; it may be truncated, statements are read from what is there")
         }
-        let briefing = BriefingMetadata(page: page)
+        var briefing = BriefingMetadata(page: page)
+        overrides?.apply(to: &briefing)
         if let dateWarning = briefing.dateWarning { warn(dateWarning) }
         let statements =
             if let transcript = page.transcript {
@@ -96,7 +101,7 @@ struct PageReader {
 
     private func parseWhole(_ bytes: UnsafeRawBufferPointer, encoding: String) -> ExtractedPage? {
         guard let document = HTMLDocument(parsing: bytes, encoding: encoding, url: source) else { return nil }
-        return PageExtractor.extract(document)
+        return PageExtractor.extract(document, wholeBody: wholeBody)
     }
 
     /// Whether `</html>` (or `</body>`) appears in the last bytes of the page; in its last characters for a

@@ -6,8 +6,11 @@
 
 /// Finds the source files under the paths a user names.
 public enum SourceFiles {
-    /// Every extension read as a source: `.html`, `.htm`, `.shtml`, `.jsonl`, each also gzipped (`.html.gz`).
-    public static let extensions: Set<String> = TranscriptReader.htmlExtensions.union(TranscriptReader.jsonlExtensions)
+    /// Every extension read as a source: `.html`, `.htm`, `.shtml`, `.md`, `.markdown`, `.jsonl`, each also
+    /// gzipped (`.html.gz`).
+    public static let extensions: Set<String> = TranscriptReader.htmlExtensions.union(
+        TranscriptReader.markdownExtensions
+    ).union(TranscriptReader.jsonlExtensions)
 
     /// The source files named by `paths`, as `scan` finds them, without its problems.
     ///
@@ -20,7 +23,8 @@ public enum SourceFiles {
     ///
     /// A file is taken as given (whatever its extension: reading it reports an unsupported type); a
     /// directory contributes every file below it with a source extension, hidden files and folders
-    /// excluded. The files are sorted by path (byte order) and have no duplicates, so the same tree always
+    /// excluded, a Markdown file only when it opens with front matter (`---`; a folder's `README.md` is
+    /// not a briefing), and counts the other files by extension in `unread`. The files are sorted by path (byte order) and have no duplicates, so the same tree always
     /// yields the same list. A subfolder or file that cannot be read is a problem with the system's reason,
     /// never a silent gap: a refresh must not take it for a deleted source. A symbolic link is followed when
     /// its target lies inside one of `paths` (or always, with `followSymlinks`, as `rg -L` does); a
@@ -55,7 +59,7 @@ public enum SourceFiles {
         }
         let files = walker.found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let problems = walker.problems.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return SourceListing(files: files, problems: problems)
+        return SourceListing(files: files, problems: problems, unread: walker.unread)
     }
 
     /// The system's reason for `code`, in the words the reader uses: `"permission denied"`.
@@ -79,6 +83,8 @@ public enum SourceFiles {
         var visited: Set<[UInt64]> = []
         /// Symbolic links met and not yet visited.
         var links: [String] = []
+        /// Files of a kind not read, by extension.
+        var unread: [String: Int] = [:]
 
         /// Lists `directory` and everything below it. Returns the system's reason when `directory` itself
         /// cannot be listed; problems below it are recorded.
@@ -142,15 +148,61 @@ public enum SourceFiles {
                 if let message = walk(path, device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) {
                     problems.append(SourceProblem(path: path, kind: .unreadable, message: message))
                 }
-            } else if (st.st_mode & S_IFMT) == S_IFREG, hasSourceExtension(name) {
-                found.insert(path)
+            } else if (st.st_mode & S_IFMT) == S_IFREG {
+                if hasSourceExtension(name) {
+                    if isMarkdownWithoutFrontMatter(path, name: name) {
+                        unread[TranscriptReader.fileExtension(of: name) + " without front matter", default: 0] += 1
+                    } else {
+                        found.insert(path)
+                    }
+                } else {
+                    unread[unreadKind(name), default: 0] += 1
+                }
             }
         }
 
         private func hasSourceExtension(_ name: String) -> Bool {
             extensions.contains(TranscriptReader.fileExtension(of: name))
         }
+
+        /// Whether a Markdown file in a folder does not open with front matter (`---`): a folder's
+        /// `README.md` or notes, not a release or briefing. A gzipped one is taken as a source.
+        private func isMarkdownWithoutFrontMatter(_ path: String, name: String) -> Bool {
+            guard !TranscriptReader.isGzipped(name),
+                TranscriptReader.markdownExtensions.contains(TranscriptReader.fileExtension(of: name))
+            else { return false }
+            let descriptor = open(path, O_RDONLY)
+            // Unreadable: listed, so that reading it reports why.
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            var head = [UInt8](repeating: 0, count: 6)
+            let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 6) }
+            guard count >= 3 else { return true }
+            let start = count >= 6 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0
+            return head[start..<start + 3] != [0x2D, 0x2D, 0x2D]
+        }
+
+        /// `pdf` for `a.pdf`, `pdf.gz` for `a.pdf.gz`, `""` for a name without an extension.
+        private func unreadKind(_ name: String) -> String {
+            let ext = TranscriptReader.fileExtension(of: name)
+            guard TranscriptReader.isGzipped(name) else { return ext }
+            return ext.isEmpty ? TranscriptReader.gzipExtension : ext + "." + TranscriptReader.gzipExtension
+        }
     }
+
+    /// The line that tells what a listing passed over, or `nil` when it passed over nothing:
+    /// `not read: 12 .pdf, 3 .docx (podium reads .html .htm .shtml .md .markdown .jsonl and their .gz)`.
+    /// Kinds are ordered by count, then name; a file without an extension counts as `(no extension)`.
+    public static func unreadSummary(_ unread: [String: Int]) -> String? {
+        guard !unread.isEmpty else { return nil }
+        let kinds = unread.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let counts = kinds.map { "\($0.value) \($0.key.isEmpty ? "(no extension)" : "." + $0.key)" }
+        return "not read: \(counts.joined(separator: ", ")) (podium reads \(readExtensions) and their .gz)"
+    }
+
+    /// The extensions read, in a fixed order for messages: `.html .htm .shtml .md .markdown .jsonl`.
+    public static let readExtensions = ["html", "htm", "shtml", "md", "markdown", "jsonl"].map { "." + $0 }
+        .joined(separator: " ")
 }
 
 /// What `SourceFiles.scan` found under a corpus.
@@ -159,6 +211,9 @@ public struct SourceListing: Sendable, Equatable {
     public var files: [String]
     /// Folders, files and links that kept sources from being listed, sorted by path.
     public var problems: [SourceProblem]
+    /// Files found in the folders whose kind is not read (`.pdf`, `.docx`), counted by extension
+    /// (`"pdf"`, `"pdf.gz"`; `""` for none). Hidden files are not counted: they are never sources.
+    public var unread: [String: Int] = [:]
 }
 
 /// A folder, file or link under a corpus that `SourceFiles.scan` could not take as a source.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads sources (HTML pages and JSONL files) into statements: the one reader that `podium parse` and
+/// Reads sources (HTML pages, Markdown files and JSONL files) into statements: the one reader that `podium parse` and
 /// an index build share.
 ///
 /// A source is read in units (`units(ofSource:size:)`): a page whole, a JSONL file in blocks of whole lines
@@ -25,6 +25,8 @@ public struct TranscriptReader: Sendable {
 
     /// File extensions read as HTML pages.
     public static let htmlExtensions: Set<String> = ["html", "htm", "shtml"]
+    /// File extensions read as Markdown (with optional YAML front matter), converted to HTML and read as a page.
+    public static let markdownExtensions: Set<String> = ["md", "markdown"]
     /// File extensions read as JSONL (one statement per line).
     public static let jsonlExtensions: Set<String> = ["jsonl"]
     /// A last extension that marks a gzipped source (`page.html.gz`): it is decompressed, then read by the
@@ -88,7 +90,7 @@ public struct TranscriptReader: Sendable {
         return paths.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 
-    /// Reads a source from raw bytes; a gzipped source (`.html.gz`, `.jsonl.gz`) is decompressed first.
+    /// Reads a source from raw bytes; a gzipped source (`.html.gz`, `.md.gz`, `.jsonl.gz`) is decompressed first.
     package func read(buffer: UnsafeRawBufferPointer, path: String) -> SourceResult {
         guard Self.isGzipped(path) else { return readDecompressed(buffer: buffer, path: path) }
         guard buffer.count <= maximumSourceBytes else {
@@ -126,6 +128,11 @@ public struct TranscriptReader: Sendable {
                 warnings: piece.warnings,
                 byteCount: buffer.count
             )
+        }
+        if Self.markdownExtensions.contains(ext) {
+            var result = MarkdownReader(source: path).read(buffer)
+            result.byteCount = buffer.count
+            return result
         }
         guard Self.htmlExtensions.contains(ext) else {
             return SourceResult(source: path, outcome: .skipped(.unsupportedExtension(ext)), byteCount: buffer.count)

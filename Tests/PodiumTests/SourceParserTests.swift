@@ -121,4 +121,29 @@ import Testing
             }
         }
     }
+
+    @Test func parsingAndIndexingCountTheFilesNotRead() throws {
+        let folder = try TemporaryDirectory(prefix: "podium-unread")
+        let page = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: SharedData.projectCorpus.path)
+                .filter { $0.hasSuffix(".html") }.sorted().first
+        )
+        let corpus = folder.url.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: SharedData.projectCorpus.appendingPathComponent(page),
+            to: corpus.appendingPathComponent(page)
+        )
+        for name in ["a.pdf", "b.pdf", "c.docx"] {
+            try Data("%PDF".utf8).write(to: corpus.appendingPathComponent(name))
+        }
+        let unread = try SourceParser.read([corpus.path]) { _ in }
+        #expect(unread == ["pdf": 2, "docx": 1])
+        let index = folder.url.appendingPathComponent("index").path
+        let built = try Indexer.build(IndexingOptions(corpus: [corpus.path], index: index, jobs: 1))
+        #expect(built.unread == ["pdf": 2, "docx": 1])
+        try Data("%PDF".utf8).write(to: corpus.appendingPathComponent("d.pdf"))
+        let refreshed = try Indexer.refresh(IndexingOptions(corpus: [corpus.path], index: index, jobs: 1))
+        #expect(refreshed.unread == ["pdf": 3, "docx": 1])
+    }
 }

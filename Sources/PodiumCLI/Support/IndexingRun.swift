@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Podium
+import TranscriptIngest
 import Synchronization
 
 /// Runs a build or refresh with a progress bar on a terminal, mapping errors to exit statuses.
@@ -98,6 +99,7 @@ struct IndexingSummary {
         for (path, message) in r.failed { StandardError.line("failed \(path): \(message)") }
         for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
         if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
+        if let unread = SourceFiles.unreadSummary(r.unread) { StandardError.line(unread) }
         StandardError.line(line)
     }
 

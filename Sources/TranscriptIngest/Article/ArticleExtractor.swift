@@ -46,6 +46,14 @@ enum ArticleExtractor {
         return finish(baseline, tree: tree, title: title)
     }
 
+    /// Every paragraph of `tree`'s page but a heading that repeats `title` and the marks that end a press
+    /// release or separate its parts (`###`, `***`): the main text of a page that is nothing else.
+    static func everything(_ tree: ArticleTree, title: String) -> [ArticleParagraph] {
+        let marks: Set<UInt8> = [UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "_"), 0x20]
+        let kept = tree.blocks.map { block in block.text.bytes.allSatisfy(marks.contains) ? 0 : block.characters }
+        return finish(kept, tree: tree, title: title)
+    }
+
     /// Whether `paragraphs` are an article's text rather than what is left of a listing, a login wall or
     /// a gallery: at least 150 characters outside links, with one paragraph of 60 or more.
     static func isMainText(_ paragraphs: [ArticleParagraph]) -> Bool {
