@@ -30,6 +30,9 @@ struct ExtractedPage: Sendable {
     var signals: PageSignals?
     /// The reader the page's layout calls for.
     var reader: ReaderKind = .ministryTranscript
+    /// The speaker turns when the page is a transcript in another layout (`blocks` then holds its
+    /// element's paragraphs); `nil` otherwise.
+    var transcript: TranscriptBody?
 }
 
 /// Walks a parsed page once to find its landmarks, then once more over the body to collect its paragraphs.
@@ -152,10 +155,19 @@ enum PageExtractor {
         return page
     }
 
-    /// Reads a page that is not in the ministry's layout as an article: its main text, or no body at all
-    /// when nothing on it reads like one (a listing, a login wall, a gallery).
+    /// Reads a page that is not in the ministry's layout as a transcript when it holds enough speaker turns,
+    /// else as an article: its main text, or no body at all when nothing on it reads like one (a listing,
+    /// a login wall, a gallery).
     private static func readArticle(_ root: xmlNodePtr, into page: inout ExtractedPage, wholeBody: Bool) {
         let tree = ArticleTree(root: root)
+        if let transcript = TranscriptBody(tree) {
+            page.hasBody = true
+            page.blocks = transcript.blocks
+            page.transcript = transcript
+            page.reader = .genericTranscript
+            page.signals = PageSignals(root: root)
+            return
+        }
         let paragraphs =
             wholeBody
             ? ArticleExtractor.everything(tree, title: page.documentTitle)

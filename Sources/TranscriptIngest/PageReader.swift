@@ -85,7 +85,9 @@ struct PageReader {
         overrides?.apply(to: &briefing)
         if let dateWarning = briefing.dateWarning { warn(dateWarning) }
         let statements =
-            if let article = page.article {
+            if let transcript = page.transcript {
+                TranscriptStatements(briefing: briefing, source: source).split(transcript)
+            } else if let article = page.article {
                 ArticlePassages(briefing: briefing, source: source).split(article)
             } else {
                 StatementSplitter(briefing: briefing, source: source).split(page.blocks)

@@ -10,6 +10,9 @@ struct TextBlock: Sendable, Equatable {
     var boldPrefixEnd: Int
     /// How many bytes of the text are bold, wherever they are.
     var boldByteCount: Int
+    /// Where the page had a line feed or a no-break space in a run of whitespace that became one space,
+    /// when the builder was asked to note them: a speaker's turn may start there inside a paragraph.
+    var breaks: [TextBreak] = []
 
     /// Whether at least four fifths of the text is bold: a question whose lead-in lost its `<b>` to
     /// mis-nested markup (`<P>Xinhua News Agency: </SPAN></B><B>On May 25…`) still reads as bold.
@@ -19,6 +22,15 @@ struct TextBlock: Sendable, Equatable {
     var isAllBold: Bool { startsBold && boldPrefixEnd >= bytes.count }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A place inside a block where the page's whitespace held a line feed or a no-break space.
+struct TextBreak: Sendable, Equatable {
+    /// The byte offset of the first character after the space.
+    var offset: Int32
+    /// Whether the whitespace held a no-break space (else only a line feed): transcripts that run several
+    /// turns into one paragraph set each turn off with one.
+    var noBreakSpace: Bool
 }
 
 /// Accumulates text nodes into clean blocks.
@@ -35,8 +47,16 @@ struct BlockBuilder {
     private var boldOpen = false
     private var boldEnd = 0
     private var boldCount = 0
+    /// Whether line feeds and no-break spaces inside a block are noted as `TextBlock.breaks`.
+    private let notesBreaks: Bool
+    private var breaks: [TextBreak] = []
+    /// What the pending whitespace held: 0 nothing to note, 1 a line feed, 2 a no-break space.
+    private var pendingBreak: UInt8 = 0
 
-    init() { bytes.reserveCapacity(1024) }
+    init(notingBreaks: Bool = false) {
+        notesBreaks = notingBreaks
+        bytes.reserveCapacity(1024)
+    }
 
     /// Ends the current block (a `<p>`, `<div>` or `<br>` boundary). Empty blocks are dropped.
     mutating func endBlock() {
@@ -47,10 +67,13 @@ struct BlockBuilder {
                 bytes: bytes,
                 startsBold: startsBold,
                 boldPrefixEnd: startsBold ? boldEnd : 0,
-                boldByteCount: boldCount
+                boldByteCount: boldCount,
+                breaks: breaks
             )
         )
         bytes.removeAll(keepingCapacity: true)
+        if !breaks.isEmpty { breaks.removeAll() }
+        pendingBreak = 0
         startsBold = false
         boldOpen = false
         boldEnd = 0
@@ -68,7 +91,10 @@ struct BlockBuilder {
     var pendingCount: Int { bytes.count }
 
     /// Marks a soft boundary that separates words without ending the block (a `<td>` in a title, say).
-    mutating func space() { pendingSpace = true }
+    mutating func space() {
+        pendingSpace = true
+        pendingBreak = 0
+    }
 
     /// Appends the NUL-terminated UTF-8 text of one text node.
     mutating func append(_ text: UnsafePointer<UInt8>, bold: Bool) {
@@ -79,6 +105,7 @@ struct BlockBuilder {
             if b < 0x80 {
                 if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
                     pendingSpace = true
+                    if b == 0x0A, notesBreaks, pendingBreak == 0 { pendingBreak = 1 }
                     i &+= 1
                     continue
                 }
@@ -88,6 +115,7 @@ struct BlockBuilder {
                 }
                 if b == UInt8(ascii: "&"), isNBSPEntity(text, at: i) {
                     pendingSpace = true
+                    if notesBreaks { pendingBreak = 2 }
                     i &+= 6
                     continue
                 }
@@ -105,6 +133,7 @@ struct BlockBuilder {
             for k in 1..<length where text[i + k] == 0 { return }  // truncated sequence: stop at the NUL
             if b == 0xC2, text[i + 1] == 0xA0 {
                 pendingSpace = true
+                if notesBreaks { pendingBreak = 2 }
             } else if b == 0xC2, text[i + 1] < 0xA0 {
                 let scalar = ByteText.windows1252Scalar(text[i + 1])
                 if scalar != 0xFFFD {
@@ -146,11 +175,16 @@ struct BlockBuilder {
             startsBold = bold
             boldOpen = bold
             pendingSpace = false
+            pendingBreak = 0
             return
         }
         if pendingSpace {
             bytes.append(0x20)
             pendingSpace = false
+            if pendingBreak != 0 {
+                breaks.append(TextBreak(offset: Int32(bytes.count), noBreakSpace: pendingBreak == 2))
+                pendingBreak = 0
+            }
         }
         if boldOpen, !bold {
             boldOpen = false

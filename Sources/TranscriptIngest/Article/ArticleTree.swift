@@ -85,18 +85,21 @@ struct ArticleTree {
 private struct Builder {
     var nodes: [ArticleNode] = []
     var blocks: [ArticleBlock] = []
-    private var text = BlockBuilder()
-    /// What each open element pushed: a node, a link, or nothing.
+    /// Line feeds and no-break spaces are noted: a transcript may run several turns into one paragraph.
+    private var text = BlockBuilder(notingBreaks: true)
+    /// What each open element pushed: a node, a link, bold, or nothing.
     private var frames: [Frame] = []
     private var current: Int32 = -1
     private var linkDepth = 0
     private var codeDepth = 0
+    private var boldDepth = 0
     private var linkBytes = 0
 
     private enum Frame {
         case node(Int32)
         case link
         case code
+        case bold
         case other
     }
 
@@ -166,6 +169,10 @@ private struct Builder {
         } else if DOM.equals(name, "code") {
             codeDepth += 1
             frames.append(.code)
+        } else if tag == .bold {
+            // A transcript's heading in bold capitals (`SUPPORTING AMERICAN INDUSTRY:`) is not a speaker.
+            boldDepth += 1
+            frames.append(.bold)
         } else {
             frames.append(.other)
         }
@@ -180,6 +187,7 @@ private struct Builder {
             current = nodes[Int(index)].parent
         case .link?: linkDepth -= 1
         case .code?: codeDepth -= 1
+        case .bold?: boldDepth -= 1
         case .other?, nil: break
         }
     }
@@ -205,11 +213,11 @@ private struct Builder {
 
     private mutating func appendText(_ content: UnsafePointer<UInt8>) {
         guard linkDepth > 0 else {
-            text.append(content, bold: false)
+            text.append(content, bold: boldDepth > 0)
             return
         }
         let before = text.pendingCount
-        text.append(content, bold: false)
+        text.append(content, bold: boldDepth > 0)
         linkBytes += max(0, text.pendingCount - before)
     }
 
