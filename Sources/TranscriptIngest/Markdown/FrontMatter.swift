@@ -41,12 +41,23 @@ struct FrontMatter: Sendable, Equatable {
 
     /// Puts the front matter's fields over the metadata guessed from the page.
     func apply(to briefing: inout BriefingMetadata) {
-        if !title.isEmpty { briefing.title = title }
+        if !title.isEmpty {
+            briefing.title = title
+            briefing.metadata.title = SourcedValue(title, from: .frontMatter)
+        }
         if !date.isEmpty {
             briefing.date = date
             briefing.dateWarning = nil
+            briefing.metadata.date = SourcedValue(date, from: .frontMatter)
         }
-        if !url.isEmpty { briefing.url = url }
+        if !url.isEmpty {
+            briefing.url = url
+            briefing.metadata.canonicalURL = SourcedValue(url, from: .frontMatter)
+            if briefing.publisher.isEmpty {
+                briefing.publisher = ArticleMetadata.host(of: url)
+                briefing.metadata.publisher = SourcedValue(briefing.publisher, from: .canonicalHost)
+            }
+        }
         let kind = self.kind
         if !kind.isEmpty { briefing.kind = kind }
     }
