@@ -39,17 +39,43 @@ package final class ZstdCompressor {
     /// Compresses `source` into one zstd frame (content size in its header) appended to `output`.
     package func compress(_ source: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(IndexError) {
         let bound = ZSTD_compressBound(source.count)
+        if output.isEmpty && bound > 1 << 20 {
+            // A large block: room left uninitialized, so that the pages compression does not fill are never
+            // touched (zero-filling them would make resident as much again as the block).
+            var failure = 0
+            output = [UInt8](unsafeUninitializedCapacity: bound) { out, count in
+                let written = compress(source, into: out.baseAddress!, bound: bound)
+                if ZSTD_isError(written) != 0 {
+                    failure = written
+                    count = 0
+                } else {
+                    count = written
+                }
+            }
+            guard failure == 0 else {
+                throw IndexError(.io, "zstd could not compress a stored-fields block: \(Self.message(failure))")
+            }
+            return
+        }
         let start = output.count
         output.append(contentsOf: repeatElement(0, count: bound))
         let written = output.withUnsafeMutableBytes { out in
-            let dst = out.baseAddress! + start
-            if dictionary != nil { return ZSTD_compress2(context, dst, bound, source.baseAddress, source.count) }
-            return ZSTD_compressCCtx(context, dst, bound, source.baseAddress, source.count, level)
+            compress(source, into: out.baseAddress! + start, bound: bound)
         }
         guard ZSTD_isError(written) == 0 else {
             throw IndexError(.io, "zstd could not compress a stored-fields block: \(Self.message(written))")
         }
         output.removeLast(bound - written)
+    }
+
+    /// Compresses `source` into `bound` bytes at `destination`: the size written, or a zstd error code.
+    private func compress(
+        _ source: UnsafeRawBufferPointer,
+        into destination: UnsafeMutableRawPointer,
+        bound: Int
+    ) -> Int {
+        if dictionary != nil { return ZSTD_compress2(context, destination, bound, source.baseAddress, source.count) }
+        return ZSTD_compressCCtx(context, destination, bound, source.baseAddress, source.count, level)
     }
 
     /// zstd's name for an error code (`ZSTD_getErrorName`).
