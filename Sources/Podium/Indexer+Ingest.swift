@@ -13,14 +13,18 @@ extension Indexer {
         /// The file's position in the list being ingested.
         var file: Int
         var unit: SourceUnit
+        /// A JSONL block whose last line is longer than `longLineBytes`: read once the writer has flushed.
+        var isHeavy = false
     }
 
     /// What a reader thread hands to the writer.
     struct PreparedUnit: Sendable {
         /// The piece read, its statements taken out once analyzed.
         var piece: SourcePiece
-        /// One document per statement of the piece as read.
+        /// One document per statement of the piece as read; a long answer's statement without its answer.
         var documents: [IndexDocument] = []
+        /// The long answers left out of `documents`, by statement position, for the writer to add in pieces.
+        var longAnswers: [Int: String] = [:]
         /// A page: the hash of the whole file. A JSONL block: the hash of the block's bytes.
         var hash = ContentHash.emptyFile
     }
@@ -47,12 +51,19 @@ extension Indexer {
         let ordinalField = StatementSchema.schema.storedField(named: "ordinal")!
         HeapTuning.returnLargeBlocksToSystem()
         var ids = IDRegistry(writer: writer, files: files)
+        let reader = TranscriptReader(maximumSourceBytes: options.pageLimit, blockSize: ContentHash.blockSize)
         do {
             try OrderedPipeline.run(
                 count: units.count,
                 workers: options.jobs,
                 window: options.jobs + 1,
-                produce: { i in prepare(units[i], file: files[units[i].file]) },
+                isHeavy: { i in units[i].isHeavy },
+                beforeHeavy: { _ in
+                    do throws(IndexError) { try writer.flush() } catch {
+                        throw PodiumError(error, index: options.index)
+                    }
+                },
+                produce: { i in prepare(units[i], file: files[units[i].file], reader: reader) },
                 consume: { i, prepared in
                     try stopIfInterrupted(options)
                     let unit = units[i]
@@ -78,7 +89,13 @@ extension Indexer {
                             }
                             document.addStored(field: ordinalField, value: String(before + k + 1))
                         }
-                        do throws(IndexError) { try writer.add(document) } catch {
+                        do throws(IndexError) {
+                            if let answer = prepared.longAnswers[position] {
+                                try addLong(document, answer: answer, to: writer)
+                            } else {
+                                try writer.add(document)
+                            }
+                        } catch {
                             throw PodiumError(error, index: options.index)
                         }
                     }
@@ -87,7 +104,7 @@ extension Indexer {
                     doneBytes += Int64(piece.byteCount)
                     report.bytes += Int64(piece.byteCount)
                     if unit.unit.isLast {
-                        try finish(file, current, writer: writer, table: &table, report: &report, index: options.index)
+                        try finish(file, current, writer: writer, table: &table, report: &report, options: options)
                     }
                     progress?(
                         IndexingProgress(done: i + 1, total: units.count, bytes: doneBytes, totalBytes: totalBytes)
@@ -108,8 +125,9 @@ extension Indexer {
         writer: IndexWriter,
         table: inout SourceTable,
         report: inout IndexingReport,
-        index: String
+        options: IndexingOptions
     ) throws(PodiumError) {
+        let index = options.index
         report.sourcesRead += 1
         if let reader = state.joiner.reader { report.readers[reader, default: 0] += 1 }
         let statements = state.joiner.statementCount
@@ -125,9 +143,15 @@ extension Indexer {
         case .parsed:
             table[file.path] = record
         case .skipped(let reason):
-            record.skipped = reason.description
+            var words = reason.description
+            if case .tooLarge(let bytes) = reason {
+                words =
+                    "\(bytes >> 20) MB, over the limit of \(options.pageLimit >> 20) MB for a file read whole "
+                    + "(raise it with --max-page-mb; a page takes about 8 times its size while it is parsed)"
+            }
+            record.skipped = words
             table[file.path] = record
-            report.skipped.append((file.path, reason.description))
+            report.skipped.append((file.path, words))
         case .failed(let message):
             // Whatever of it was added goes again, and it is not recorded: the next refresh retries it.
             do throws(IndexError) { try writer.deleteDocuments(field: StatementSchema.source, term: file.path) } catch {
@@ -143,15 +167,17 @@ extension Indexer {
     static func makeUnits(_ files: [SourceFile]) -> [WorkUnit] {
         var units: [WorkUnit] = []
         for (index, file) in files.enumerated() {
-            for unit in reader.units(ofSource: file.path, size: file.fingerprint.size) {
-                units.append(WorkUnit(file: index, unit: unit))
+            let size = file.fingerprint.size
+            let heavy = reader.blocksWithLongLines(ofSource: file.path, size: size, longerThan: longLineBytes)
+            for unit in reader.units(ofSource: file.path, size: size) {
+                units.append(WorkUnit(file: index, unit: unit, isHeavy: unit.block.map(heavy.contains) ?? false))
             }
         }
         return units
     }
 
     /// Reads and analyzes one unit. Runs on a reader thread.
-    static func prepare(_ work: WorkUnit, file: SourceFile) -> PreparedUnit {
+    static func prepare(_ work: WorkUnit, file: SourceFile, reader: TranscriptReader) -> PreparedUnit {
         var hash = ContentHash.emptyFile
         let isBlock = work.unit.block != nil
         var piece = reader.read(work.unit) { bytes in
@@ -162,7 +188,9 @@ extension Indexer {
         let analyzer = Analyzer()
         var tokens = TokenBuffer()
         prepared.documents.reserveCapacity(statements.count)
-        for var statement in statements {
+        for (position, read) in statements.enumerated() {
+            var (statement, longAnswer) = splitLongAnswer(read)
+            if let longAnswer { prepared.longAnswers[position] = longAnswer }
             if !file.isJSONL { statement.id = "\(file.idPrefix)#\(statement.ordinal)" }
             // A new document for each statement: reusing one (cleared with `keepingCapacity`) would give every
             // kept copy the capacity of the largest statement so far, many times the memory of its tokens.

@@ -59,7 +59,7 @@ extension Indexer {
         var piece = reader.read(unit.unit)
         let statements = piece.takeStatements()
         guard statements.indices.contains(position) else { return nil }
-        var statement = statements[position]
+        var statement = splitLongAnswer(statements[position]).head
         statement.id = id
         var document = IndexDocument()
         var tokens = TokenBuffer()

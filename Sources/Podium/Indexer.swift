@@ -15,6 +15,12 @@ public struct IndexingOptions: Sendable {
     public var memoryBudget: Int
     /// Threads that read and analyze sources.
     public var jobs: Int
+    /// The largest page (or gzipped file, read whole) indexed, in bytes; a larger one is skipped with the
+    /// limit in its reason. `nil`: a 32nd of `memoryBudget`, at least 4 MiB, since a page takes about 8 times
+    /// its size while it is parsed and every reader thread may hold one.
+    public var maximumPageBytes: Int? = nil
+    /// The page limit in force: `maximumPageBytes`, or its default.
+    public var pageLimit: Int { maximumPageBytes ?? max(4 << 20, memoryBudget / 32) }
     /// Follow symbolic links that lead out of the corpus too (links inside it are always followed).
     public var followSymlinks = false
     /// Asked between sources and before the commit: the number of a signal that asks the run to stop (its

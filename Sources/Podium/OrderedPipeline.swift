@@ -18,12 +18,39 @@ enum OrderedPipeline {
         produce: @escaping @Sendable (Int) -> T,
         consume: (Int, T) throws -> Void
     ) rethrows {
+        try run(
+            count: count,
+            workers: workers,
+            window: window,
+            isHeavy: { _ in false },
+            beforeHeavy: { _ in },
+            produce: produce,
+            consume: consume
+        )
+    }
+
+    /// Calls `produce(i)` and `consume(i, result)` as the other `run`, except that a heavy item (`isHeavy(i)`) is produced only once every item before it was consumed and
+    /// `beforeHeavy(i)` has run on the consumer's thread: the consumer can let go of what it holds (the
+    /// index writer flushes) before a producer takes the memory such an item needs.
+    ///
+    /// - Throws: what `consume` or `beforeHeavy` throws; the producers then stop taking new items and are
+    ///   waited for.
+    static func run<T: Sendable>(
+        count: Int,
+        workers: Int,
+        window: Int,
+        isHeavy: @escaping @Sendable (Int) -> Bool,
+        beforeHeavy: (Int) throws -> Void,
+        produce: @escaping @Sendable (Int) -> T,
+        consume: (Int, T) throws -> Void
+    ) rethrows {
         guard count > 0 else { return }
         let state = SharedState<T>(window: max(1, window))
         let group = DispatchGroup()
         for _ in 0..<max(1, min(workers, count)) {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
                 while let index = state.claim(below: count) {
+                    if isHeavy(index) && !state.waitForTurn(index) { return }
                     state.deliver(produce(index), at: index)
                 }
             }
@@ -33,6 +60,10 @@ enum OrderedPipeline {
             group.wait()
         }
         for index in 0..<count {
+            if isHeavy(index) {
+                try beforeHeavy(index)
+                state.allow(index)
+            }
             try consume(index, state.take(index))
         }
     }
@@ -44,6 +75,8 @@ enum OrderedPipeline {
         private var consumed = 0
         private var cancelled = false
         private let window: Int
+        /// The last heavy item whose production the consumer allowed.
+        private var allowed = -1
 
         init(window: Int) { self.window = window }
 
@@ -55,6 +88,21 @@ enum OrderedPipeline {
             guard !cancelled, nextToClaim < count else { return nil }
             defer { nextToClaim += 1 }
             return nextToClaim
+        }
+
+        /// Waits until the consumer allows heavy item `index`; `false` when cancelled first.
+        func waitForTurn(_ index: Int) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while !cancelled && allowed < index { condition.wait() }
+            return !cancelled
+        }
+
+        func allow(_ index: Int) {
+            condition.lock()
+            allowed = index
+            condition.broadcast()
+            condition.unlock()
         }
 
         func deliver(_ value: T, at index: Int) {

@@ -47,6 +47,15 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "Threads that read and analyze sources. (default: the number of cores)")
     var jobs: Int?
 
+    @Option(
+        name: .customLong("max-page-mb"),
+        help: ArgumentHelp(
+            "The largest page (or gzipped file) indexed, in MB; larger ones are skipped. (default: --memory / 32, at least 4)",
+            discussion: "A page takes about 8 times its size in memory while it is parsed."
+        )
+    )
+    var maxPageMB: Int?
+
     @Flag(
         name: [.customShort("L"), .customLong("follow")],
         help: "Follow symbolic links that lead out of the corpus (links inside it are always followed)."
@@ -58,6 +67,9 @@ struct CorpusOptions: ParsableArguments {
             throw ValidationError("--memory must be between 32 and 65536 (MB)")
         }
         guard (1...256).contains(jobs ?? 1) else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard (1...2047).contains(maxPageMB ?? 1) else {
+            throw ValidationError("--max-page-mb must be between 1 and 2047 (MB)")
+        }
     }
 
     func options(defaultCorpus: [String]) -> IndexingOptions {
@@ -68,6 +80,7 @@ struct CorpusOptions: ParsableArguments {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
         )
         options.followSymlinks = follow
+        options.maximumPageBytes = maxPageMB.map { $0 << 20 }
         options.interruption = { Interruption.received }
         return options
     }

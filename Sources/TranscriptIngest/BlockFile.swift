@@ -31,12 +31,20 @@ package final class BlockFile: @unchecked Sendable {
 
     /// Reads up to `count` bytes at `offset` into `buffer` (grown when needed); returns the bytes read,
     /// fewer only at the end of the file.
-    package func read(into buffer: inout [UInt8], at offset: Int, count: Int) throws(BlockFileError) -> Int {
-        if buffer.count < count { buffer += [UInt8](repeating: 0, count: count - buffer.count) }
+    /// - Parameter start: where in `buffer` the bytes go.
+    package func read(
+        into buffer: inout [UInt8],
+        at offset: Int,
+        count: Int,
+        from start: Int = 0
+    ) throws(BlockFileError) -> Int {
+        if buffer.count < start + count {
+            buffer.append(contentsOf: repeatElement(0, count: start + count - buffer.count))
+        }
         var done = 0
         while done < count {
             let n = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+                pread(fd, raw.baseAddress! + start + done, count - done, off_t(offset + done))
             }
             if n < 0 {
                 if errno == EINTR { continue }

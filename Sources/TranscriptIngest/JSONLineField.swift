@@ -85,6 +85,9 @@ struct JSONLineValue {
     /// `.number`: where the number's literal sits in the line.
     var start: Int
     var count: Int
+    /// A `.string` of a text field too long to decode during the parse: `start` and `count` are its bytes in
+    /// the line, quotes included, decoded once asked for (`JSONLineParser.string`) straight into its `String`.
+    var inLine = false
 
     static let absent = JSONLineValue(kind: .absent, start: 0, count: 0)
 }

@@ -68,7 +68,23 @@ final class JSONLineParser {
 
     /// The decoded bytes of a `.string` value, as a `String`.
     func string(_ value: JSONLineValue) -> String {
-        String(decoding: UnsafeBufferPointer(start: output + value.start, count: value.count), as: UTF8.self)
+        guard value.inLine else {
+            return String(decoding: UnsafeBufferPointer(start: output + value.start, count: value.count), as: UTF8.self)
+        }
+        // Cleaning writes at most 3 bytes for 2 read; the pages the text does not fill are never touched.
+        let line = self.line
+        let decoded = String(unsafeUninitializedCapacity: value.count / 2 * 3 + 16) { buffer in
+            var cursor = JSONLineCursor(
+                bytes: line.baseAddress!.assumingMemoryBound(to: UInt8.self) + value.start,
+                count: value.count,
+                output: buffer.baseAddress!,
+                values: values
+            )
+            // The parse validated the string: decoding it again cannot fail.
+            guard let text = try? cursor.cleanString() else { return 0 }
+            return text.count
+        }
+        return decoded
     }
 
     /// The literal text of a `.number` value, as written in the line.
@@ -88,6 +104,9 @@ struct JSONLineCursor {
     let values: UnsafeMutablePointer<JSONLineValue>
     var i = 0
     var outputCount = 0
+
+    /// Text values longer than this (in the line) are decoded only when asked for.
+    static let longString = 1 << 20
 
     /// Foundation's `JSONSerialization` accepts 512 levels of nesting, the line's own object included.
     static let maximumDepth = 512
@@ -189,7 +208,17 @@ struct JSONLineCursor {
         case UInt8(ascii: "\""):
             switch mode {
             case .raw: return try rawString()
-            case .clean: return try cleanString()
+            case .clean:
+                // A very long text is only validated now: decoded later into its `String`, it is held twice
+                // (line and text), not three times (line, decoded bytes, text).
+                guard count &- i > Self.longString else { return try cleanString() }
+                let start = i
+                try skipString()
+                guard i &- start > Self.longString else {
+                    i = start
+                    return try cleanString()
+                }
+                return JSONLineValue(kind: .string, start: start, count: i &- start, inLine: true)
             case .skip:
                 try skipString()
                 return JSONLineValue(kind: .string, start: 0, count: 0)

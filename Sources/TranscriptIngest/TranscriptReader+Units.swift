@@ -92,17 +92,17 @@ extension TranscriptReader {
             start = newline + 1
             piece.startsAfterNewline = newline >= lo
         }
-        // The end of the line that holds the block's last byte, reading on when it runs past what was read.
+        // The end of the line that holds the block's last byte. When it runs past what was read, it is found
+        // first and the rest read once into room of its exact size: a long line is held once, not doubled.
         var end: Int? = hi > 0 ? bytes[(hi - 1)...].firstIndex(of: 0x0A).map { $0 + 1 } : nil
-        while end == nil {
-            let more = try file.read((readStart + bytes.count)..<(readStart + bytes.count + (1 << 20)))
-            if more.isEmpty {
-                end = bytes.count
-                break
-            }
-            let searchFrom = bytes.count
-            bytes += more
-            end = bytes[searchFrom...].firstIndex(of: 0x0A).map { $0 + 1 }
+        if end == nil {
+            let lineEnd = try Self.lineEnd(in: file, from: readStart + bytes.count)
+            let have = bytes.count
+            bytes.reserveCapacity(lineEnd - readStart)
+            bytes.append(contentsOf: repeatElement(0, count: lineEnd - readStart - have))
+            let n = try file.read(into: &bytes, at: readStart + have, count: lineEnd - readStart - have, from: have)
+            bytes.removeLast(bytes.count - have - n)
+            end = bytes.count
         }
         bytes.withUnsafeBytes { raw in
             let lines = UnsafeRawBufferPointer(rebasing: raw[start..<end!])
@@ -110,6 +110,48 @@ extension TranscriptReader {
             piece.reader = .jsonl
             JSONLReader(source: piece.unit.path).read(lines, into: &piece)
         }
+    }
+
+    /// The file offset just past the first line break at or after `offset`, or the end of the file.
+    static func lineEnd(in file: BlockFile, from offset: Int) throws(BlockFileError) -> Int {
+        var scratch = [UInt8](repeating: 0, count: 1 << 20)
+        var at = offset
+        while true {
+            let n = try file.read(into: &scratch, at: at, count: scratch.count)
+            if n == 0 { return at }
+            if let newline = scratch[..<n].firstIndex(of: 0x0A) { return at + newline + 1 }
+            at += n
+        }
+    }
+
+    /// The blocks of a JSONL file whose last line is longer than `limit` bytes, found by one pass of `memchr`
+    /// over the file in bounded memory: an index build reads them only when it has made room for them.
+    ///
+    /// - Returns: block numbers as in `units(ofSource:size:)`; empty for a file not read in blocks, or one that
+    ///   cannot be read (reading its units then reports why).
+    public func blocksWithLongLines(ofSource path: String, size: Int64, longerThan limit: Int) -> Set<Int> {
+        guard size > Int64(limit), units(ofSource: path, size: size).first?.block != nil,
+            let file = try? BlockFile(path: path)
+        else { return [] }
+        var found: Set<Int> = []
+        var scratch = [UInt8](repeating: 0, count: 1 << 20)
+        var at = 0
+        var lineStart = 0
+        while let n = try? file.read(into: &scratch, at: at, count: scratch.count), n > 0 {
+            scratch.withUnsafeBytes { raw in
+                var p = raw.baseAddress!
+                let stop = p + n
+                while p < stop, let hit = memchr(p, 0x0A, stop - p) {
+                    let next = at + (UnsafeRawPointer(hit) - raw.baseAddress!) + 1
+                    if next - lineStart > limit { found.insert(lineStart / blockSize) }
+                    lineStart = next
+                    p = UnsafeRawPointer(hit) + 1
+                }
+            }
+            at += n
+        }
+        if at - lineStart > limit { found.insert(lineStart / blockSize) }
+        return found
     }
 
     /// Line breaks in `bytes`, found with `memchr` (a byte-at-a-time count costs more than the parse's split).

@@ -27,7 +27,11 @@ import TestSupport
         let sources = try Indexer.listSources([folder.url.path]).files
         #expect(sources.count == 1)
         let source = try #require(sources.first)
-        let prepared = Indexer.prepare(try #require(Indexer.makeUnits([source]).first), file: source)
+        let prepared = Indexer.prepare(
+            try #require(Indexer.makeUnits([source]).first),
+            file: source,
+            reader: Indexer.reader
+        )
         #expect(prepared.documents.count == 51)
         let longTokens = try #require(prepared.documents.first).tokens.count
         #expect(longTokens > 3_000)

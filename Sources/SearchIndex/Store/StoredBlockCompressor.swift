@@ -70,9 +70,14 @@ final class StoredBlockCompressor: @unchecked Sendable {
                 try sink.write(header)
                 try sink.write(compressed)
                 blockCount += 1
+                // A very large record's compressed bytes are not kept as capacity for the blocks after it.
+                if compressed.capacity > StoredBlockCompressor.pendingBytes { compressed = [] }
             }
         }
     }
+
+    /// Waits until every block handed over so far is written.
+    func drain() { queue.sync {} }
 
     /// Waits for the pending blocks, then writes the block index, the trailer and the footer.
     /// - Throws: the first failure of any job, or of writing the end of the file.

@@ -80,28 +80,89 @@ package final class StoredFieldsReader: @unchecked Sendable {
         var recordsStart: Int
     }
 
-    /// Decompresses block `k` and checks its table of record lengths.
-    private func block(_ k: Int, context: borrowing ZstdDecompressor.Context) throws(IndexError) -> Block {
+    /// The fields of `doc` when it is a record of `StoredFieldsWriter.largeRecordBytes` or more (alone in its
+    /// block), read from a stream: each value decompressed straight into its `String`, so the record is held
+    /// once, not twice; `nil` for a document in a block of ordinary size.
+    private func largeDocument(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField]? {
+        guard doc >= 0, doc < docCount, largestBlock >= StoredFieldsWriter.largeRecordBytes else { return nil }
+        let k = try blockIndex(of: doc)
+        let (frame, size) = try self.frame(k)
+        guard size >= StoredFieldsWriter.largeRecordBytes, try blockFirstDoc(k) == doc else { return nil }
+        var stream = try ZstdFrameReader(frame, decompressor: decompressor)
+        var fields: [StoredField] = []
+        let idValue = idField >= 0 ? try ids.value(doc) : nil
+        do throws(DecodeFailure) {
+            // A block of several records is read as usual.
+            guard try stream.vint(max: size) == 1 else { return nil }
+            let length = try stream.vint(max: size)
+            var left = length
+            let count = try stream.vint(max: schema.storedFields.count * 4)
+            for _ in 0..<count {
+                let code = try stream.vint(max: schema.storedFields.count * 2 - 1)
+                let name = schema.storedFields[code >> 1]
+                let id = StoredFieldID(rawValue: UInt16(code >> 1))
+                if code & 1 != 0 {
+                    guard code >> 1 == idField else {
+                        throw DecodeFailure.malformed("a field other than the id in the column")
+                    }
+                    fields.append(StoredField(field: id, name: name, value: idValue ?? ""))
+                    continue
+                }
+                let n = try stream.vint(max: left)
+                left -= n
+                var failure: DecodeFailure? = nil
+                let value = String(unsafeUninitializedCapacity: n) { buffer in
+                    guard n > 0 else { return 0 }
+                    do throws(DecodeFailure) { try stream.read(into: buffer.baseAddress!, count: n) } catch {
+                        failure = error
+                    }
+                    return n
+                }
+                if let failure { throw failure }
+                fields.append(StoredField(field: id, name: name, value: value))
+            }
+        } catch { throw IndexError.corrupted(file.name, error.detail) }
+        return fields
+    }
+
+    /// The block that holds `doc` (a binary search of the block index).
+    private func blockIndex(of doc: Int) throws(IndexError) -> Int {
+        var low = 0
+        var high = blockCount - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if try blockFirstDoc(mid) <= doc { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// Block `k`'s compressed frame, checked against its page checksums, and the size it announces.
+    private func frame(_ k: Int) throws(IndexError) -> (UnsafeRawBufferPointer, Int) {
         let start = try blockOffset(k)
         try file.check(start, 4)
         var r = file.reader(from: start, to: indexOffset)
         let frame: UnsafeRawBufferPointer
-        let rawLength: Int
+        let size: Int
         do throws(DecodeFailure) {
             guard start >= dictionaryLength, start < indexOffset else {
                 throw DecodeFailure.malformed("bad block index")
             }
             frame = try r.bytes(Int(try r.u32()))
         } catch { throw IndexError.corrupted(file.name, error.detail) }
-        // The frame and the dictionary it is decompressed with.
         try file.check(start, 4 + frame.count)
         try file.check(0, dictionaryLength)
         do throws(DecodeFailure) {
-            guard let size = ZstdDecompressor.contentSize(frame), size > 0, size <= largestBlock else {
+            guard let announced = ZstdDecompressor.contentSize(frame), announced > 0, announced <= largestBlock else {
                 throw DecodeFailure.malformed("a block announces an impossible size")
             }
-            rawLength = size
+            size = announced
         } catch { throw IndexError.corrupted(file.name, error.detail) }
+        return (frame, size)
+    }
+
+    /// Decompresses block `k` and checks its table of record lengths.
+    private func block(_ k: Int, context: borrowing ZstdDecompressor.Context) throws(IndexError) -> Block {
+        let (frame, rawLength) = try self.frame(k)
         var bytes = [UInt8](repeating: 0, count: rawLength)
         var failure: IndexError? = nil
         let ok = bytes.withUnsafeMutableBytes { out in
@@ -162,14 +223,8 @@ package final class StoredFieldsReader: @unchecked Sendable {
         guard doc >= 0, doc < docCount else {
             throw IndexError(.invalidArgument, "document \(doc) is outside the segment (\(docCount) documents)")
         }
-        var low = 0
-        var high = blockCount - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if try blockFirstDoc(mid) <= doc { low = mid } else { high = mid - 1 }
-        }
         let context = try decompressor.makeContext()
-        let found = try block(low, context: context)
+        let found = try block(try blockIndex(of: doc), context: context)
         let k = doc - found.firstDoc
         guard k >= 0, k < found.count else {
             throw IndexError.corrupted(file.name, "a block holds fewer documents than indexed")
@@ -207,6 +262,7 @@ package final class StoredFieldsReader: @unchecked Sendable {
 
     /// The stored fields of `doc`, in the order they were added.
     package func document(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField] {
+        if let fields = try largeDocument(doc, schema: schema) { return fields }
         var fields: [StoredField] = []
         try forEachField(doc, schema: schema) { (field, bytes) throws(IndexError) in
             fields.append(

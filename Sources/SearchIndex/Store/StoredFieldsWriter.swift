@@ -51,8 +51,44 @@ package final class StoredFieldsWriter {
 
     /// Appends one document's stored fields, its first value of the id field going to the id column.
     package func add(_ doc: IndexDocument) throws(IndexError) {
+        try writeHead(doc, extraFields: 0)
+        try record.bytes.withBytes { (bytes) throws(IndexError) in try append(bytes) }
+    }
+
+    /// Appends one document's stored fields followed by one more value, `text` of stored field `field`,
+    /// which may be very long: the record is built once, straight into a block of its own.
+    package func add(
+        _ doc: IndexDocument,
+        appending text: (field: StoredFieldID, bytes: UnsafeRawBufferPointer)
+    ) throws(IndexError) {
+        try writeHead(doc, extraFields: 1)
+        var tail = ByteWriter(capacity: 20)
+        tail.vint(Int(text.field.rawValue) << 1)
+        tail.vint(text.bytes.count)
+        let length = record.count + tail.count + text.bytes.count
+        guard length >= Self.largeRecordBytes else {
+            record.append(tail.bytes)
+            record.append(text.bytes)
+            try record.bytes.withBytes { (bytes) throws(IndexError) in try append(bytes) }
+            return
+        }
+        var payload = ByteWriter(capacity: length + 20)
+        payload.vint(1)
+        payload.vint(length)
+        payload.append(record.bytes)
+        payload.append(tail.bytes)
+        payload.append(text.bytes)
+        appendLarge(payload.bytes)
+    }
+
+    /// Records at least this long get a block of their own, built without the copies a block of many
+    /// records takes (held-back samples, the block, its payload).
+    static let largeRecordBytes = 1 << 20
+
+    /// Writes `record`'s head: the field count (`doc`'s plus `extraFields`) and `doc`'s fields.
+    private func writeHead(_ doc: IndexDocument, extraFields: Int) throws(IndexError) {
         record.removeAll()
-        record.vint(doc.storedCount)
+        record.vint(doc.storedCount + extraFields)
         try doc.stored.bytes.withBytes { (all) throws(IndexError) in
             // `IndexDocument.addStored` wrote these bytes: they decode.
             var r = RawReader(base: all.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, offset: 0, end: all.count)
@@ -73,7 +109,6 @@ package final class StoredFieldsWriter {
             } catch { throw IndexError(.invalidArgument, "a document's stored fields are malformed") }
             if idField >= 0 { try ids.add(columnValue) }
         }
-        try record.bytes.withBytes { (bytes) throws(IndexError) in try append(bytes) }
     }
 
     /// Appends a record as another segment wrote it, with its id value (merges).
@@ -83,6 +118,14 @@ package final class StoredFieldsWriter {
     }
 
     private func append(_ record: UnsafeRawBufferPointer) throws(IndexError) {
+        if record.count >= Self.largeRecordBytes {
+            var payload = ByteWriter(capacity: record.count + 20)
+            payload.vint(1)
+            payload.vint(record.count)
+            payload.append(record)
+            appendLarge(payload.bytes)
+            return
+        }
         docCount += 1
         if samples != nil {
             samples!.append(record)
@@ -113,6 +156,17 @@ package final class StoredFieldsWriter {
                 at += length
             }
         }
+    }
+
+    /// Ends the current block and hands over `payload`, one record's block, then waits until it is written,
+    /// so that no more than one such payload (and its compressed bytes) is held at a time.
+    private func appendLarge(_ payload: [UInt8]) {
+        docCount += 1
+        startCompressing()
+        flushBlock()
+        blocks.compress(payload: payload, firstDoc: blockFirstDoc)
+        blockFirstDoc += 1
+        blocks.drain()
     }
 
     /// Hands over a block's payload: `VInt` document count, one `VInt` record length per document, and the

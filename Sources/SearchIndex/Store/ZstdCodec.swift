@@ -39,17 +39,43 @@ package final class ZstdCompressor {
     /// Compresses `source` into one zstd frame (content size in its header) appended to `output`.
     package func compress(_ source: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(IndexError) {
         let bound = ZSTD_compressBound(source.count)
+        if output.isEmpty && bound > 1 << 20 {
+            // A large block: room left uninitialized, so that the pages compression does not fill are never
+            // touched (zero-filling them would make resident as much again as the block).
+            var failure = 0
+            output = [UInt8](unsafeUninitializedCapacity: bound) { out, count in
+                let written = compress(source, into: out.baseAddress!, bound: bound)
+                if ZSTD_isError(written) != 0 {
+                    failure = written
+                    count = 0
+                } else {
+                    count = written
+                }
+            }
+            guard failure == 0 else {
+                throw IndexError(.io, "zstd could not compress a stored-fields block: \(Self.message(failure))")
+            }
+            return
+        }
         let start = output.count
         output.append(contentsOf: repeatElement(0, count: bound))
         let written = output.withUnsafeMutableBytes { out in
-            let dst = out.baseAddress! + start
-            if dictionary != nil { return ZSTD_compress2(context, dst, bound, source.baseAddress, source.count) }
-            return ZSTD_compressCCtx(context, dst, bound, source.baseAddress, source.count, level)
+            compress(source, into: out.baseAddress! + start, bound: bound)
         }
         guard ZSTD_isError(written) == 0 else {
             throw IndexError(.io, "zstd could not compress a stored-fields block: \(Self.message(written))")
         }
         output.removeLast(bound - written)
+    }
+
+    /// Compresses `source` into `bound` bytes at `destination`: the size written, or a zstd error code.
+    private func compress(
+        _ source: UnsafeRawBufferPointer,
+        into destination: UnsafeMutableRawPointer,
+        bound: Int
+    ) -> Int {
+        if dictionary != nil { return ZSTD_compress2(context, destination, bound, source.baseAddress, source.count) }
+        return ZSTD_compressCCtx(context, destination, bound, source.baseAddress, source.count, level)
     }
 
     /// zstd's name for an error code (`ZSTD_getErrorName`).
@@ -110,7 +136,7 @@ package final class ZstdDecompressor: @unchecked Sendable {
         for context in idle { ZSTD_freeDCtx(context) }
     }
 
-    private func dictionary() throws(IndexError) -> OpaquePointer? {
+    fileprivate func dictionary() throws(IndexError) -> OpaquePointer? {
         guard dictionaryBytes.count > 0 else { return nil }
         lock.lock()
         defer { lock.unlock() }
@@ -182,5 +208,79 @@ package final class ZstdDecompressor: @unchecked Sendable {
                 ZSTD_decompressDCtx(context.pointer, output.baseAddress, output.count, frame.baseAddress, frame.count)
             }
         return ZSTD_isError(n) == 0 && n == output.count
+    }
+}
+
+/// Reads one frame's content in order (`ZSTD_decompressStream`), so that a very large stored-fields block is
+/// never held whole: small values come through a 64 KiB window, a large one is decompressed straight into
+/// the memory of its destination.
+package struct ZstdFrameReader: ~Copyable {
+    private let context: ZstdDecompressor.Context
+    private var input: ZSTD_inBuffer
+    private let window: UnsafeMutableRawBufferPointer
+    private var at = 0
+    private var end = 0
+
+    /// A reader of `frame`, made with `decompressor`'s dictionary.
+    /// - Throws: `.io` when zstd cannot allocate a context or digest the dictionary.
+    package init(_ frame: UnsafeRawBufferPointer, decompressor: ZstdDecompressor) throws(IndexError) {
+        let dictionary = try decompressor.dictionary()
+        context = try decompressor.makeContext()
+        ZSTD_DCtx_reset(context.pointer, ZSTD_reset_session_and_parameters)
+        ZSTD_DCtx_refDDict(context.pointer, dictionary)
+        input = ZSTD_inBuffer(src: frame.baseAddress, size: frame.count, pos: 0)
+        window = .allocate(byteCount: 64 << 10, alignment: 8)
+    }
+
+    deinit {
+        // The context goes back to its decompressor for one-shot calls, which set their own dictionary.
+        ZSTD_DCtx_reset(context.pointer, ZSTD_reset_session_and_parameters)
+        window.deallocate()
+    }
+
+    /// The next byte.
+    package mutating func byte() throws(DecodeFailure) -> UInt8 {
+        if at == end {
+            end = try pull(into: window.baseAddress!, count: window.count)
+            at = 0
+        }
+        at += 1
+        return window[at - 1]
+    }
+
+    /// The next variable-length integer (7 bits a byte, least significant first), at most `max`.
+    package mutating func vint(max: Int) throws(DecodeFailure) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 63 else { throw .malformed("a length is too long") }
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        guard value <= UInt64(max) else { throw .malformed("a length runs past its block") }
+        return Int(value)
+    }
+
+    /// Reads the next `count` bytes into `destination`.
+    package mutating func read(into destination: UnsafeMutableRawPointer, count: Int) throws(DecodeFailure) {
+        let buffered = min(count, end - at)
+        if buffered > 0 { destination.copyMemory(from: window.baseAddress! + at, byteCount: buffered) }
+        at += buffered
+        var done = buffered
+        while done < count { done += try pull(into: destination + done, count: count - done) }
+    }
+
+    /// Decompresses at least one byte (at most `count`) into `destination`.
+    private mutating func pull(into destination: UnsafeMutableRawPointer, count: Int) throws(DecodeFailure) -> Int {
+        var output = ZSTD_outBuffer(dst: destination, size: count, pos: 0)
+        while output.pos == 0 {
+            let before = input.pos
+            let result = ZSTD_decompressStream(context.pointer, &output, &input)
+            guard ZSTD_isError(result) == 0 else { throw .malformed("a stored-fields block does not decompress") }
+            if output.pos == 0 && (result == 0 || input.pos == before) { throw .truncated }
+        }
+        return output.pos
     }
 }

@@ -147,20 +147,50 @@ public final class IndexWriter {
     /// - Throws: `.invalidArgument` for a token of an unknown field or a term longer than
     ///   `IndexFormat.maxTermLength`; `.io` when a flush fails.
     public func add(_ document: IndexDocument) throws(IndexError) {
-        try checkOpen()
-        if buffer == nil {
-            bufferID = IndexWriter.newSegmentID()
-            let stored = try StoredFieldsWriter(directory: directory, segment: bufferID, schema: schema)
-            buffer = SegmentBuffer(schema: schema, stored: stored)
-        }
+        let buffer = try openBuffer()
         if document.needsSort {
             sortedScratch = document
             sortedScratch.sortTokens()
-            _ = try buffer!.add(sortedScratch)
+            _ = try buffer.add(sortedScratch)
         } else {
-            _ = try buffer!.add(document)
+            _ = try buffer.add(document)
         }
-        if buffer!.memoryBytes > options.memoryBudget { try flush() }
+        if buffer.memoryBytes > options.memoryBudget { try flush() }
+    }
+
+    /// Adds a document with one text too long to analyze at once: `head` holds its other fields, `nextPart`
+    /// hands over the long text's tokens piece by piece. It is one document, found and returned as one.
+    ///
+    /// Memory: the stored record is compressed and written before the first piece is asked for; then one
+    /// piece's tokens at a time, plus the postings the document adds to the in-memory segment (a flush
+    /// follows when they take it past the budget).
+    /// - Parameters:
+    ///   - storedText: the long text's stored field and UTF-8 bytes, stored as one value after `head`'s.
+    ///   - nextPart: fills the document it is given (cleared) with the next piece's tokens, their positions
+    ///     following the previous piece's; returns `false` when there are no more.
+    /// - Throws: as `add(_:)`; after a part's refused token the document holds the pieces before it, so
+    ///   a caller abandons the writer (as after a failed flush) rather than commit.
+    public func add(
+        _ head: IndexDocument,
+        storedText: (field: StoredFieldID, bytes: UnsafeRawBufferPointer),
+        nextPart: (inout IndexDocument) -> Bool
+    ) throws(IndexError) {
+        let buffer = try openBuffer()
+        var head = head
+        if head.needsSort { head.sortTokens() }
+        _ = try buffer.add(head, storedText: storedText, nextPart: nextPart)
+        if buffer.memoryBytes > options.memoryBudget { try flush() }
+    }
+
+    /// The in-memory segment, started when there is none.
+    private func openBuffer() throws(IndexError) -> SegmentBuffer {
+        try checkOpen()
+        if let buffer { return buffer }
+        bufferID = IndexWriter.newSegmentID()
+        let stored = try StoredFieldsWriter(directory: directory, segment: bufferID, schema: schema)
+        let created = SegmentBuffer(schema: schema, stored: stored)
+        buffer = created
+        return created
     }
 
     /// Deletes every document added before this call whose keyword (or text) `field` holds `term`.

@@ -29,10 +29,55 @@ package final class SegmentBuffer {
 
     /// Inverts one document (its tokens sorted by field then position) and returns its local doc id.
     package func add(_ doc: IndexDocument) throws(IndexError) -> Int32 {
+        try validate(doc)
         let docID = docCount
-        let textCount = schema.textFields.count
+        var lengths = fieldLengths
+        for k in lengths.indices { lengths[k] = 0 }
+        invert(doc, as: docID, lengths: &lengths)
+        try stored.add(doc)
+        finishDocument(date: doc.date, lengths: lengths)
+        return docID
+    }
+
+    /// Inverts one document whose text comes in parts, and returns its local doc id: `head` holds every
+    /// field but one long text, which `nextPart` hands over piece by piece (tokens only, positions going on
+    /// from the previous piece), so that no more than one piece's tokens are held at a time.
+    ///
+    /// - Parameters:
+    ///   - storedText: the long text's stored field and its UTF-8 bytes, stored as one value after `head`'s.
+    ///   - nextPart: fills the document it is given (cleared) with the next piece's tokens; returns `false`
+    ///     when there are no more (the document it filled then is not used).
+    package func add(
+        _ head: IndexDocument,
+        storedText: (field: StoredFieldID, bytes: UnsafeRawBufferPointer),
+        nextPart: (inout IndexDocument) -> Bool
+    ) throws(IndexError) -> Int32 {
+        try validate(head)
+        let docID = docCount
+        // Stored first: its buffers are let go before the postings of the parts grow.
+        try stored.add(head, appending: storedText)
+        var lengths = fieldLengths
+        for k in lengths.indices { lengths[k] = 0 }
+        invert(head, as: docID, lengths: &lengths)
+        var part = IndexDocument()
+        while true {
+            part.removeAll()
+            guard nextPart(&part) else { break }
+            do throws(IndexError) { try validate(part) } catch {
+                // The record is stored: the document is ended so the segment's files still agree.
+                finishDocument(date: head.date, lengths: lengths)
+                throw error
+            }
+            if part.needsSort { part.sortTokens() }
+            invert(part, as: docID, lengths: &lengths)
+        }
+        finishDocument(date: head.date, lengths: lengths)
+        return docID
+    }
+
+    /// Refuses a document with a token of an unknown field or an overlong term, before it leaves a trace.
+    private func validate(_ doc: IndexDocument) throws(IndexError) {
         let indexedCount = schema.indexedFieldCount
-        // Validate first, so a refused document leaves no trace.
         for token in doc.tokens {
             guard Int(token.field) < indexedCount else {
                 throw IndexError(.invalidArgument, "a token names field \(token.field), which the schema does not have")
@@ -44,8 +89,11 @@ package final class SegmentBuffer {
                 )
             }
         }
-        var lengths = fieldLengths
-        for k in lengths.indices { lengths[k] = 0 }
+    }
+
+    /// Adds `doc`'s tokens to the term table as document `docID`, counting each text field's tokens.
+    private func invert(_ doc: IndexDocument, as docID: Int32, lengths: inout [UInt32]) {
+        let textCount = schema.textFields.count
         var local = table
         doc.arena.withUnsafeBufferPointer { arena in
             doc.tokens.withUnsafeBufferPointer { tokens in
@@ -67,13 +115,15 @@ package final class SegmentBuffer {
             }
         }
         table = local
-        for k in 0..<textCount {
+    }
+
+    /// Records the norms, length sums and date of the document just inverted.
+    private func finishDocument(date: Int32, lengths: [UInt32]) {
+        for k in 0..<schema.textFields.count {
             norms[k].append(NormCodec.encode(lengths[k]))
             fieldLengthSums[k] &+= UInt64(lengths[k])
         }
         fieldLengths = lengths
-        dates.append(doc.date)
-        try stored.add(doc)
-        return docID
+        dates.append(date)
     }
 }

@@ -26,6 +26,9 @@ public struct SnippetMaker: Sendable {
         phrases: [PhrasePattern] = [],
         maximumLength: Int = 300
     ) -> Snippet {
+        if text.utf8.count > Self.windowBytes {
+            return longSnippet(of: text, terms: terms, phrases: phrases, maximumLength: maximumLength)
+        }
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return Snippet(text: "", highlights: []) }
         let matches = Self.matches(in: analyzer.tokens(text), terms: terms, phrases: phrases)
