@@ -8,6 +8,8 @@ package final class SegmentBuffer {
     /// Per text field, the exact sum of field lengths.
     package var fieldLengthSums: [UInt64]
     package var dates: [Int32] = []
+    /// The schema's columns, one value (or none) per document.
+    package var columns: [ColumnBuffer]
     package let stored: StoredFieldsWriter
     package var docCount: Int32 { Int32(dates.count) }
     private var fieldLengths: [UInt32]
@@ -18,6 +20,7 @@ package final class SegmentBuffer {
         norms = Array(repeating: [], count: schema.textFields.count)
         fieldLengthSums = Array(repeating: 0, count: schema.textFields.count)
         fieldLengths = Array(repeating: 0, count: schema.textFields.count)
+        columns = schema.columns.map { ColumnBuffer(kind: $0.kind) }
     }
 
     deinit { table.deallocate() }
@@ -25,6 +28,7 @@ package final class SegmentBuffer {
     /// An estimate of the memory this buffer holds, for the writer's budget.
     package var memoryBytes: Int {
         table.memoryBytes + dates.capacity * 4 + norms.reduce(0) { $0 + $1.capacity } + stored.bufferedBytes
+            + columns.reduce(0) { $0 + $1.memoryBytes }
     }
 
     /// Inverts one document (its tokens sorted by field then position) and returns its local doc id.
@@ -41,6 +45,14 @@ package final class SegmentBuffer {
                 throw IndexError(
                     .invalidArgument,
                     "a term of \(token.length - 1) bytes exceeds the limit of \(IndexFormat.maxTermLength)"
+                )
+            }
+        }
+        for value in doc.columnValues {
+            guard Int(value.column) < columns.count else {
+                throw IndexError(
+                    .invalidArgument,
+                    "a value names column \(value.column), which the schema does not have"
                 )
             }
         }
@@ -73,7 +85,19 @@ package final class SegmentBuffer {
         }
         fieldLengths = lengths
         dates.append(doc.date)
+        appendColumns(of: doc)
         try stored.add(doc)
         return docID
+    }
+
+    /// Adds the document's value of every column (the last one set, or none).
+    private func appendColumns(of doc: IndexDocument) {
+        for k in columns.indices {
+            let value = doc.columnValues.last { Int($0.column) == k }
+            switch columns[k].kind {
+            case .keyword: columns[k].append(keyword: value?.text)
+            case .int64: columns[k].append(number: value?.number ?? 0)
+            }
+        }
     }
 }
