@@ -36,6 +36,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What facets, date sorts and exact totals add to a query, in process.
+        .executableTarget(
+            name: "FacetBenchmark",
+            dependencies: [
+                .product(name: "Podium", package: podium),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Deterministic corpora of any size re-sampled from the real statements in ../shared/corpus.
         .executableTarget(
             name: "podium-corpusgen",

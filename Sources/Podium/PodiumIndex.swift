@@ -21,6 +21,14 @@ public struct SearchOptions: Sendable {
     public var explain: Bool
     /// Load each hit's statement and make its excerpt; without, a hit carries only its id (run files).
     public var excerpts: Bool = true
+    /// The order of the hits.
+    public var sort: SortOrder = .relevance
+    /// How many hits of that order to pass over before the `limit` returned (paging).
+    public var offset: Int = 0
+    /// What to count over every match (each field once, in the order given).
+    public var facets: [FacetField] = []
+    /// Count the matches exactly even when nothing else asks for it (facets, a date sort and an offset do).
+    public var exactTotal: Bool = false
 
     /// A search; every filter is off unless given.
     public init(
@@ -31,9 +39,17 @@ public struct SearchOptions: Sendable {
         limit: Int = 10,
         requireAll: Bool = false,
         explain: Bool = false,
-        excerpts: Bool = true
+        excerpts: Bool = true,
+        sort: SortOrder = .relevance,
+        offset: Int = 0,
+        facets: [FacetField] = [],
+        exactTotal: Bool = false
     ) {
         self.excerpts = excerpts
+        self.sort = sort
+        self.offset = offset
+        self.facets = facets
+        self.exactTotal = exactTotal
         self.query = query
         self.topic = topic
         self.since = since
@@ -46,8 +62,15 @@ public struct SearchOptions: Sendable {
 
 /// The answer to a search.
 public struct SearchOutcome: Sendable {
-    /// The hits, the best first.
+    /// The hits, in the order asked (the best first, by default).
     public var hits: [Hit]
+    /// How many statements match; when `totalIsExact` is false, a lower bound (never above the true count),
+    /// left short where the ranked search skipped statements that could not enter its top hits.
+    public var total: Int
+    /// Whether `total` is exact: always with facets, a date sort, an offset or `exactTotal`.
+    public var totalIsExact: Bool
+    /// The facets asked for, in that order.
+    public var facets: [FacetResult]
     /// Notes worth showing: how `prefix*` words were expanded (and whether the expansion was cut short).
     public var notes: [String]
 }
@@ -158,7 +181,15 @@ public final class PodiumIndex: @unchecked Sendable {
             "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
                 + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
         }
-        return SearchOutcome(hits: hits, notes: notes)
+        return SearchOutcome(
+            hits: hits,
+            total: results.total,
+            totalIsExact: results.totalIsExact,
+            facets: zip(request.facets.isEmpty ? [] : uniqueFacets(options.facets), results.facets).map {
+                FacetResult(field: $0, counts: $1)
+            },
+            notes: notes
+        )
     }
 
     /// The dates (`YYYY-MM-DD`, empty when unknown) of every statement that matches, for a trend.
@@ -216,8 +247,18 @@ public final class PodiumIndex: @unchecked Sendable {
             dates: dates,
             // No more results than statements: the collector reserves room for `limit` of them.
             limit: min(max(1, options.limit), max(1, snapshot.liveDocCount)),
-            explain: options.explain
+            explain: options.explain,
+            sort: options.sort.searchSort,
+            offset: min(max(0, options.offset), snapshot.liveDocCount),
+            facets: uniqueFacets(options.facets).map(\.facet),
+            exactTotal: options.exactTotal
         )
+    }
+
+    /// Each field once, in the order first given.
+    private func uniqueFacets(_ fields: [FacetField]) -> [FacetField] {
+        var seen: Set<FacetField> = []
+        return fields.filter { seen.insert($0).inserted }
     }
 
     private func storedID(at address: DocumentAddress) throws(PodiumError) -> String {
@@ -286,6 +327,12 @@ public final class PodiumIndex: @unchecked Sendable {
             )
         case .unknownTopic:
             return PodiumError(.usage, error.description, hint: "see the topics with: podium topics list")
+        case .unknownFacet:
+            return PodiumError(
+                .index,
+                error.description,
+                hint: "rebuild the index with this podium: podium index build --index \(index)"
+            )
         case .index(let message):
             return PodiumError(
                 .index,

@@ -16,12 +16,19 @@ public enum StatementSchema {
         "ordinal", "follow_up", "publisher",
     ]
 
+    /// Per-statement columns that facets count: the speaker's resolved name, the outlet, the language and
+    /// the kind (these two lowercased, as `lang:` and `kind:` match them).
+    public static let columns = ["speaker", "outlet", "language", "kind"].map {
+        ColumnField(name: $0, kind: .keyword)
+    }
+
     /// The fields of every Podium index, with `id` as the statement id.
     public static let schema = IndexSchema(
         textFields: textFields,
         keywordFields: keywordFields,
         storedFields: storedFields,
-        idField: "id"
+        idField: "id",
+        columns: columns
     )
 
     /// The analyzer identity stored in every commit; an index made by another is refused.
@@ -36,6 +43,10 @@ public enum StatementSchema {
     static let kind = schema.field(named: "kind")!
     static let source = schema.field(named: "source")!
     static let id = schema.field(named: "id")!
+    static let speakerColumn = schema.column(named: "speaker")!
+    static let outletColumn = schema.column(named: "outlet")!
+    static let languageColumn = schema.column(named: "language")!
+    static let kindColumn = schema.column(named: "kind")!
     private static let stored = storedFields.map { schema.storedField(named: $0)! }
 
     /// `2019-05-09` → 20190509; 0 when the date is empty or malformed.
@@ -82,6 +93,10 @@ public enum StatementSchema {
         document.addKeyword(field: source, term: statement.source)
         document.addKeyword(field: id, term: statement.id)
         document.date = dateKey(statement.date)
+        document.setColumn(speakerColumn, statement.spokesperson)
+        document.setColumn(outletColumn, statement.outlet)
+        document.setColumn(languageColumn, statement.language.lowercased())
+        document.setColumn(kindColumn, statement.kind.lowercased())
         let values = [
             statement.id, statement.date, statement.spokesperson, statement.outlet, statement.title, statement.question,
             statement.answer, statement.language, statement.kind, statement.source, statement.url,

@@ -17,6 +17,7 @@ struct ExportCommand: ParsableCommand {
               podium export "intellectual property" --format md --out ip-report.md
               podium export patents --topic ip --since 2019 --all --format csv --out patents.csv
               podium export 'lang:zh 知识产权' --format jsonl --full > zh.jsonl
+              podium export tariffs --all --sort date --format csv --out tariffs.csv
             """
     )
 
@@ -27,6 +28,8 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(help: "Every match, not just the best --limit.")
     var all = false
+
+    @OptionGroup var order: OrderOptions
 
     @Flag(help: "Require every word of the query.")
     var everyWord = false
@@ -53,8 +56,10 @@ struct ExportCommand: ParsableCommand {
         file?.check()
         let podium = try indexOptions.location.open()
         var options = query.search(limit: limit, requireAll: everyWord)
+        order.apply(to: &options)
         if all {
-            options.limit = max(1, try handlingErrors { () throws(PodiumError) in try podium.count(options) })
+            let count = try handlingErrors { () throws(PodiumError) in try podium.count(options) }
+            options.limit = max(1, count - order.offset)
         }
         let bar = ProgressBar(label: "Exporting", unit: "excerpts")
         let outcome = try handlingErrors { () throws(PodiumError) in

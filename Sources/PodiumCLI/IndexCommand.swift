@@ -140,7 +140,7 @@ extension IndexCommand {
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show what the index holds: sources, statements, segments, terms, bytes.",
+            abstract: "Show what the index holds: sources, statements, segments, terms, bytes, and what they cover.",
             discussion: """
                 Examples:
                   podium index stats
@@ -174,6 +174,7 @@ extension IndexCommand {
                 o.add("bytes_by_kind", raw: kinds.result)
                 o.add("analyzer", stats.analyzer)
                 o.add("corpus", strings: stats.corpus)
+                o.add("coverage", raw: Self.json(stats.coverage))
                 Swift.print(o.result)
             case .text:
                 Swift.print("index       \(stats.directory) (generation \(stats.generation))")
@@ -187,7 +188,47 @@ extension IndexCommand {
                 }
                 Swift.print("analyzer    \(stats.analyzer)")
                 if !stats.corpus.isEmpty { Swift.print("corpus      \(stats.corpus.joined(separator: " "))") }
+                for line in Self.text(stats.coverage) { Swift.print(line) }
             }
+        }
+
+        /// The coverage lines: dates, languages, kinds, the most frequent speakers and outlets.
+        static func text(_ c: IndexCoverage) -> [String] {
+            func list(_ counts: [IndexCoverage.Count]) -> String {
+                counts.map { "\($0.value) \(TotalsRendering.grouped($0.count))" }.joined(separator: ", ")
+            }
+            var lines: [String] = []
+            let range = c.firstDate.map { "\($0) to \(c.lastDate ?? $0)" } ?? "no dated statement"
+            lines.append("dates       \(range) (\(TotalsRendering.grouped(c.undated)) undated)")
+            lines.append("languages   \(list(c.languages))")
+            lines.append("kinds       \(list(c.kinds))")
+            lines.append("speakers    \(c.speakerCount); the most frequent: \(list(c.speakers))")
+            lines.append("outlets     \(c.outletCount); the most frequent: \(list(c.outlets))")
+            return lines
+        }
+
+        /// The coverage as a JSON object.
+        static func json(_ c: IndexCoverage) -> String {
+            func list(_ counts: [IndexCoverage.Count]) -> String {
+                "["
+                    + counts.map { count in
+                        var o = JSONObjectWriter()
+                        o.add("value", count.value)
+                        o.add("count", count.count)
+                        return o.result
+                    }.joined(separator: ",") + "]"
+            }
+            var o = JSONObjectWriter()
+            o.add("first_date", raw: c.firstDate.map(JSONText.quoted) ?? "null")
+            o.add("last_date", raw: c.lastDate.map(JSONText.quoted) ?? "null")
+            o.add("undated", c.undated)
+            o.add("languages", raw: list(c.languages))
+            o.add("kinds", raw: list(c.kinds))
+            o.add("speaker_count", c.speakerCount)
+            o.add("speakers", raw: list(c.speakers))
+            o.add("outlet_count", c.outletCount)
+            o.add("outlets", raw: list(c.outlets))
+            return o.result
         }
 
         static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }

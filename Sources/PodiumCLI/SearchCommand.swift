@@ -23,6 +23,7 @@ struct SearchCommand: ParsableCommand {
               podium search '"new energy" vehicles' --since 2019 --limit 5
               podium search 'speaker:geng +tariffs -soybeans' --format json
               podium search patents --topic ip --explain
+              podium search tariffs --sort -date --offset 10 --facet speaker --facet year
               printf 'q1\\ttrade war\\n' | podium search --batch - --format trec
             """
     )
@@ -33,6 +34,14 @@ struct SearchCommand: ParsableCommand {
 
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many results.")
     var limit: Int = 10
+
+    @OptionGroup var order: OrderOptions
+
+    @Option(
+        name: .customLong("facet"),
+        help: "Count the matches by speaker, outlet, language, kind or year (repeat for several)."
+    )
+    var facets: [FacetField] = []
 
     @Flag(help: "Require every word (instead of ranking statements with any of them).")
     var all = false
@@ -66,7 +75,9 @@ struct SearchCommand: ParsableCommand {
             try runBatch(podium, from: batch)
             return
         }
-        let options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
+        var options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
+        order.apply(to: &options)
+        options.facets = facets
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
         let out = StandardOutput()
         for note in outcome.notes { StandardError.line("note: \(note)") }
@@ -74,12 +85,22 @@ struct SearchCommand: ParsableCommand {
         case .text:
             // On a terminal, excerpts wrap under their indent, at most 100 columns wide for reading.
             let wrap = Terminal.columns(of: .standardOutput).map { max(20, min($0, 100) - 4) }
-            HitRendering(style: Style(enabled: Terminal.useColor(color)), wrapWidth: wrap).text(outcome.hits, to: out)
+            let style = Style(enabled: Terminal.useColor(color))
+            if !outcome.hits.isEmpty {
+                out.write(style.dim(TotalsRendering.summary(outcome, offset: order.offset)) + "\n\n")
+            }
+            HitRendering(style: style, wrapWidth: wrap, firstRank: order.offset + 1).text(outcome.hits, to: out)
+            for line in TotalsRendering.text(outcome.facets, style: style) { out.write(line + "\n") }
         case .json:
             var o = JSONObjectWriter()
             o.add("query", options.query ?? "")
             if let topic = query.topic { o.add("topic", topic) }
             o.add("count", outcome.hits.count)
+            o.add("offset", order.offset)
+            o.add("total", outcome.total)
+            o.add("totalIsExact", outcome.totalIsExact)
+            o.add("sort", order.sort.rawValue)
+            o.add("facets", raw: TotalsRendering.json(outcome.facets))
             o.add("notes", strings: outcome.notes)
             o.add("hits", raw: "[" + outcome.hits.map(HitRendering.json).joined(separator: ",") + "]")
             out.write(o.result + "\n")
@@ -121,13 +142,14 @@ struct SearchCommand: ParsableCommand {
             lineNumber += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             let (qid, text) = Self.split(line, lineNumber: lineNumber)
-            let options = query.search(
+            var options = query.search(
                 query: text,
                 limit: limit,
                 requireAll: all,
                 explain: explain,
                 excerpts: format != .trec
             )
+            order.apply(to: &options)
             do throws(PodiumError) {
                 let hits = try podium.search(options).hits
                 switch format {

@@ -97,12 +97,16 @@ extension TopicsCommand {
                 Examples:
                   podium topics rank ip
                   podium topics rank green-tech --since 2020-01 --format jsonl
+                  podium topics rank ip --sort -date --offset 10 --facet year
                 """
         )
         @OptionGroup var file: TopicsFileOption
         @Argument(help: "The topic's name.") var name: String
         @OptionGroup var dates: DateOptions
         @Option(name: [.short, .long], parsing: .unconditional, help: "How many statements.") var limit: Int = 10
+        @OptionGroup var order: OrderOptions
+        @Option(name: .customLong("facet"), help: "Count the matches by speaker, outlet, language, kind or year.")
+        var facets: [FacetField] = []
         @Flag(help: "Show the topic entries behind each score.") var explain = false
         @Option(help: "Output format.") var format: SearchCommand.Format = .text
         @Option(help: "The index directory.") var index: String = "Index"
@@ -119,6 +123,8 @@ extension TopicsCommand {
             ])
             search.query.dates = dates
             search.explain = explain
+            search.order = order
+            search.facets = facets
             search.indexOptions.topics = file.topics
             try search.run()
         }

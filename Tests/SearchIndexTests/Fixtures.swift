@@ -19,8 +19,18 @@ enum Fixtures {
         textFields: ["title", "answer"],
         keywordFields: ["id", "source"],
         storedFields: ["id", "title", "answer", "url"],
-        idField: "id"
+        idField: "id",
+        columns: [
+            ColumnField(name: "source", kind: .keyword), ColumnField(name: "first", kind: .keyword),
+            ColumnField(name: "stamp", kind: .int64),
+        ]
     )
+
+    /// The columns' expected values: the source, the title's first word (none for an empty title), and a
+    /// number from the date (negative, to check the sign).
+    static func columnValues(_ doc: TestDoc) -> (source: String, first: String?, stamp: Int64) {
+        (doc.keywords[1][0], doc.text[0].first, -Int64(doc.date) * 1_000_003)
+    }
     static let analyzer = AnalyzerIdentity(name: "test", version: "1")
     static let vocabulary: [String] = {
         var words = ["the", "patent", "trade", "green", "tech", "ip", "mark", "china", "press", "asked", "答", "中国"]
@@ -68,6 +78,10 @@ enum Fixtures {
             for t in terms { d.addKeyword(field: FieldID(rawValue: UInt8(schema.textFields.count + f)), term: t) }
         }
         d.date = doc.date
+        let values = columnValues(doc)
+        d.setColumn(ColumnID(rawValue: 0), values.source)
+        d.setColumn(ColumnID(rawValue: 1), values.first ?? "")
+        d.setColumn(ColumnID(rawValue: 2), int64: values.stamp)
         for (name, value) in doc.stored { d.addStored(field: schema.storedField(named: name)!, value: value) }
     }
 
@@ -139,6 +153,13 @@ func expectSnapshot(_ snapshot: IndexSnapshot, matches naive: NaiveIndex) throws
             #expect(try segment.storedValue(d, field: idField) == id)
             #expect(try segment.storedValue(d, field: schema.storedField(named: "url")!) == doc.stored[3].1)
             #expect(segment.date(d) == doc.date)
+            let values = Fixtures.columnValues(doc)
+            let source = segment.column(ColumnID(rawValue: 0))
+            #expect(try source.value(ofOrdinal: source.ordinal(d)) == values.source)
+            let first = segment.column(ColumnID(rawValue: 1))
+            let ordinal = first.ordinal(d)
+            #expect(try (ordinal == 0 ? nil : first.value(ofOrdinal: ordinal)) == values.first)
+            #expect(segment.column(ColumnID(rawValue: 2)).int64(d) == values.stamp)
             for f in 0..<schema.textFields.count {
                 #expect(segment.norm(FieldID(rawValue: UInt8(f)), d) == NormCodec.encode(UInt32(doc.text[f].count)))
             }
@@ -147,6 +168,16 @@ func expectSnapshot(_ snapshot: IndexSnapshot, matches naive: NaiveIndex) throws
             column.append(id)
         }
         ids.append(column)
+    }
+    // Each segment's dictionary is sorted and holds only values some document has.
+    for segment in snapshot.segments {
+        for k in 0..<2 {
+            let column = segment.column(ColumnID(rawValue: UInt16(k)))
+            let values = try (0..<column.valueCount).map { try column.value(ofOrdinal: UInt32($0 + 1)) }
+            #expect(zip(values, values.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            let used = Set((0..<Int32(segment.maxDoc)).map { column.ordinal($0) })
+            #expect(used.subtracting([0]).count == values.count)
+        }
     }
     #expect(seen.count == naive.docs.count)
     #expect(snapshot.liveDocCount == naive.docs.count)

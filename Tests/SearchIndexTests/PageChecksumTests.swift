@@ -44,6 +44,15 @@ struct PageChecksumTests {
                         segment.norm(FieldID(rawValue: UInt8($0)), d)
                     }
                     out.append("\(d) \(segment.isDeleted(d)) \(segment.date(d)) \(norms)")
+                    for (k, field) in snapshot.schema.columns.enumerated() {
+                        let column = segment.column(ColumnID(rawValue: UInt16(k)))
+                        if field.kind == .int64 {
+                            out.append("\(column.int64(d))")
+                        } else {
+                            let ordinal = column.ordinal(d)
+                            out.append(ordinal == 0 ? "-" : try column.value(ofOrdinal: ordinal))
+                        }
+                    }
                     out.append(try segment.storedFields(d).map { "\($0.name)=\($0.value)" }.joined(separator: "|"))
                 }
             }

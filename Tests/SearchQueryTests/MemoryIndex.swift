@@ -46,6 +46,11 @@ final class MemoryIndex: QueryIndex {
 
     func fieldNumber(named name: String) -> UInt8? { Self.fieldNames.firstIndex(of: name).map { UInt8($0) } }
 
+    /// Every keyword field is also a keyword column, numbered in `KeywordField.allCases` order.
+    func columnNumber(named name: String) -> Int? { KeywordField.allCases.firstIndex { $0.rawValue == name } }
+
+    var keywordColumnNames: [String] { KeywordField.allCases.map(\.rawValue) }
+
     func lengthStatistics(field: UInt8) -> (sumLength: UInt64, docCount: Int) {
         Int(field) < lengthSums.count ? (lengthSums[Int(field)], lengthDocs[Int(field)]) : (0, 0)
     }
@@ -86,6 +91,9 @@ final class MemorySegment: QuerySegment {
     private let deleted: [Bool]
     private let dates: [Int32]
     private let stored: [[(name: String, value: String)]]
+    /// Per keyword column: the segment's distinct values, sorted, and each document's ordinal (0: none).
+    private let columnValues: [[String]]
+    private let columnOrdinals: [[UInt32]]
     fileprivate(set) var lengthSums: [UInt64]
     fileprivate(set) var lengthDocs: [Int]
 
@@ -101,6 +109,13 @@ final class MemorySegment: QuerySegment {
         lengthSums = Array(repeating: 0, count: fieldCount)
         lengthDocs = Array(repeating: 0, count: fieldCount)
         deleted = documents.map(\.isDeleted)
+        let values = KeywordField.allCases.map { field in Set(documents.compactMap { $0.keywords[field] }).sorted() }
+        columnValues = values
+        columnOrdinals = KeywordField.allCases.enumerated().map { column, field in
+            documents.map { document in
+                document.keywords[field].map { UInt32(values[column].firstIndex(of: $0)! + 1) } ?? 0
+            }
+        }
         dates = documents.map(\.date)
         stored = documents.map { document in
             TextField.allCases.compactMap { field in document.text[field].map { (field.rawValue, $0) } }
@@ -148,6 +163,9 @@ final class MemorySegment: QuerySegment {
         return MemoryPostings(list: list, norms: norms, blockSize: blockSize)
     }
     func storedValues(_ doc: Int32) -> [(name: String, value: String)] { stored[Int(doc)] }
+    func columnValueCount(_ column: Int) -> Int { columnValues[column].count }
+    func columnOrdinal(_ column: Int, _ doc: Int32) -> UInt32 { columnOrdinals[column][Int(doc)] }
+    func columnValue(_ column: Int, ordinal: UInt32) -> String { columnValues[column][Int(ordinal) - 1] }
 }
 
 /// Postings in arrays, with block bounds computed the way the real index stores them.

@@ -7,6 +7,8 @@ struct HitRendering {
     /// Columns for an excerpt's lines (after their indent), or `nil` to keep each excerpt on one line, as
     /// in a pipe, where one line per excerpt is easier to grep.
     var wrapWidth: Int? = nil
+    /// The number of the first hit (the offset plus one, on later pages).
+    var firstRank = 1
 
     /// Numbered results: date, who spoke (and to whom), score; the title; the excerpt; where it comes from.
     func text(_ hits: [Hit], to out: StandardOutput) {
@@ -16,7 +18,7 @@ struct HitRendering {
             var who = s.spokesperson.isEmpty ? "unattributed" : s.spokesperson
             if !s.outlet.isEmpty { who += ", answering \(s.outlet)" }
             let date = s.date.isEmpty ? "undated   " : s.date
-            out.write("\(style.bold(String(rank + 1) + ".")) \(style.accent(date))  \(who)  ")
+            out.write("\(style.bold(String(firstRank + rank) + ".")) \(style.accent(date))  \(who)  ")
             out.write(style.dim("score " + String(format: "%.2f", hit.score)) + "\n")
             if !s.title.isEmpty { out.write("   \(style.bold(s.title))\n") }
             for line in excerptLines(hit.excerpt) { out.write("   \(line)\n") }

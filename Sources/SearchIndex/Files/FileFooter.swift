@@ -24,6 +24,9 @@ public enum IndexFileKind: String, CaseIterable, Sendable {
     case stored = "sto"
     /// The id column: each document's value of the schema's `idField`, uncompressed, behind an offset table.
     case ids = "ids"
+    /// The per-document columns of the schema (doc values): keyword ordinals with their sorted dictionaries,
+    /// `int64` values.
+    case columns = "col"
     /// A bitset of deleted documents (one file per delete generation).
     case deletes = "del"
 
@@ -38,6 +41,7 @@ public enum IndexFileKind: String, CaseIterable, Sendable {
             case .dates: "DATE"
             case .stored: "STOR"
             case .ids: "IDCL"
+            case .columns: "COLS"
             case .deletes: "DELS"
             }
         var v: UInt32 = 0

@@ -20,6 +20,15 @@ public struct IndexDocument: Sendable {
     package var needsSort = false
     /// The document's date as `yyyymmdd`, 0 when unknown.
     public var date: Int32 = 0
+    /// The document's column values, at most one per column (the last set wins).
+    package var columnValues: [ColumnValue] = []
+
+    /// A value of one column: a keyword column's string or an `int64` column's number.
+    package struct ColumnValue: Sendable {
+        package var column: UInt16
+        package var text: String
+        package var number: Int64
+    }
 
     /// An empty document.
     public init() {}
@@ -32,6 +41,7 @@ public struct IndexDocument: Sendable {
         storedCount = 0
         needsSort = false
         date = 0
+        columnValues.removeAll(keepingCapacity: true)
     }
 
     /// Gives back the capacity its arrays grew beyond their contents (arrays double as they grow).
@@ -88,6 +98,17 @@ public struct IndexDocument: Sendable {
             stored.append(UnsafeRawBufferPointer(utf8))
         }
         storedCount += 1
+    }
+
+    /// Sets the document's value of a keyword column (`ColumnField.Kind.keyword`); an empty value is none.
+    public mutating func setColumn(_ column: ColumnID, _ value: String) {
+        guard !value.isEmpty else { return }
+        columnValues.append(ColumnValue(column: column.rawValue, text: value, number: 0))
+    }
+
+    /// Sets the document's value of an `int64` column.
+    public mutating func setColumn(_ column: ColumnID, int64 value: Int64) {
+        columnValues.append(ColumnValue(column: column.rawValue, text: "", number: value))
     }
 
     /// Sorts tokens by (field, position), keeping the order of equal keys.

@@ -2,7 +2,8 @@
 ///
 /// Text fields hold tokens with positions and a one-byte length norm per document; keyword fields hold
 /// a few exact terms per document without positions; stored fields are returned verbatim for the top hits.
-/// Every document also has one `Int32` date (`yyyymmdd`, 0 = unknown).
+/// Every document also has one `Int32` date (`yyyymmdd`, 0 = unknown), and one value per column (see
+/// ``ColumnField``): what facets count and sorts read without touching the stored fields.
 public struct IndexSchema: Codable, Sendable, Equatable {
     /// Full-text fields, in the order their `FieldID`s are numbered (0, 1, ...).
     public var textFields: [String]
@@ -14,17 +15,44 @@ public struct IndexSchema: Codable, Sendable, Equatable {
     /// segment's `.ids` file) so that `SegmentReader.storedValue` returns it without decompressing a block;
     /// `nil` when every stored field goes to the compressed blocks.
     public var idField: String?
+    /// Per-document columns (doc values), numbered by `ColumnID` in this order. A new column is a schema
+    /// change recorded in every commit, not a new format version: the `.col` file describes its columns.
+    public var columns: [ColumnField]
 
     /// Creates a schema.
     ///
     /// - Parameter idField: one of `storedFields`, read in O(1) per document (a run file needs the id of
     ///   every hit, not the whole statement).
+    ///   - columns: the per-document columns, each with one value (or none) per document.
     /// - Precondition: at most 255 indexed fields, and no name used twice within a list.
-    public init(textFields: [String], keywordFields: [String], storedFields: [String], idField: String? = nil) {
+    public init(
+        textFields: [String],
+        keywordFields: [String],
+        storedFields: [String],
+        idField: String? = nil,
+        columns: [ColumnField] = []
+    ) {
         self.textFields = textFields
         self.keywordFields = keywordFields
         self.storedFields = storedFields
         self.idField = idField
+        self.columns = columns
+    }
+
+    /// Decodes a schema; a commit without `columns` has none (the version check then refuses older ones
+    /// with their own message, not a decoding error).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        textFields = try container.decode([String].self, forKey: .textFields)
+        keywordFields = try container.decode([String].self, forKey: .keywordFields)
+        storedFields = try container.decode([String].self, forKey: .storedFields)
+        idField = try container.decodeIfPresent(String.self, forKey: .idField)
+        columns = try container.decodeIfPresent([ColumnField].self, forKey: .columns) ?? []
+    }
+
+    /// The id of a column, or `nil`.
+    public func column(named name: String) -> ColumnID? {
+        columns.firstIndex { $0.name == name }.map { ColumnID(rawValue: UInt16($0)) }
     }
 
     /// The id of a text or keyword field, or `nil` when the schema has no such indexed field.
@@ -63,7 +91,9 @@ public struct IndexSchema: Codable, Sendable, Equatable {
             throw IndexError(.invalidArgument, "a schema has at most 65535 stored fields")
         }
         let indexed = textFields + keywordFields
-        guard Set(indexed).count == indexed.count, Set(storedFields).count == storedFields.count else {
+        guard Set(indexed).count == indexed.count, Set(storedFields).count == storedFields.count,
+            Set(columns.map(\.name)).count == columns.count, columns.count <= Int(UInt16.max)
+        else {
             throw IndexError(.invalidArgument, "a field name is used twice in the schema")
         }
         if let idField, !storedFields.contains(idField) {
@@ -99,4 +129,36 @@ public struct AnalyzerIdentity: Codable, Sendable, Equatable {
         self.name = name
         self.version = version
     }
+}
+
+/// A per-document column (doc values): one value or none per document, kept apart from the postings and
+/// the stored fields so that a query can read it for every match.
+public struct ColumnField: Codable, Sendable, Equatable {
+    /// What a column holds.
+    public enum Kind: String, Codable, Sendable {
+        /// A short string (a speaker, a language), kept as an ordinal into the segment's sorted dictionary of
+        /// the column's values: facets count ordinals and turn them into strings once.
+        case keyword
+        /// A signed 64-bit integer (a fingerprint, a group id).
+        case int64
+    }
+
+    /// The column's name, unique among the schema's columns.
+    public var name: String
+    /// What it holds.
+    public var kind: Kind
+
+    /// A column named `name` of `kind`.
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// A column, numbered in `IndexSchema.columns` order.
+public struct ColumnID: Hashable, Sendable {
+    /// The column's index in `IndexSchema.columns`.
+    public let rawValue: UInt16
+    /// The column with this number.
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
 }

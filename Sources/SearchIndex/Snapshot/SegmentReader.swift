@@ -14,6 +14,9 @@ public final class SegmentReader: @unchecked Sendable {
     package let datesFile: MappedFile
     package let storedFile: MappedFile
     package let idsFile: MappedFile
+    package let columnsFile: MappedFile
+    /// The schema's columns, in `ColumnID` order.
+    private let columnReaders: [ColumnReader]
     package let deletesFile: MappedFile?
     private let stored: StoredFieldsReader
     private let deleteBits: UnsafeRawPointer?
@@ -41,6 +44,18 @@ public final class SegmentReader: @unchecked Sendable {
         datesFile = try MappedFile(directory: directory, name: info.fileName(.dates), kind: .dates)
         storedFile = try MappedFile(directory: directory, name: info.fileName(.stored), kind: .stored)
         idsFile = try MappedFile(directory: directory, name: info.fileName(.ids), kind: .ids)
+        columnsFile = try MappedFile(directory: directory, name: info.fileName(.columns), kind: .columns)
+        try columnsFile.check(0, ColumnFile.headerSize)
+        guard columnsFile.dataLength >= ColumnFile.headerSize + ColumnFile.entrySize * schema.columns.count,
+            columnsFile.base.loadUnaligned(as: UInt32.self) == UInt32(schema.columns.count).littleEndian
+        else {
+            throw IndexError.corrupted(columnsFile.name, "it does not hold the schema's columns")
+        }
+        var columnReaders: [ColumnReader] = []
+        for (k, field) in schema.columns.enumerated() {
+            columnReaders.append(try ColumnReader(file: columnsFile, index: k, field: field, maxDoc: info.maxDoc))
+        }
+        self.columnReaders = columnReaders
         stored = try StoredFieldsReader(file: storedFile, idFile: idsFile, maxDoc: info.maxDoc, schema: schema)
         guard normsFile.dataLength == info.maxDoc * schema.textFields.count else {
             throw IndexError.corrupted(normsFile.name, "its size does not match the segment's document count")
@@ -74,7 +89,7 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Every mapped file of the segment.
     package var files: [MappedFile] {
-        [terms.file, postingsFile, positionsFile, normsFile, datesFile, storedFile, idsFile]
+        [terms.file, postingsFile, positionsFile, normsFile, datesFile, storedFile, idsFile, columnsFile]
             + (deletesFile.map { [$0] } ?? [])
     }
 
@@ -124,6 +139,14 @@ public final class SegmentReader: @unchecked Sendable {
     public func date(_ doc: Int32) -> Int32 {
         _ = datePages.isIntact(Int(doc) * 4, 4)
         return Int32(littleEndian: datesFile.base.loadUnaligned(fromByteOffset: Int(doc) * 4, as: Int32.self))
+    }
+
+    /// The reader of a column of the schema (`IndexSchema.column(named:)`).
+    public func column(_ column: ColumnID) -> ColumnReader { columnReaders[Int(column.rawValue)] }
+
+    /// Checks every column's dictionary and ordinals.
+    package func validateColumns() throws(IndexError) {
+        for reader in columnReaders { try reader.validate(maxDoc: info.maxDoc) }
     }
 
     /// The stored fields of `doc` in the order they were added.
@@ -216,10 +239,12 @@ public final class SegmentReader: @unchecked Sendable {
         return try key.withBytes { (raw) throws(IndexError) in try body(raw) }
     }
 
-    /// The first damaged page met by a reader that cannot throw (`isDeleted`, `date`, `norm`), if any: its
+    /// The first damaged page met by a reader that cannot throw (`isDeleted`, `date`, `norm`, a column), if any: its
     /// answers since the mapping was made are unreliable.
     public var damage: IndexError? {
-        for file in [deletesFile, datesFile, normsFile] { if let error = file?.damageError { return error } }
+        for file in [deletesFile, datesFile, normsFile, columnsFile] {
+            if let error = file?.damageError { return error }
+        }
         return nil
     }
 

@@ -8,6 +8,8 @@ package final class SegmentBuffer {
     /// Per text field, the exact sum of field lengths.
     package var fieldLengthSums: [UInt64]
     package var dates: [Int32] = []
+    /// The schema's columns, one value (or none) per document.
+    package var columns: [ColumnBuffer]
     package let stored: StoredFieldsWriter
     package var docCount: Int32 { Int32(dates.count) }
     private var fieldLengths: [UInt32]
@@ -18,6 +20,7 @@ package final class SegmentBuffer {
         norms = Array(repeating: [], count: schema.textFields.count)
         fieldLengthSums = Array(repeating: 0, count: schema.textFields.count)
         fieldLengths = Array(repeating: 0, count: schema.textFields.count)
+        columns = schema.columns.map { ColumnBuffer(kind: $0.kind) }
     }
 
     deinit { table.deallocate() }
@@ -25,6 +28,7 @@ package final class SegmentBuffer {
     /// An estimate of the memory this buffer holds, for the writer's budget.
     package var memoryBytes: Int {
         table.memoryBytes + dates.capacity * 4 + norms.reduce(0) { $0 + $1.capacity } + stored.bufferedBytes
+            + columns.reduce(0) { $0 + $1.memoryBytes }
     }
 
     /// Inverts one document (its tokens sorted by field then position) and returns its local doc id.
@@ -35,7 +39,7 @@ package final class SegmentBuffer {
         for k in lengths.indices { lengths[k] = 0 }
         invert(doc, as: docID, lengths: &lengths)
         try stored.add(doc)
-        finishDocument(date: doc.date, lengths: lengths)
+        finishDocument(doc, lengths: lengths)
         return docID
     }
 
@@ -65,13 +69,13 @@ package final class SegmentBuffer {
             guard nextPart(&part) else { break }
             do throws(IndexError) { try validate(part) } catch {
                 // The record is stored: the document is ended so the segment's files still agree.
-                finishDocument(date: head.date, lengths: lengths)
+                finishDocument(head, lengths: lengths)
                 throw error
             }
             if part.needsSort { part.sortTokens() }
             invert(part, as: docID, lengths: &lengths)
         }
-        finishDocument(date: head.date, lengths: lengths)
+        finishDocument(head, lengths: lengths)
         return docID
     }
 
@@ -88,6 +92,9 @@ package final class SegmentBuffer {
                     "a term of \(token.length - 1) bytes exceeds the limit of \(IndexFormat.maxTermLength)"
                 )
             }
+        }
+        for value in doc.columnValues where Int(value.column) >= columns.count {
+            throw IndexError(.invalidArgument, "a value names column \(value.column), which the schema does not have")
         }
     }
 
@@ -117,13 +124,25 @@ package final class SegmentBuffer {
         table = local
     }
 
-    /// Records the norms, length sums and date of the document just inverted.
-    private func finishDocument(date: Int32, lengths: [UInt32]) {
+    /// Records the norms, length sums, date and column values of the document just inverted.
+    private func finishDocument(_ doc: IndexDocument, lengths: [UInt32]) {
         for k in 0..<schema.textFields.count {
             norms[k].append(NormCodec.encode(lengths[k]))
             fieldLengthSums[k] &+= UInt64(lengths[k])
         }
         fieldLengths = lengths
-        dates.append(date)
+        dates.append(doc.date)
+        appendColumns(of: doc)
+    }
+
+    /// Adds the document's value of every column (the last one set, or none).
+    private func appendColumns(of doc: IndexDocument) {
+        for k in columns.indices {
+            let value = doc.columnValues.last { Int($0.column) == k }
+            switch columns[k].kind {
+            case .keyword: columns[k].append(keyword: value?.text)
+            case .int64: columns[k].append(number: value?.number ?? 0)
+            }
+        }
     }
 }

@@ -34,8 +34,10 @@ struct SegmentMerger {
         for source in sources {
             try source.reader.normsFile.checkAll()
             try source.reader.datesFile.checkAll()
+            try source.reader.columnsFile.checkAll()
         }
         let (norms, dates) = gatherColumns()
+        let columns = try gatherSchemaColumns()
         var serializer = try SegmentSerializer(
             directory: directory,
             id: id,
@@ -46,7 +48,11 @@ struct SegmentMerger {
         try copyStoredFields(to: serializer.stored)
         try serializer.finishStoredFields()
         try mergePostings(into: &serializer)
-        return try serializer.finish(dates: dates, fieldLengthSums: serializer.postingsLengthSums)
+        return try serializer.finish(
+            dates: dates,
+            columns: columns,
+            fieldLengthSums: serializer.postingsLengthSums
+        )
     }
 
     /// The norms (per text field) and dates of the live documents, in their new order.
@@ -67,6 +73,37 @@ struct SegmentMerger {
             reader.datesFile.release(upTo: reader.datesFile.dataLength)
         }
         return (norms, dates)
+    }
+
+    /// The schema's columns of the live documents, in their new order: each source's keyword values are
+    /// read once per ordinal and renumbered in the merged segment's sorted dictionary.
+    private func gatherSchemaColumns() throws(IndexError) -> [ColumnBuffer] {
+        var columns = schema.columns.map { ColumnBuffer(kind: $0.kind) }
+        for k in columns.indices {
+            let id = ColumnID(rawValue: UInt16(k))
+            for (s, source) in sources.enumerated() {
+                let reader = source.reader.column(id)
+                var values: [String?] = [nil]
+                if reader.kind == .keyword {
+                    for ordinal in 1...max(1, reader.valueCount) where ordinal <= reader.valueCount {
+                        values.append(try reader.value(ofOrdinal: UInt32(ordinal)))
+                    }
+                }
+                for d in 0..<source.info.maxDoc where docMaps[s][d] >= 0 {
+                    switch reader.kind {
+                    case .keyword:
+                        let ordinal = Int(reader.ordinal(Int32(d)))
+                        guard ordinal < values.count else {
+                            throw IndexError.corrupted(source.reader.columnsFile.name, "an ordinal names no value")
+                        }
+                        columns[k].append(keyword: values[ordinal])
+                    case .int64: columns[k].append(number: reader.int64(Int32(d)))
+                    }
+                }
+            }
+        }
+        for source in sources { source.reader.columnsFile.release(upTo: source.reader.columnsFile.dataLength) }
+        return columns
     }
 
     /// Copies the stored record and id value of every live document, as the sources wrote them.

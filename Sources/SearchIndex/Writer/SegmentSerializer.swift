@@ -1,5 +1,5 @@
 /// Writes the files of one new segment: the term dictionary, postings and positions term by term, the norms
-/// and dates columns, and the stored fields' finish. A flush (`SegmentBuffer.write`) and a merge
+/// and dates columns, the schema's columns (`.col`), and the stored fields' finish. A flush (`SegmentBuffer.write`) and a merge
 /// (`SegmentMerger`) both write through it, so every segment's bytes come from one place.
 ///
 /// Use: `writeTerm` for every term in key order, then `finish`. The stored fields are added by the caller
@@ -88,16 +88,22 @@ package struct SegmentSerializer: ~Copyable {
         storedFinished = true
     }
 
-    /// Finishes the dictionary, postings and positions, writes the norms and dates columns, finishes the
-    /// stored fields, and describes the segment.
+    /// Finishes the dictionary, postings and positions, writes the norms, dates and the schema's columns,
+    /// finishes the stored fields, and describes the segment.
     ///
     /// - Parameters:
     ///   - dates: every document's date, in doc order: `maxDoc` of them.
+    ///   - columns: every column of the schema, in order, with `maxDoc` values each.
     ///   - fieldLengthSums: per text field, the exact sum of the documents' field lengths.
-    package mutating func finish(dates: [Int32], fieldLengthSums: [UInt64]) throws(IndexError) -> SegmentInfo {
+    package mutating func finish(
+        dates: [Int32],
+        columns: [ColumnBuffer],
+        fieldLengthSums: [UInt64]
+    ) throws(IndexError) -> SegmentInfo {
         try dictionary.finish()
         try encoder.finishFiles()
         try writeColumns(dates: dates)
+        try ColumnFile.write(columns, maxDoc: dates.count, directory: directory, id: id)
         try finishStoredFields()
         return SegmentInfo(
             id: id,

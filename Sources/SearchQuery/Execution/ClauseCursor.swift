@@ -99,6 +99,12 @@ struct ClauseCursor<Postings: QueryPostings> {
         }
     }
 
+    /// Whether the clause is one term (not a phrase): its postings are exactly its matches.
+    var isSingleTerm: Bool { others.isEmpty }
+
+    /// The document frequency of the clause's first term (of the term itself, for a single term).
+    var documentFrequency: Int { lead.docFreq }
+
     // MARK: - Moving
 
     /// Moves to the first document ≥ `target` that has the term (or the whole phrase) and returns it.

@@ -25,6 +25,22 @@ extension SegmentReader: QuerySegment {
         }
     }
 
+    package func columnValueCount(_ column: Int) -> Int {
+        self.column(ColumnID(rawValue: UInt16(column))).valueCount
+    }
+
+    package func columnOrdinal(_ column: Int, _ doc: Int32) -> UInt32 {
+        self.column(ColumnID(rawValue: UInt16(column))).ordinal(doc)
+    }
+
+    package func columnValue(_ column: Int, ordinal: UInt32) throws(SearchError) -> String {
+        do {
+            return try self.column(ColumnID(rawValue: UInt16(column))).value(ofOrdinal: ordinal)
+        } catch {
+            throw .index(error.description)
+        }
+    }
+
     package func storedValues(_ doc: Int32) throws(SearchError) -> [(name: String, value: String)] {
         do {
             return try storedFields(doc).map { ($0.name, $0.value) }
@@ -39,6 +55,15 @@ extension IndexSnapshot: QueryIndex {
     package var liveDocumentCount: Int { liveDocCount }
 
     package func fieldNumber(named name: String) -> UInt8? { schema.field(named: name)?.rawValue }
+
+    package var keywordColumnNames: [String] { schema.columns.filter { $0.kind == .keyword }.map(\.name) }
+
+    package func columnNumber(named name: String) -> Int? {
+        guard let id = schema.column(named: name), schema.columns[Int(id.rawValue)].kind == .keyword else {
+            return nil
+        }
+        return Int(id.rawValue)
+    }
 
     package func lengthStatistics(field: UInt8) -> (sumLength: UInt64, docCount: Int) {
         fieldStats(FieldID(rawValue: field))

@@ -48,6 +48,12 @@ package protocol QuerySegment {
     func date(_ doc: Int32) -> Int32
     /// The postings of a term, or `nil` when the segment lacks it.
     func postings(field: UInt8, term: String) throws(SearchError) -> Postings?
+    /// The number of distinct values of a keyword column in this segment; its ordinals run `1...count`.
+    func columnValueCount(_ column: Int) -> Int
+    /// A keyword column's ordinal for `doc`, 0 when it has none.
+    func columnOrdinal(_ column: Int, _ doc: Int32) -> UInt32
+    /// The value a keyword column's ordinal names.
+    func columnValue(_ column: Int, ordinal: UInt32) throws(SearchError) -> String
     /// The stored fields of `doc` as (name, value) pairs.
     func storedValues(_ doc: Int32) throws(SearchError) -> [(name: String, value: String)]
 }
@@ -61,6 +67,10 @@ package protocol QueryIndex {
     var liveDocumentCount: Int { get }
     /// The number of an indexed field, or `nil` when the index has no such field.
     func fieldNumber(named name: String) -> UInt8?
+    /// The number of a keyword column, or `nil` when the index has no keyword column of that name.
+    func columnNumber(named name: String) -> Int?
+    /// The names of the keyword columns, for messages.
+    var keywordColumnNames: [String] { get }
     /// A text field's summed length and the number of documents that have it.
     func lengthStatistics(field: UInt8) -> (sumLength: UInt64, docCount: Int)
     /// Documents containing `term` in `field`, over all segments.

@@ -164,28 +164,7 @@ extension SegmentSearch {
         }
     }
 
-    // MARK: - Every match
-
-    /// Every live statement of the segment that matches, in order, without scoring or pruning.
-    mutating func allMatches(into result: inout [DocumentAddress]) {
-        if isEmpty || maxDoc == 0 { return }
-        guard let lead = groups.first else {
-            for doc in 0..<maxDoc where isLive(doc) && matches(condition, doc) {
-                result.append(DocumentAddress(segment: segmentNumber, document: doc))
-            }
-            return
-        }
-        var doc: Int32 = 0
-        while doc < maxDoc {
-            var candidate = Int32.max
-            for slot in lead { candidate = min(candidate, cursors[slot].advance(to: doc)) }
-            if candidate >= maxDoc { return }
-            if isLive(candidate), matches(condition, candidate) {
-                result.append(DocumentAddress(segment: segmentNumber, document: candidate))
-            }
-            doc = candidate &+ 1
-        }
-    }
+    // MARK: - Explanations
 
     /// The scoring clauses present on `doc`, with their frequency and score, for explanations.
     mutating func contributions(at doc: Int32) -> [(clause: Int, frequency: UInt32, score: Float)] {

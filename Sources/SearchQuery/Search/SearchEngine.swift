@@ -69,15 +69,54 @@ package final class SearchEngine<Index: QueryIndex> {
         )
     }
 
-    /// The best `request.limit` statements.
-    /// - Throws: ``SearchError`` for a query without a reading, an unknown topic, or a damaged index.
-    /// - Complexity: pruned: statements that cannot enter the top k are mostly skipped block by block.
+    /// The statements `request.offset ..< request.offset + request.limit` in the request's order, the total
+    /// and the facets.
+    /// - Throws: ``SearchError`` for a query without a reading, an unknown topic or facet, or a damaged index.
+    /// - Complexity: a ranked search is pruned: statements that cannot enter the top k are mostly skipped
+    ///   block by block. Facets, a date sort, an offset or an exact total add one pass over every match.
     package func search(_ request: SearchRequest) throws(SearchError) -> SearchResults {
         let opened = OpenedPostings(segments: index.querySegments)
         let plan = try self.plan(request, opened: opened)
-        var collector = TopKCollector(capacity: request.limit)
-        try forEachSegment(plan, opened: opened) { run in run.collect(into: &collector) }
-        var hits = collector.sorted().map { SearchHit(address: $0.address, score: $0.score, explanation: nil) }
+        let columns = try facetColumns(request.facets)
+        let wanted = request.offset > Int.max - request.limit ? Int.max : request.offset + request.limit
+        let counts =
+            request.exactTotal || !request.facets.isEmpty || request.sort != .relevance || request.offset > 0
+        var entries: [(score: Float, address: DocumentAddress)]
+        var tally: Tally? = nil
+        var total: Int
+        var totalIsExact = true
+        if request.sort == .relevance {
+            var collector = TopKCollector(capacity: wanted)
+            var bound = 0
+            var boundIsExact = true
+            try forEachSegment(plan, opened: opened) { run in
+                run.collect(into: &collector)
+                let segmentBound = run.matchCountBound()
+                bound += segmentBound.count
+                boundIsExact = boundIsExact && segmentBound.isExact
+            }
+            entries = collector.sorted().map { ($0.score, $0.address) }
+            if counts {
+                tally = try self.tally(plan, facets: request.facets, columns: columns, order: nil)
+                total = tally!.total
+            } else if boundIsExact {
+                total = bound
+            } else if collector.heap.count < collector.capacity {
+                // Never full, the collector never pruned: it was offered every match.
+                total = collector.heap.count
+            } else {
+                total = max(collector.heap.count, bound)
+                totalIsExact = false
+            }
+        } else {
+            let order = DateOrderCollector(capacity: wanted, newestFirst: request.sort == .newestFirst)
+            tally = try self.tally(plan, facets: request.facets, columns: columns, order: order)
+            entries = tally!.order!.sorted().map { ($0.score, $0.address) }
+            total = tally!.total
+        }
+        var hits = entries.dropFirst(request.offset).map {
+            SearchHit(address: $0.address, score: $0.score, explanation: nil)
+        }
         if request.explain {
             for position in hits.indices {
                 hits[position].explanation = try explain(hits[position], plan: plan)
@@ -96,7 +135,10 @@ package final class SearchEngine<Index: QueryIndex> {
             hits: hits,
             expansions: plan.expansions,
             highlightTerms: terms,
-            highlightPhrases: phrases
+            highlightPhrases: phrases,
+            total: total,
+            totalIsExact: totalIsExact,
+            facets: tally?.facets ?? []
         )
     }
 
@@ -111,7 +153,7 @@ package final class SearchEngine<Index: QueryIndex> {
     }
 
     /// Runs `body` on a search of `plan` over each segment in turn, then reports the first read error.
-    private func forEachSegment(
+    func forEachSegment(
         _ plan: QueryPlan,
         opened: OpenedPostings<Index.Segment>,
         _ body: (inout SegmentSearch<Index.Segment>) -> Void

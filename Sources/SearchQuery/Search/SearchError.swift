@@ -4,6 +4,8 @@ public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
     case syntax(QuerySyntaxError)
     /// `topic:NAME` or `--topic NAME` names no topic of the topics file.
     case unknownTopic(String, known: [String])
+    /// A facet names a column the index does not have.
+    case unknownFacet(String, known: [String])
     /// The index could not be read (a damaged file): the message names it.
     case index(String)
 
@@ -13,6 +15,8 @@ public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .syntax(let error): return error.description
         case .unknownTopic(let name, let known):
             return "no topic named '\(name)'; the topics are: \(known.joined(separator: ", "))"
+        case .unknownFacet(let name, let known):
+            return "no column named '\(name)' to count; the columns are: \(known.joined(separator: ", "))"
         case .index(let message): return message
         }
     }

@@ -1,0 +1,105 @@
+/// The pass over every match that exact totals, facets and date sorts need.
+extension SearchEngine {
+    /// What a pass over every match found.
+    struct Tally {
+        /// Matching statements.
+        var total = 0
+        /// The requested facets' counts.
+        var facets: [FacetCounts] = []
+        /// The first matches in date order, for a date sort.
+        var order: DateOrderCollector?
+    }
+
+    /// The column number of each facet (`nil` for the year).
+    /// - Throws: ``SearchError/unknownFacet(_:known:)`` for a column the index lacks.
+    func facetColumns(_ facets: [Facet]) throws(SearchError) -> [Int?] {
+        var result: [Int?] = []
+        for facet in facets {
+            switch facet {
+            case .year: result.append(nil)
+            case .column(let name):
+                guard let number = index.columnNumber(named: name) else {
+                    throw .unknownFacet(name, known: index.keywordColumnNames)
+                }
+                result.append(number)
+            }
+        }
+        return result
+    }
+
+    /// Counts every match of `plan`, each facet's values, and keeps the first matches by date when `order`
+    /// is given. Column facets count ordinals per segment and turn each segment's ordinals into strings once.
+    ///
+    /// - Complexity: O(matches × facets), plus a score for each match whose date could place it in `order`.
+    func tally(
+        _ plan: QueryPlan,
+        facets: [Facet],
+        columns: [Int?],
+        order: DateOrderCollector?
+    ) throws(SearchError) -> Tally {
+        var tally = Tally(order: order)
+        let columnSlots = columns.compactMap { $0 }
+        let countsYears = columns.contains { $0 == nil }
+        // Years 0...9999 by their number, 0 for undated (and any date out of the yyyymmdd range).
+        var years = countsYears ? [Int](repeating: 0, count: 10_000) : []
+        var values = [[String?: Int]](repeating: [:], count: columnSlots.count)
+        var failure: SearchError? = nil
+        try forEachSegment(plan, opened: OpenedPostings(segments: index.querySegments)) { run in
+            let segment = run.segment
+            var ordinals = columnSlots.map { [Int](repeating: 0, count: segment.columnValueCount($0) + 1) }
+            var total = 0
+            var collector = tally.order
+            let number = run.segmentNumber
+            run.forEachMatch { run, doc in
+                total &+= 1
+                for k in columnSlots.indices { ordinals[k][Int(segment.columnOrdinal(columnSlots[k], doc))] &+= 1 }
+                if countsYears {
+                    let year = Int(segment.date(doc) / 10_000)
+                    years[year >= 0 && year < 10_000 ? year : 0] &+= 1
+                }
+                if collector != nil {
+                    let key = collector!.key(of: segment.date(doc))
+                    guard collector!.admits(key) else { return }
+                    let score = run.score(of: doc)
+                    collector!.offer(.init(key: key, score: score, address: .init(segment: number, document: doc)))
+                }
+            }
+            tally.total += total
+            tally.order = collector
+            for k in columnSlots.indices {
+                for (ordinal, count) in ordinals[k].enumerated() where count > 0 {
+                    do throws(SearchError) {
+                        let value =
+                            ordinal == 0 ? nil : try segment.columnValue(columnSlots[k], ordinal: UInt32(ordinal))
+                        values[k][value, default: 0] += count
+                    } catch {
+                        failure = failure ?? error
+                    }
+                }
+            }
+        }
+        if let failure { throw failure }
+        var next = 0
+        for (facet, column) in zip(facets, columns) {
+            if column == nil {
+                var counted: [FacetCounts.Value] = []
+                for year in 1..<years.count where years[year] > 0 {
+                    let digits = String(year)
+                    counted.append(
+                        .init(value: String(repeating: "0", count: 4 - digits.count) + digits, count: years[year])
+                    )
+                }
+                if years[0] > 0 { counted.append(.init(value: nil, count: years[0])) }
+                tally.facets.append(FacetCounts(facet: facet, values: counted))
+            } else {
+                let counted = values[next].map { FacetCounts.Value(value: $0.key, count: $0.value) }.sorted { a, b in
+                    if a.count != b.count { return a.count > b.count }
+                    return (a.value ?? "").utf8.lexicographicallyPrecedes((b.value ?? "").utf8)
+                }
+                tally.facets.append(FacetCounts(facet: facet, values: counted))
+                next += 1
+            }
+        }
+        return tally
+    }
+}
