@@ -17,6 +17,8 @@ public struct IndexingOptions: Sendable {
     public var jobs: Int
     /// Follow symbolic links that lead out of the corpus too (links inside it are always followed).
     public var followSymlinks = false
+    /// The topics file to keep in the index; `nil` takes `topics.toml` at the top of a corpus folder.
+    public var topicsFile: String? = nil
     /// Asked between sources and before the commit: the number of a signal that asks the run to stop (its
     /// files are then removed and the index stays as it was), or `nil` to go on.
     public var interruption: @Sendable () -> Int32? = { nil }
@@ -84,6 +86,8 @@ public struct IndexingReport: Sendable {
     public var generation = 0
     /// Whether a new commit was written.
     public var committed = false
+    /// The topics file copied into the index (`Indexer.topicsFileName`), when there was one.
+    public var topicsFile: String? = nil
 }
 
 /// Builds and refreshes a Podium index from a corpus of HTML pages and JSONL files.
@@ -107,6 +111,7 @@ public enum Indexer {
         let roots = try resolveRoots(options.corpus)
         let listing = try listSources(roots, followSymlinks: options.followSymlinks)
         let files = listing.files
+        let topics = try topicsSource(options, roots: roots)
         let writer = try openWriter(options, create: true)
         defer { writer.close() }
         var report = IndexingReport()
@@ -119,6 +124,8 @@ public enum Indexer {
             try stopIfInterrupted(options)
             try commit(writer, table: table, roots: roots, report: &report, index: options.index)
         }
+        try keepTopics(topics, index: options.index, isBuild: true)
+        report.topicsFile = topics
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -151,6 +158,7 @@ public enum Indexer {
         }
         let listing = try listSources(roots, followSymlinks: options.followSymlinks)
         let files = listing.files
+        let topics = try topicsSource(options, roots: roots)
         var unreadable: [String: String] = [:]
         var plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
             do throws(PodiumError) { return try ContentHash.ofFile(path: path) } catch {
@@ -195,6 +203,8 @@ public enum Indexer {
                 try commit(writer, table: table, roots: roots, report: &report, index: options.index)
             }
         }
+        try keepTopics(topics, index: options.index, isBuild: false)
+        report.topicsFile = topics
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

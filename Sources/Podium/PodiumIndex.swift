@@ -61,8 +61,8 @@ public final class PodiumIndex: @unchecked Sendable {
     /// The index directory, as given.
     public let directory: String
     let topicSet: TopicSet
-    private let snapshot: IndexSnapshot
-    private let searcher: Searcher
+    let snapshot: IndexSnapshot
+    let searcher: Searcher
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
@@ -138,18 +138,13 @@ public final class PodiumIndex: @unchecked Sendable {
                 continue
             }
             let statement = try self.statement(at: found.address)
-            let text = statement.answer.isEmpty ? statement.question : statement.answer
-            var snippet = searcher.snippet(of: text, for: results)
-            if snippet.highlights.isEmpty && !statement.question.isEmpty {
-                // The words matched in the question (or title) only: show that instead.
-                let fromQuestion = searcher.snippet(of: statement.question, for: results)
-                if !fromQuestion.highlights.isEmpty { snippet = fromQuestion }
-            }
+            let (excerpt, from) = excerpt(of: statement, for: results)
             hits.append(
                 Hit(
                     statement: statement,
                     score: Double(found.score),
-                    excerpt: Excerpt(text: snippet.text, highlights: snippet.highlights),
+                    excerpt: excerpt,
+                    excerptFrom: from,
                     explanation: found.explanation.map { $0.description.split(separator: "\n").map(String.init) } ?? []
                 )
             )
@@ -191,9 +186,27 @@ public final class PodiumIndex: @unchecked Sendable {
 
     // MARK: - Helpers
 
+    /// The passage to show for a hit, and the field it comes from: the answer when the query's words occur
+    /// in it (or when they occur nowhere shown, as for a topic or a filter alone), else the question, else
+    /// the title. A question's words are thus never shown as if the spokesperson had said them.
+    private func excerpt(of statement: Statement, for results: SearchResults) -> (Excerpt, ExcerptSource) {
+        func excerpt(_ snippet: Snippet) -> Excerpt { Excerpt(text: snippet.text, highlights: snippet.highlights) }
+        let answer = searcher.snippet(of: statement.answer, for: results)
+        if !answer.highlights.isEmpty { return (excerpt(answer), .answer) }
+        if !statement.question.isEmpty {
+            let question = searcher.snippet(of: statement.question, for: results)
+            if !question.highlights.isEmpty || statement.answer.isEmpty { return (excerpt(question), .question) }
+        }
+        if !statement.title.isEmpty {
+            let title = searcher.snippet(of: statement.title, for: results)
+            if !title.highlights.isEmpty { return (excerpt(title), .title) }
+        }
+        return (excerpt(answer), .answer)
+    }
+
     /// Fails when a delete bit, date or norm read during the query lay on a damaged page: its answer is not
     /// to be trusted.
-    private func checkDamage() throws(PodiumError) {
+    func checkDamage() throws(PodiumError) {
         do { try snapshot.checkDamage() } catch { throw PodiumError(error, index: directory) }
     }
 
@@ -230,7 +243,7 @@ public final class PodiumIndex: @unchecked Sendable {
 
     private static let idField = StatementSchema.schema.storedField(named: "id")!
 
-    private func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
+    func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
         do {
             let fields = try snapshot.segments[address.segment].storedFields(address.document)
             return StatementSchema.statement(from: fields)
