@@ -106,6 +106,12 @@ public final class PodiumIndex: @unchecked Sendable {
     /// The names of the topics this index can rank by.
     public var topicNames: [String] { topicSet.names }
 
+    /// A topic's human label (`Intellectual property` for `ip`); `nil` for an unknown topic or one without.
+    public func topicLabel(_ name: String) -> String? {
+        guard let label = topicSet[name]?.label, !label.isEmpty else { return nil }
+        return label
+    }
+
     /// Live statements in the snapshot.
     public var statementCount: Int { snapshot.liveDocCount }
 
@@ -164,13 +170,38 @@ public final class PodiumIndex: @unchecked Sendable {
             throw Self.translate(error, index: directory, query: options.query)
         }
         let dates = addresses.map { address in
-            let key = snapshot.segments[address.segment].date(address.document)
-            guard key > 0 else { return "" }
-            let y = key / 10000, m = key / 100 % 100, d = key % 100
-            return String(format: "%04d-%02d-%02d", y, m, d)
+            Self.isoDate(snapshot.segments[address.segment].date(address.document))
         }
         try checkDamage()
         return dates
+    }
+
+    /// The dates of every live statement within `since` and `until` (each optional), for a trend's shares:
+    /// how many statements each period holds in all.
+    ///
+    /// - Complexity: O(statements in the index): the date column only, no stored field is read.
+    /// - Throws: `.usage` for a bad date; `.index` when the date column lies on a damaged page.
+    public func statementDates(since: String? = nil, until: String? = nil) throws(PodiumError) -> [String] {
+        let range: DateRange?
+        do { range = try DateRange(since: since, until: until) } catch { throw Self.dateError(error) }
+        var dates: [String] = []
+        dates.reserveCapacity(snapshot.liveDocCount)
+        for segment in snapshot.segments {
+            for doc in 0..<Int32(segment.maxDoc) where !segment.isDeleted(doc) {
+                let key = segment.date(doc)
+                if let range, !range.contains(key) { continue }
+                dates.append(Self.isoDate(key))
+            }
+        }
+        try checkDamage()
+        return dates
+    }
+
+    /// `20190509` → `2019-05-09`; `""` for an unknown date.
+    private static func isoDate(_ key: Int32) -> String {
+        guard key > 0 else { return "" }
+        let y = key / 10000, m = key / 100 % 100, d = key % 100
+        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
     /// How many statements match, without ranking them.
