@@ -155,9 +155,13 @@ public final class PodiumIndex: @unchecked Sendable {
                 )
             )
         }
-        let notes = results.expansions.map { e in
-            "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
-                + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
+        // A lone Chinese character is expanded on every search: only a cut-short expansion is worth a note.
+        let notes = results.expansions.filter { !$0.isCharacter || $0.isTruncated }.map { e in
+            e.isCharacter
+                ? "\(e.prefix) matched the \(e.terms.count) most frequent words that hold it (limit reached; "
+                    + "statements with only rarer ones were left out)"
+                : "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
+                    + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
         }
         return SearchOutcome(hits: hits, notes: notes)
     }
