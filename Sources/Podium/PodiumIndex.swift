@@ -15,7 +15,7 @@ public struct SearchOptions: Sendable {
     public var until: String?
     /// The most hits to return, the best first.
     public var limit: Int
-    /// Every word required (`--all`).
+    /// Every word required (`--every-word`).
     public var requireAll: Bool
     /// Say which terms and topic entries made each score.
     public var explain: Bool
@@ -84,7 +84,7 @@ public final class PodiumIndex: @unchecked Sendable {
                 .index,
                 "the index at '\(directory)' was built with analyzer \(snapshot.analyzer.name) "
                     + "\(snapshot.analyzer.version); this podium uses \(Analyzer.name) \(Analyzer.version)",
-                hint: "rebuild it with: podium index build --index \(directory)"
+                hint: "rebuild it with: \(PodiumError.rebuild(directory))"
             )
             error.isOutdatedIndex = true
             throw error
@@ -319,6 +319,7 @@ public final class PodiumIndex: @unchecked Sendable {
         case .missingValue: return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
         case .tooLong, .tooDeep, .tooManyWords: return "shorten the query"
         case .nothingToSearch: return "type some words: operators alone find nothing"
+        case .missingOperand: return "finish it (trade AND tariffs), or quote the operator to search for it: \"AND\""
         case .missingTopicName, .notOneValue: return "quote words that should be read literally, e.g. \"U.S.-China\""
         }
     }
@@ -338,7 +339,7 @@ public final class PodiumIndex: @unchecked Sendable {
             return PodiumError(
                 .index,
                 message,
-                hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
+                hint: "run 'podium index verify --index \(index)', then rebuild with '\(PodiumError.rebuild(index))'"
             )
         }
     }

@@ -76,7 +76,7 @@ public struct TrendChart: Sendable {
     /// The chart as a standalone SVG document.
     public func svg() -> String {
         let legendRows = lines.count > 1 ? (lines.count + 2) / 3 : 0
-        let left = 72.0, right = 24.0, top = 56.0 + 18.0 * Double(legendRows), bottom = 96.0
+        let left = 72.0, right = 24.0, top = 56.0 + 18.0 * Double(legendRows), bottom = 104.0
         let plotW = Double(width) - left - right
         let plotH = Double(height) - top - bottom
         let maxValue = lines.flatMap(\.values).max() ?? 0
@@ -113,7 +113,9 @@ public struct TrendChart: Sendable {
         let axisName = isShare ? "share of all statements" : "statements"
         out += "<text x=\"18\" y=\"\(f(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"13\" "
         out += "transform=\"rotate(-90 18 \(f(top + plotH / 2)))\">\(axisName)</text>\n"
-        out += "<text x=\"\(f(left))\" y=\"\(height - 12)\" font-size=\"11\" fill=\"#555\">"
+        out += "<text x=\"\(f(left + plotW / 2))\" y=\"\(height - 30)\" text-anchor=\"middle\" font-size=\"13\">"
+        out += "\(granularity.rawValue)</text>\n"
+        out += "<text x=\"\(f(left))\" y=\"\(height - 10)\" font-size=\"11\" fill=\"#555\">"
         out += "\(Self.escaped(caption))</text>\n"
 
         if lines.count == 1 {
@@ -126,13 +128,13 @@ public struct TrendChart: Sendable {
             }
         }
         let labelled = labelledPeriods(plotWidth: plotW)
-        for (i, period) in periods.enumerated() {
+        for i in periods.indices {
             guard let text = labelled[i] else { continue }
             let lx = x(i), ly = top + plotH + 14
             out += "<line x1=\"\(f(lx))\" y1=\"\(f(top + plotH))\" x2=\"\(f(lx))\" y2=\"\(f(top + plotH + 4))\" "
             out += "stroke=\"black\"/>\n"
             out += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" text-anchor=\"end\" font-size=\"11\" "
-            out += "transform=\"rotate(-45 \(f(lx)) \(f(ly)))\">\(Self.escaped(text))<title>\(period)</title></text>\n"
+            out += "transform=\"rotate(-45 \(f(lx)) \(f(ly)))\">\(Self.escaped(text))</text>\n"
         }
         out += "</svg>\n"
         return out

@@ -100,7 +100,7 @@ extension IndexCommand {
 
                 Examples:
                   podium index build
-                  podium index build --corpus ~/briefings --corpus extra.jsonl --index ~/podium-index
+                  podium index build --corpus ~/briefings --corpus extra.jsonl
                 """
         )
 
@@ -209,7 +209,7 @@ extension IndexCommand {
 
                 Examples:
                   podium index verify
-                  podium index verify --index ~/podium-index || podium index build --index ~/podium-index
+                  podium index verify || podium index build
                 """
         )
 

@@ -13,9 +13,9 @@ struct ShowCommand: ParsableCommand {
             adds the N statements before and after it in the same briefing.
 
             Examples:
-              podium show 'Corpus/2019-05-13-en-presser-geng-shuang-t1663224.html#3'
-              podium show 'Corpus/2019-05-13-en-presser-geng-shuang-t1663224.html#3' --context 2
-              podium show 'Corpus/2019-05-13-en-presser-geng-shuang-t1663224.html#3' --format json
+              podium show '2019-05-09-en-presser-qiao-ming-t1662118#3'
+              podium show '2019-05-09-en-presser-qiao-ming-t1662118#3' --context 2
+              podium show sample-2023-03-10-zh-001 --format json
             """
     )
 
