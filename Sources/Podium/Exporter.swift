@@ -10,7 +10,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// briefing with a citation under every excerpt.
 ///
 /// Every format carries the statement's id, date, spokesperson, outlet, title, source (URL when known,
-/// else the path), score and the excerpt with its highlights marked `**like this**`; `full` adds the
+/// else the path), score and the excerpt (in JSON Lines and Markdown with its highlights marked
+/// `**like this**`; in CSV plain), and which field the excerpt comes from: an excerpt of the question or
+/// the title is labelled so (`Q (Bloomberg): …`), never shown as the spokesperson's words. `full` adds the
 /// whole question and answer.
 public struct Exporter: Sendable {
     /// The file format written.
@@ -62,6 +64,7 @@ public struct Exporter: Sendable {
         o.add("kind", s.kind)
         o.add("score", hit.score)
         o.add("excerpt", hit.excerpt.marked())
+        o.add("excerptFrom", hit.excerptFrom.rawValue)
         o.add("highlights", strings: hit.excerpt.highlightedWords)
         if full {
             o.add("question", s.question)
@@ -73,7 +76,9 @@ public struct Exporter: Sendable {
     // MARK: - CSV (RFC 4180)
 
     private var csvHeader: [String] {
-        var header = ["id", "date", "spokesperson", "outlet", "title", "source", "score", "excerpt"]
+        var header = [
+            "id", "date", "spokesperson", "outlet", "title", "source", "score", "excerpt", "excerpt_from",
+        ]
         if full { header += ["question", "answer"] }
         return header
     }
@@ -82,7 +87,7 @@ public struct Exporter: Sendable {
         let s = hit.statement
         var fields = [
             s.id, s.date, s.spokesperson, s.outlet, s.title, Self.citedSource(s), JSONText.number(hit.score),
-            hit.excerpt.marked(),
+            (hit.excerptLabel.map { $0 + ": " } ?? "") + hit.excerpt.text, hit.excerptFrom.rawValue,
         ]
         if full { fields += [s.question, s.answer] }
         return fields
@@ -103,20 +108,23 @@ public struct Exporter: Sendable {
         let heading = query.isEmpty ? "Podium excerpts" : "Podium excerpts: \(query)"
         try write("# \(Self.markdownEscaped(heading))\n\n")
         try write("\(hits.count) excerpt\(hits.count == 1 ? "" : "s"), grouped by briefing.\n")
-        // Group by briefing (source + title), keeping the order in which briefings first appear.
+        // Group by briefing (source, title and date: a JSONL file holds many briefings), keeping the order in
+        // which briefings first appear.
         var order: [String] = []
         var groups: [String: [Hit]] = [:]
         for hit in hits {
-            let key = hit.statement.source + "\u{1}" + hit.statement.title
+            let s = hit.statement
+            let key = [s.source, s.title, s.date].joined(separator: "\u{1}")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(hit)
         }
         for key in order {
             let group = groups[key]!
             let first = group[0].statement
-            let title = first.title.isEmpty ? first.source : first.title
             let date = first.date.isEmpty ? "undated" : first.date
-            try write("\n## \(Self.markdownEscaped(title)) (\(date))\n")
+            let who = first.spokesperson.isEmpty ? "" : ", \(first.spokesperson)"
+            let title = first.title.isEmpty ? "Briefing of \(date)\(who)" : "\(first.title) (\(date))"
+            try write("\n## \(Self.markdownEscaped(title))\n")
             for hit in group {
                 let s = hit.statement
                 try write("\n")
@@ -124,7 +132,8 @@ public struct Exporter: Sendable {
                     try write("**Q\(s.outlet.isEmpty ? "" : " (\(Self.markdownEscaped(s.outlet)))"):** ")
                     try write(Self.markdownEscaped(s.question) + "\n\n")
                 }
-                let body = full ? s.answer : hit.excerpt.marked(open: "\u{2}", close: "\u{3}")
+                var body = full ? s.answer : hit.excerpt.marked(open: "\u{2}", close: "\u{3}")
+                if !full, let label = hit.excerptLabel { body = "\u{2}\(label):\u{3} " + body }
                 let quoted = Self.markdownEscaped(body)
                     .replacingOccurrences(of: "\u{2}", with: "**")
                     .replacingOccurrences(of: "\u{3}", with: "**")
@@ -151,7 +160,7 @@ public struct Exporter: Sendable {
     static func citedSource(_ s: Statement) -> String { s.url.isEmpty ? s.source : s.url }
 
     /// Escapes the characters that would turn plain text into Markdown markup.
-    static func markdownEscaped(_ s: String) -> String {
+    public static func markdownEscaped(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {

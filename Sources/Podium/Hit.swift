@@ -40,6 +40,19 @@ public struct Excerpt: Sendable, Hashable, Codable {
     }
 }
 
+/// Which field of a statement an excerpt was taken from.
+///
+/// Only an excerpt from the answer is the spokesperson's words: one from the question is the asker's, and
+/// one from the title the briefing's, and every output labels them so.
+public enum ExcerptSource: String, Sendable, Hashable, Codable {
+    /// The answer: what the spokesperson said.
+    case answer
+    /// The question: what the journalist asked.
+    case question
+    /// The briefing's title.
+    case title
+}
+
 /// One search result: a statement, its score and its best excerpt.
 public struct Hit: Sendable {
     /// The statement that matched; for a run file (`excerpts` off) only its `id` is filled.
@@ -48,14 +61,35 @@ public struct Hit: Sendable {
     public var score: Double
     /// The statement's best passage, with the matched words marked.
     public var excerpt: Excerpt
+    /// The field the excerpt was taken from: the answer whenever the query's words occur in it.
+    public var excerptFrom: ExcerptSource
     /// Lines that say which terms and topic entries made up the score, when asked for.
     public var explanation: [String]
 
     /// Creates a hit.
-    public init(statement: Statement, score: Double, excerpt: Excerpt, explanation: [String] = []) {
+    public init(
+        statement: Statement,
+        score: Double,
+        excerpt: Excerpt,
+        excerptFrom: ExcerptSource = .answer,
+        explanation: [String] = []
+    ) {
         self.statement = statement
         self.score = score
         self.excerpt = excerpt
+        self.excerptFrom = excerptFrom
         self.explanation = explanation
+    }
+}
+
+extension Hit {
+    /// Who the excerpt's words belong to when they are not the answer's, as a label to put before them:
+    /// `Q (Bloomberg)`, `Q` when the asker is unknown, `Title`; `nil` for an excerpt from the answer.
+    public var excerptLabel: String? {
+        switch excerptFrom {
+        case .answer: return nil
+        case .question: return statement.outlet.isEmpty ? "Q" : "Q (\(statement.outlet))"
+        case .title: return "Title"
+        }
     }
 }

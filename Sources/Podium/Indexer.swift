@@ -23,6 +23,8 @@ public struct IndexingOptions: Sendable {
     public var pageLimit: Int { maximumPageBytes ?? max(4 << 20, memoryBudget / 32) }
     /// Follow symbolic links that lead out of the corpus too (links inside it are always followed).
     public var followSymlinks = false
+    /// The topics file to keep in the index; `nil` takes `topics.toml` at the top of a corpus folder.
+    public var topicsFile: String? = nil
     /// Asked between sources and before the commit: the number of a signal that asks the run to stop (its
     /// files are then removed and the index stays as it was), or `nil` to go on.
     public var interruption: @Sendable () -> Int32? = { nil }
@@ -95,6 +97,8 @@ public struct IndexingReport: Sendable {
     public var generation = 0
     /// Whether a new commit was written.
     public var committed = false
+    /// The topics file copied into the index (`Indexer.topicsFileName`), when there was one.
+    public var topicsFile: String? = nil
 }
 
 /// Builds and refreshes a Podium index from a corpus of HTML pages and JSONL files.
@@ -118,6 +122,7 @@ public enum Indexer {
         let roots = try resolveRoots(options.corpus)
         let listing = try listSources(roots, followSymlinks: options.followSymlinks)
         let files = listing.files
+        let topics = try topicsSource(options, roots: roots)
         let writer = try openWriter(options, create: true)
         defer { writer.close() }
         var report = IndexingReport()
@@ -130,6 +135,8 @@ public enum Indexer {
             try stopIfInterrupted(options)
             try commit(writer, table: table, roots: roots, report: &report, index: options.index)
         }
+        try keepTopics(topics, index: options.index, isBuild: true)
+        report.topicsFile = topics
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -162,6 +169,7 @@ public enum Indexer {
         }
         let listing = try listSources(roots, followSymlinks: options.followSymlinks)
         let files = listing.files
+        let topics = try topicsSource(options, roots: roots)
         var unreadable: [String: String] = [:]
         var plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
             do throws(PodiumError) { return try ContentHash.ofFile(path: path) } catch {
@@ -206,6 +214,8 @@ public enum Indexer {
                 try commit(writer, table: table, roots: roots, report: &report, index: options.index)
             }
         }
+        try keepTopics(topics, index: options.index, isBuild: false)
+        report.topicsFile = topics
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

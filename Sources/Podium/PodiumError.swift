@@ -51,15 +51,31 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
             self.init(
                 .index,
                 error.message,
-                hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
+                hint: "run 'podium index verify --index \(index)', then rebuild with '\(Self.rebuild(index))'"
             )
         case .unsupportedVersion:
-            self.init(.index, error.message, hint: "rebuild it with: podium index build --index \(index)")
+            self.init(.index, error.message, hint: "rebuild it with: \(Self.rebuild(index))")
             isOutdatedIndex = true
         case .invalidArgument:
-            self.init(.index, error.message, hint: "rebuild it with: podium index build --index \(index)")
+            self.init(.index, error.message, hint: "rebuild it with: \(Self.rebuild(index))")
         case .io:
             self.init(.output, error.message, hint: "check free space and permissions of '\(index)'")
         }
+    }
+}
+
+extension PodiumError {
+    /// The command that builds `index` again from the corpus it was built from (as its commit records it),
+    /// with the paths quoted for a shell where they need it; `--corpus PATH` when the record is lost.
+    static func rebuild(_ index: String) -> String {
+        let corpus = Indexer.recordedCorpus(index: index)?.map { "--corpus \(shellQuoted($0))" } ?? ["--corpus PATH"]
+        return (["podium index build", "--index \(shellQuoted(index))"] + corpus).joined(separator: " ")
+    }
+
+    private static func shellQuoted(_ s: String) -> String {
+        let plain = s.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || "0123456789/._-~+,:@".unicodeScalars.contains($0)
+        }
+        return plain && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

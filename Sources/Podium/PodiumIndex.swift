@@ -15,7 +15,7 @@ public struct SearchOptions: Sendable {
     public var until: String?
     /// The most hits to return, the best first.
     public var limit: Int
-    /// Every word required (`--all`).
+    /// Every word required (`--every-word`).
     public var requireAll: Bool
     /// Say which terms and topic entries made each score.
     public var explain: Bool
@@ -84,8 +84,8 @@ public final class PodiumIndex: @unchecked Sendable {
     /// The index directory, as given.
     public let directory: String
     let topicSet: TopicSet
-    private let snapshot: IndexSnapshot
-    private let searcher: Searcher
+    let snapshot: IndexSnapshot
+    let searcher: Searcher
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
@@ -107,7 +107,7 @@ public final class PodiumIndex: @unchecked Sendable {
                 .index,
                 "the index at '\(directory)' was built with analyzer \(snapshot.analyzer.name) "
                     + "\(snapshot.analyzer.version); this podium uses \(Analyzer.name) \(Analyzer.version)",
-                hint: "rebuild it with: podium index build --index \(directory)"
+                hint: "rebuild it with: \(PodiumError.rebuild(directory))"
             )
             error.isOutdatedIndex = true
             throw error
@@ -128,6 +128,12 @@ public final class PodiumIndex: @unchecked Sendable {
 
     /// The names of the topics this index can rank by.
     public var topicNames: [String] { topicSet.names }
+
+    /// A topic's human label (`Intellectual property` for `ip`); `nil` for an unknown topic or one without.
+    public func topicLabel(_ name: String) -> String? {
+        guard let label = topicSet[name]?.label, !label.isEmpty else { return nil }
+        return label
+    }
 
     /// Live statements in the snapshot.
     public var statementCount: Int { snapshot.liveDocCount }
@@ -161,25 +167,24 @@ public final class PodiumIndex: @unchecked Sendable {
                 continue
             }
             let statement = try self.statement(at: found.address)
-            let text = statement.answer.isEmpty ? statement.question : statement.answer
-            var snippet = searcher.snippet(of: text, for: results)
-            if snippet.highlights.isEmpty && !statement.question.isEmpty {
-                // The words matched in the question (or title) only: show that instead.
-                let fromQuestion = searcher.snippet(of: statement.question, for: results)
-                if !fromQuestion.highlights.isEmpty { snippet = fromQuestion }
-            }
+            let (excerpt, from) = excerpt(of: statement, for: results)
             hits.append(
                 Hit(
                     statement: statement,
                     score: Double(found.score),
-                    excerpt: Excerpt(text: snippet.text, highlights: snippet.highlights),
+                    excerpt: excerpt,
+                    excerptFrom: from,
                     explanation: found.explanation.map { $0.description.split(separator: "\n").map(String.init) } ?? []
                 )
             )
         }
-        let notes = results.expansions.map { e in
-            "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
-                + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
+        // A lone Chinese character is expanded on every search: only a cut-short expansion is worth a note.
+        let notes = results.expansions.filter { !$0.isCharacter || $0.isTruncated }.map { e in
+            e.isCharacter
+                ? "\(e.prefix) matched the \(e.terms.count) most frequent words that hold it (limit reached; "
+                    + "statements with only rarer ones were left out)"
+                : "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
+                    + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
         }
         return SearchOutcome(
             hits: hits,
@@ -200,13 +205,38 @@ public final class PodiumIndex: @unchecked Sendable {
             throw Self.translate(error, index: directory, query: options.query)
         }
         let dates = addresses.map { address in
-            let key = snapshot.segments[address.segment].date(address.document)
-            guard key > 0 else { return "" }
-            let y = key / 10000, m = key / 100 % 100, d = key % 100
-            return String(format: "%04d-%02d-%02d", y, m, d)
+            Self.isoDate(snapshot.segments[address.segment].date(address.document))
         }
         try checkDamage()
         return dates
+    }
+
+    /// The dates of every live statement within `since` and `until` (each optional), for a trend's shares:
+    /// how many statements each period holds in all.
+    ///
+    /// - Complexity: O(statements in the index): the date column only, no stored field is read.
+    /// - Throws: `.usage` for a bad date; `.index` when the date column lies on a damaged page.
+    public func statementDates(since: String? = nil, until: String? = nil) throws(PodiumError) -> [String] {
+        let range: DateRange?
+        do { range = try DateRange(since: since, until: until) } catch { throw Self.dateError(error) }
+        var dates: [String] = []
+        dates.reserveCapacity(snapshot.liveDocCount)
+        for segment in snapshot.segments {
+            for doc in 0..<Int32(segment.maxDoc) where !segment.isDeleted(doc) {
+                let key = segment.date(doc)
+                if let range, !range.contains(key) { continue }
+                dates.append(Self.isoDate(key))
+            }
+        }
+        try checkDamage()
+        return dates
+    }
+
+    /// `20190509` → `2019-05-09`; `""` for an unknown date.
+    private static func isoDate(_ key: Int32) -> String {
+        guard key > 0 else { return "" }
+        let y = key / 10000, m = key / 100 % 100, d = key % 100
+        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
     /// How many statements match, without ranking them.
@@ -222,9 +252,27 @@ public final class PodiumIndex: @unchecked Sendable {
 
     // MARK: - Helpers
 
+    /// The passage to show for a hit, and the field it comes from: the answer when the query's words occur
+    /// in it (or when they occur nowhere shown, as for a topic or a filter alone), else the question, else
+    /// the title. A question's words are thus never shown as if the spokesperson had said them.
+    private func excerpt(of statement: Statement, for results: SearchResults) -> (Excerpt, ExcerptSource) {
+        func excerpt(_ snippet: Snippet) -> Excerpt { Excerpt(text: snippet.text, highlights: snippet.highlights) }
+        let answer = searcher.snippet(of: statement.answer, for: results)
+        if !answer.highlights.isEmpty { return (excerpt(answer), .answer) }
+        if !statement.question.isEmpty {
+            let question = searcher.snippet(of: statement.question, for: results)
+            if !question.highlights.isEmpty || statement.answer.isEmpty { return (excerpt(question), .question) }
+        }
+        if !statement.title.isEmpty {
+            let title = searcher.snippet(of: statement.title, for: results)
+            if !title.highlights.isEmpty { return (excerpt(title), .title) }
+        }
+        return (excerpt(answer), .answer)
+    }
+
     /// Fails when a delete bit, date or norm read during the query lay on a damaged page: its answer is not
     /// to be trusted.
-    private func checkDamage() throws(PodiumError) {
+    func checkDamage() throws(PodiumError) {
         do { try snapshot.checkDamage() } catch { throw PodiumError(error, index: directory) }
     }
 
@@ -271,7 +319,7 @@ public final class PodiumIndex: @unchecked Sendable {
 
     private static let idField = StatementSchema.schema.storedField(named: "id")!
 
-    private func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
+    func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
         do {
             let fields = try snapshot.segments[address.segment].storedFields(address.document)
             return StatementSchema.statement(from: fields)
@@ -312,6 +360,7 @@ public final class PodiumIndex: @unchecked Sendable {
         case .missingValue: return "give a value, e.g. speaker:geng, or quote the word to search for it: \"note:\""
         case .tooLong, .tooDeep, .tooManyWords: return "shorten the query"
         case .nothingToSearch: return "type some words: operators alone find nothing"
+        case .missingOperand: return "finish it (trade AND tariffs), or quote the operator to search for it: \"AND\""
         case .missingTopicName, .notOneValue: return "quote words that should be read literally, e.g. \"U.S.-China\""
         }
     }
@@ -337,7 +386,7 @@ public final class PodiumIndex: @unchecked Sendable {
             return PodiumError(
                 .index,
                 message,
-                hint: "run 'podium index verify --index \(index)', then rebuild with 'podium index build'"
+                hint: "run 'podium index verify --index \(index)', then rebuild with '\(PodiumError.rebuild(index))'"
             )
         }
     }

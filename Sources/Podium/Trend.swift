@@ -14,6 +14,16 @@ public enum TrendGranularity: String, CaseIterable, Sendable {
         return label(year: year, index: index(month: month))
     }
 
+    /// The bucket of a `--since` or `--until` value (`2019`, `2019-05`, `2019-05-09`): a year alone counts
+    /// from its first month (`isEnd` false) or to its last.
+    public func bucket(ofBound text: String, isEnd: Bool) -> String? {
+        switch text.utf8.count {
+        case 4: bucket(of: text + (isEnd ? "-12-31" : "-01-01"))
+        case 7: bucket(of: text + "-01")
+        default: bucket(of: text)
+        }
+    }
+
     private func index(month: Int) -> Int {
         switch self {
         case .month: month
@@ -75,8 +85,15 @@ public struct TrendSeries: Sendable, Equatable {
             && a.buckets.map(\.label) == b.buckets.map(\.label) && a.buckets.map(\.count) == b.buckets.map(\.count)
     }
 
-    /// Counts `dates` (ISO `YYYY-MM-DD`) per period.
-    public init(dates: some Sequence<String>, by granularity: TrendGranularity) {
+    /// Counts `dates` (ISO `YYYY-MM-DD`) per period, from the period of `first` (a bucket label; else the
+    /// first date's) to that of `last` (else the last date's), so that a chart's axis starts at `--since`
+    /// and several series share their periods.
+    public init(
+        dates: some Sequence<String>,
+        by granularity: TrendGranularity,
+        first: String? = nil,
+        last: String? = nil
+    ) {
         self.granularity = granularity
         var counts: [String: Int] = [:]
         var undated = 0
@@ -89,10 +106,35 @@ public struct TrendSeries: Sendable, Equatable {
         }
         self.undated = undated
         let keys = counts.keys.sorted()
-        if let first = keys.first, let last = keys.last {
-            buckets = granularity.labels(from: first, to: last).map { ($0, counts[$0] ?? 0) }
+        if let from = first ?? keys.first, let to = last ?? keys.last {
+            buckets = granularity.labels(from: from, to: to).map { ($0, counts[$0] ?? 0) }
         } else {
             buckets = []
+        }
+    }
+
+    /// One series per list of dates, over the same periods: from `since` (else the earliest date of any
+    /// list) to `until` (else the latest).
+    public static func aligned(
+        _ lists: [[String]],
+        by granularity: TrendGranularity,
+        since: String? = nil,
+        until: String? = nil
+    ) -> [TrendSeries] {
+        let labels = lists.joined().compactMap { granularity.bucket(of: $0) }
+        let first = since.flatMap { granularity.bucket(ofBound: $0, isEnd: false) } ?? labels.min()
+        let last = until.flatMap { granularity.bucket(ofBound: $0, isEnd: true) } ?? labels.max()
+        return lists.map { TrendSeries(dates: $0, by: granularity, first: first, last: last) }
+    }
+
+    /// Each period's count divided by `all`'s count of the same period (the statements of that period in
+    /// all): a value in [0, 1], 0 for a period without statements.
+    public func shares(of all: TrendSeries) -> [Double] {
+        var totals: [String: Int] = [:]
+        for bucket in all.buckets { totals[bucket.label] = bucket.count }
+        return buckets.map { bucket in
+            guard let total = totals[bucket.label], total > 0 else { return 0 }
+            return Double(bucket.count) / Double(total)
         }
     }
 

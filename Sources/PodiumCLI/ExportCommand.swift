@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
 
             Examples:
               podium export "intellectual property" --format md --out ip-report.md
-              podium export patents --topic ip --since 2019 --all --format csv --out patents.csv
+              podium export patents --topic ip --all --format csv --out patents.csv
               podium export 'lang:zh 知识产权' --format jsonl --full > zh.jsonl
               podium export tariffs --all --sort date --format csv --out tariffs.csv
             """

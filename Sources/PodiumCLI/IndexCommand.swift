@@ -25,13 +25,24 @@ struct CorpusOptions: ParsableArguments {
         name: .customLong("corpus"),
         help: """
             A folder or file of sources (.html .htm .shtml .md .markdown .jsonl, also gzipped); repeat for several. \
-            (default: Corpus)
+            (default: Corpus for a build; for a refresh, the paths the index was built from)
             """
     )
     var corpus: [String] = []
 
-    @Option(help: "The index directory.")
-    var index: String = "Index"
+    @Option(help: "The index directory (or the PODIUM_INDEX environment variable).")
+    var index: String = IndexOptions.defaultIndex
+
+    @Option(
+        help: """
+            The topics file to keep in the index, so searches from any folder rank by it. \
+            (default: topics.toml at the top of a corpus folder, such as Corpus/topics.toml)
+            """
+    )
+    var topics: String?
+
+    @Flag(name: [.short, .long], help: "Print only the summary line and errors, no skipped sources or warnings.")
+    var quiet = false
 
     @Option(
         help: ArgumentHelp(
@@ -44,7 +55,12 @@ struct CorpusOptions: ParsableArguments {
     )
     var memory: Int = 512
 
-    @Option(help: "Threads that read and analyze sources. (default: the number of cores)")
+    @Option(
+        help: """
+            Threads that read and analyze sources; one more writes the index. \
+            (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here)
+            """
+    )
     var jobs: Int?
 
     @Option(
@@ -81,6 +97,7 @@ struct CorpusOptions: ParsableArguments {
         )
         options.followSymlinks = follow
         options.maximumPageBytes = maxPageMB.map { $0 << 20 }
+        options.topicsFile = topics
         options.interruption = { Interruption.received }
         return options
     }
@@ -96,7 +113,7 @@ extension IndexCommand {
 
                 Examples:
                   podium index build
-                  podium index build --corpus ~/briefings --corpus extra.jsonl --index ~/podium-index
+                  podium index build --corpus ~/briefings --corpus extra.jsonl
                 """
         )
 
@@ -106,7 +123,7 @@ extension IndexCommand {
             let report = try runIndexing("Indexing") { (progress) throws(PodiumError) in
                 try Indexer.build(options.options(defaultCorpus: ["Corpus"]), progress: progress)
             }
-            IndexingSummary(report: report, refresh: false).print()
+            IndexingSummary(report: report, refresh: false, quiet: options.quiet).print()
             try IndexingSummary.exitIfFailed(report)
         }
     }
@@ -115,11 +132,15 @@ extension IndexCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-read only new, changed and deleted sources.",
             discussion: """
-                A source with the same size and modification time as when it was indexed is not read; one \
-                whose bytes are unchanged is only recorded again. Without --corpus, the paths the index was \
-                built from are used. A source is deleted only when its folder was listed and it is gone: \
-                one that cannot be read, or lies in a folder that cannot be listed, keeps its statements and \
-                counts as failed (exit status 4).
+                Without --corpus, the paths the index was built from are read again (podium index stats \
+                shows them); --corpus replaces them, and the index then follows the new paths (sources \
+                outside them are deleted). A new source is added; a source with the same size and \
+                modification time as when it was indexed is not read; one whose bytes are unchanged is only \
+                recorded again; a changed one is indexed anew. A source is deleted only when its folder was \
+                listed and it is gone: one that cannot be read, or lies in a folder that cannot be listed, \
+                keeps its statements and counts as failed (exit status 4). The index's copy of the topics \
+                file is replaced by --topics, or by topics.toml at the top of a corpus folder. Nothing \
+                changed: nothing is written.
 
                 Examples:
                   podium index refresh
@@ -133,7 +154,7 @@ extension IndexCommand {
             let report = try runIndexing("Refreshing") { (progress) throws(PodiumError) in
                 try Indexer.refresh(options.options(defaultCorpus: []), progress: progress)
             }
-            IndexingSummary(report: report, refresh: true).print()
+            IndexingSummary(report: report, refresh: true, quiet: options.quiet).print()
             try IndexingSummary.exitIfFailed(report)
         }
     }
@@ -150,8 +171,8 @@ extension IndexCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @Option(help: "The index directory.")
-        var index: String = "Index"
+        @Option(help: "The index directory (or the PODIUM_INDEX environment variable).")
+        var index: String = IndexOptions.defaultIndex
 
         @Option(help: "Output format.")
         var format: Format = .text
@@ -242,12 +263,12 @@ extension IndexCommand {
 
                 Examples:
                   podium index verify
-                  podium index verify --index ~/podium-index || podium index build --index ~/podium-index
+                  podium index verify || podium index build
                 """
         )
 
-        @Option(help: "The index directory.")
-        var index: String = "Index"
+        @Option(help: "The index directory (or the PODIUM_INDEX environment variable).")
+        var index: String = IndexOptions.defaultIndex
 
         func run() throws {
             let result = try handlingErrors { () throws(PodiumError) in try IndexInspector.verify(index: index) }
@@ -271,8 +292,8 @@ extension IndexCommand {
                 """
         )
 
-        @Option(help: "The index directory.")
-        var index: String = "Index"
+        @Option(help: "The index directory (or the PODIUM_INDEX environment variable).")
+        var index: String = IndexOptions.defaultIndex
 
         @Option(help: "Merge into at most this many segments.")
         var segments: Int = 1

@@ -20,7 +20,8 @@ struct PodiumCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            SearchCommand.self, TopicsCommand.self, ExportCommand.self, TrendCommand.self, IndexCommand.self,
+            SearchCommand.self, ShowCommand.self, TopicsCommand.self, ExportCommand.self, TrendCommand.self,
+            IndexCommand.self,
             ParseCommand.self, AnalyzeCommand.self,
         ]
     )

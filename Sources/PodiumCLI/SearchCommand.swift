@@ -13,7 +13,7 @@ struct SearchCommand: ParsableCommand {
               +word -word         required / excluded; AND, OR, NOT and ( ) as well
               "exact phrase"      words next to each other, in order
               patent*             every word that starts with "patent"
-              speaker:geng outlet:reuters title:... question:... answer:... lang:zh kind:statement
+              speaker:qiao outlet:reuters title:... question:... answer:... lang:zh kind:statement
               date:2019-05        a month (also 2019, 2019-05-09, 2019-01-01..2019-06-30)
               topic:ip            statements about a topic of the topics file
             With no index yet, the default Index/ is first built from Corpus/.
@@ -21,7 +21,8 @@ struct SearchCommand: ParsableCommand {
             Examples:
               podium search "intellectual property"
               podium search '"new energy" vehicles' --since 2019 --limit 5
-              podium search 'speaker:geng +tariffs -soybeans' --format json
+              podium search 'speaker:qiao +tariffs -soybeans' --format json
+              podium search 碳 --every-word --since 2020
               podium search patents --topic ip --explain
               podium search tariffs --sort -date --offset 10 --facet speaker --facet year
               printf 'q1\\ttrade war\\n' | podium search --batch - --format trec
@@ -43,8 +44,14 @@ struct SearchCommand: ParsableCommand {
     )
     var facets: [FacetField] = []
 
-    @Flag(help: "Require every word (instead of ranking statements with any of them).")
-    var all = false
+    @Flag(help: "Require every word (instead of ranking statements with any of them), as in export.")
+    var everyWord = false
+
+    /// The old name of `--every-word`; hidden, since in `export` `--all` means every match.
+    @Flag(name: .customLong("all"), help: .hidden)
+    var allWords = false
+
+    private var all: Bool { everyWord || allWords }
 
     @Flag(help: "Show the terms and topic entries behind each score.")
     var explain = false

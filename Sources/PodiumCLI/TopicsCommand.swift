@@ -9,7 +9,8 @@ struct TopicsCommand: ParsableCommand {
         abstract: "List the topics, show one, or rank statements by one.",
         discussion: """
             Topics are named sets of weighted words and phrases, in English and Chinese, kept in a TOML file \
-            you can edit (default Corpus/topics.toml; another with --topics FILE).
+            you can edit (Corpus/topics.toml). An index keeps a copy of the file it was built with, so the \
+            topics work from any folder; another file with --topics FILE.
 
             Examples:
               podium topics list
@@ -20,18 +21,21 @@ struct TopicsCommand: ParsableCommand {
     )
 }
 
-/// `--topics FILE`, shared by the topics subcommands.
+/// `--topics FILE` and `--index DIR`, shared by the topics subcommands.
 struct TopicsFileOption: ParsableArguments {
-    @Option(help: "The topics file. (default: Corpus/topics.toml)")
+    @Option(help: "The topics file. (default: the copy kept in the index, else Corpus/topics.toml)")
     var topics: String?
 
-    var path: String? { IndexLocation(index: "Index", topics: topics).topicsFile }
+    @Option(help: "The index directory (or the PODIUM_INDEX environment variable).")
+    var index: String = IndexOptions.defaultIndex
+
+    var path: String? { IndexLocation(index: index, topics: topics).topicsFile }
 
     func load() throws -> (topics: [TopicInfo], path: String) {
         guard let path else {
             UserFacingError(
-                "no topics file: Corpus/topics.toml is not here",
-                hint: "name one with --topics FILE",
+                "no topics file: the index at \(index) keeps none and Corpus/topics.toml is not here",
+                hint: "name one with --topics FILE, or --index DIR for an index built with topics",
                 status: .input
             ).exit()
         }
@@ -98,6 +102,7 @@ extension TopicsCommand {
                   podium topics rank ip
                   podium topics rank green-tech --since 2020-01 --format jsonl
                   podium topics rank ip --sort -date --offset 10 --facet year
+                  podium topics rank trade --lang zh --limit 5
                 """
         )
         @OptionGroup var file: TopicsFileOption
@@ -108,8 +113,8 @@ extension TopicsCommand {
         @Option(name: .customLong("facet"), help: "Count the matches by speaker, outlet, language, kind or year.")
         var facets: [FacetField] = []
         @Flag(help: "Show the topic entries behind each score.") var explain = false
+        @Option(help: "Only statements in this language (en, zh).") var lang: String?
         @Option(help: "Output format.") var format: SearchCommand.Format = .text
-        @Option(help: "The index directory.") var index: String = "Index"
         @Option(help: "Colour: auto, always or never.") var color: ColorChoice = .auto
 
         func validate() throws {
@@ -117,10 +122,14 @@ extension TopicsCommand {
         }
 
         func run() throws {
-            var search = try SearchCommand.parse([
-                "--topic", name, "--limit", String(limit), "--format", format.rawValue, "--index", index,
-                "--color", color.rawValue,
-            ])
+            // With a language, the topic must still decide the matches, not merely reorder the language's.
+            let words = lang.map { ["+topic:\(name)", "+lang:\($0)"] } ?? []
+            var search = try SearchCommand.parse(
+                [
+                    "--topic", name, "--limit", String(limit), "--format", format.rawValue, "--index", file.index,
+                    "--color", color.rawValue,
+                ] + words
+            )
             search.query.dates = dates
             search.explain = explain
             search.order = order

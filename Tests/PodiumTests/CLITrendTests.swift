@@ -68,7 +68,8 @@ struct CLITrendTests {
         let root = try #require(document.rootElement())
         #expect(root.name == "svg")
         let texts = (try root.nodes(forXPath: "//*[local-name()='text']")).compactMap { $0 as? XMLElement }
-        #expect(texts.contains { $0.stringValue == "Statements per year: topic ip" })
+        #expect(texts.contains { $0.stringValue == "Intellectual property" }, "the topic's label is the title")
+        #expect(texts.contains { $0.stringValue?.contains("topic:ip") == true }, "the caption names the query")
         #expect(texts.contains { $0.stringValue == "statements" }, "no y-axis title")
         #expect(texts.contains { $0.stringValue == "year" }, "no x-axis title")
 

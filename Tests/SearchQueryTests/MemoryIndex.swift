@@ -69,6 +69,16 @@ final class MemoryIndex: QueryIndex {
         return Array(found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(limit))
     }
 
+    func terms(field: UInt8, afterOneCharacter suffix: String, limit: Int) -> [String] {
+        var found = Set<String>()
+        for segment in querySegments {
+            for key in segment.postings.keys where key.field == field && key.term.hasSuffix(suffix) {
+                if key.term.unicodeScalars.count == suffix.unicodeScalars.count + 1 { found.insert(key.term) }
+            }
+        }
+        return Array(found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(limit))
+    }
+
     func length(ofNorm norm: UInt8) -> UInt32 { UInt32(norm) }
 }
 

@@ -21,7 +21,7 @@ struct HitRendering {
             out.write("\(style.bold(String(firstRank + rank) + ".")) \(style.accent(date))  \(who)  ")
             out.write(style.dim("score " + String(format: "%.2f", hit.score)) + "\n")
             if !s.title.isEmpty { out.write("   \(style.bold(s.title))\n") }
-            for line in excerptLines(hit.excerpt) { out.write("   \(line)\n") }
+            for line in excerptLines(hit.excerpt, label: hit.excerptLabel) { out.write("   \(line)\n") }
             let source =
                 s.url.isEmpty ? (s.source.hasPrefix(cwd) ? String(s.source.dropFirst(cwd.count)) : s.source) : s.url
             out.write("   " + style.dim("\(source)  [\(s.id)]") + "\n")
@@ -30,9 +30,11 @@ struct HitRendering {
         }
     }
 
-    /// The excerpt, its line breaks as spaces and its highlights styled, wrapped to `wrapWidth` if set.
-    private func excerptLines(_ excerpt: Excerpt) -> [String] {
+    /// The excerpt, its line breaks as spaces and its highlights styled, wrapped to `wrapWidth` if set;
+    /// words that are not the answer's start with whose they are (`Q (Bloomberg): `).
+    private func excerptLines(_ excerpt: Excerpt, label: String?) -> [String] {
         var runs: [TextWrapping.Run] = []
+        if let label { runs.append(TextWrapping.Run(text: label + ": ", highlighted: false)) }
         var inside = false
         var piece = ""
         for ch in excerpt.marked(open: "\u{1}", close: "\u{2}") {

@@ -6,9 +6,11 @@ struct IndexLocation {
     var index: String
     var topics: String?
 
-    /// The topics file: `--topics`, else `Corpus/topics.toml` when there is one.
+    /// The topics file: `--topics`, else the copy the index keeps of the one it was built with, else
+    /// `Corpus/topics.toml` of the current folder (an index built before it kept a copy).
     var topicsFile: String? {
         if let topics { return topics }
+        if let kept = Indexer.keptTopicsFile(index: index) { return kept }
         return FileManager.default.fileExists(atPath: "Corpus/topics.toml") ? "Corpus/topics.toml" : nil
     }
 

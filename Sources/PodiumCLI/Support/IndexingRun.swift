@@ -78,6 +78,8 @@ final class ProgressBox: @unchecked Sendable {
 struct IndexingSummary {
     var report: IndexingReport
     var refresh: Bool
+    /// Whether to leave out the skipped sources and the warnings (failures are always shown).
+    var quiet = false
 
     func print() {
         let r = report
@@ -88,17 +90,28 @@ struct IndexingSummary {
                 "refreshed: \(r.added) added, \(r.changed) changed, \(r.deleted) deleted, "
                 + "\(r.touched) touched, \(r.unchanged) unchanged; "
         } else {
-            line = "indexed \(r.sourcesFound) sources: "
+            // Every source found is indexed, skipped (read, nothing to index) or failed (not read).
+            let indexed = r.sourcesFound - r.skipped.count - r.failed.count
+            line =
+                "\(r.sourcesFound) sources: \(indexed) indexed, \(r.skipped.count) skipped, \(r.failed.count) failed; "
         }
         line += "\(r.statementsIndexed) statements written, \(r.statementsInIndex) in the index; "
-        line += "\(r.skipped.count) skipped, \(r.failed.count) failed; "
+        if refresh { line += "\(r.skipped.count) skipped, \(r.failed.count) failed; " }
+        if !r.warnings.isEmpty { line += "\(r.warnings.count) warning\(r.warnings.count == 1 ? "" : "s"); " }
         line += String(format: "%.1f MB in %.2f s (%.1f MB/s)", Double(r.bytes) / 1e6, r.seconds, mbps)
         if !r.committed { line += "; nothing to commit" }
-        for (path, reason) in r.skipped.prefix(50) { StandardError.line("skipped \(path): \(reason)") }
-        if r.skipped.count > 50 { StandardError.line("… and \(r.skipped.count - 50) more skipped") }
+        if !quiet {
+            for (path, reason) in r.skipped.prefix(50) { StandardError.line("skipped \(path): \(reason)") }
+            if r.skipped.count > 50 { StandardError.line("… and \(r.skipped.count - 50) more skipped") }
+        }
         for (path, message) in r.failed { StandardError.line("failed \(path): \(message)") }
-        for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
-        if r.warnings.count > 20 { StandardError.line("… and \(r.warnings.count - 20) more warnings") }
+        if !quiet {
+            for warning in r.warnings.prefix(20) { StandardError.line("warning: \(warning)") }
+            if r.warnings.count > 20 {
+                StandardError.line("… and \(r.warnings.count - 20) more warnings (--quiet leaves them out)")
+            }
+            if let topics = r.topicsFile { StandardError.line("topics: \(topics), kept in the index") }
+        }
         if let readers = ReaderCounts.line(r.readers) { StandardError.line(readers) }
         if let unread = SourceFiles.unreadSummary(r.unread) { StandardError.line(unread) }
         StandardError.line(line)

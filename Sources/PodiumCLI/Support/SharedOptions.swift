@@ -1,12 +1,19 @@
 import ArgumentParser
+import Foundation
 import Podium
 
 /// `--index` and `--topics`, shared by every command that reads the index.
 struct IndexOptions: ParsableArguments {
-    @Option(help: "The index directory.")
-    var index: String = "Index"
+    /// The index directory when `--index` is not given: `PODIUM_INDEX`, else `Index`.
+    static var defaultIndex: String {
+        let value = ProcessInfo.processInfo.environment["PODIUM_INDEX"] ?? ""
+        return value.isEmpty ? "Index" : value
+    }
 
-    @Option(help: "The topics file. (default: Corpus/topics.toml)")
+    @Option(help: "The index directory (or the PODIUM_INDEX environment variable).")
+    var index: String = IndexOptions.defaultIndex
+
+    @Option(help: "The topics file. (default: the copy kept in the index, else Corpus/topics.toml)")
     var topics: String?
 
     /// Where to open the index, and with which topics.

@@ -134,6 +134,26 @@ public final class IndexSnapshot: @unchecked Sendable {
         return sorted.prefix(limit).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The distinct terms of `field` made of one character and then `suffix` (for a CJK character, the
+    /// bigrams that end with it) over all segments, in byte order, at most `limit`.
+    ///
+    /// - Complexity: a scan of the field's terms that start with a byte of a three- or four-byte UTF-8
+    ///   character, in every segment.
+    public func expand(field: FieldID, afterOneCharacter suffix: String, limit: Int) throws(IndexError) -> [String] {
+        let tail = Array(suffix.utf8)
+        var found = Set<[UInt8]>()
+        for segment in segments {
+            let terms = try segment.terms(field: field, leadingBytes: 0xE0...0xF4, limit: limit) { term in
+                let head = term.count - tail.count
+                guard head == (term[0] >= 0xF0 ? 4 : 3) else { return false }
+                return term[head...].elementsEqual(tail)
+            }
+            for entry in terms { found.insert(entry.term) }
+        }
+        let sorted = found.sorted { $0.lexicographicallyPrecedes($1) }
+        return sorted.prefix(limit).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The segment holding a global doc id and the local id in it.
     public func locate(globalDoc: Int) -> (segment: Int, doc: Int32)? {
         guard globalDoc >= 0, globalDoc < maxDoc else { return nil }

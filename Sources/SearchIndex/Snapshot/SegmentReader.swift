@@ -226,6 +226,38 @@ public final class SegmentReader: @unchecked Sendable {
         return result
     }
 
+    /// The terms of `field` whose first byte lies in `leads` and that `keep` accepts, in byte order, at most
+    /// `limit` of them: a scan of every term of the field that starts with one of those bytes (for
+    /// instance all terms of CJK characters, to find the bigrams that end with one).
+    ///
+    /// - Returns: each term's bytes (without the field byte) and its dictionary entry.
+    /// - Complexity: O(terms of the field starting with a byte of `leads`).
+    public func terms(
+        field: FieldID,
+        leadingBytes leads: ClosedRange<UInt8>,
+        limit: Int,
+        where keep: (UnsafeRawBufferPointer) -> Bool
+    ) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
+        var result: [(term: [UInt8], info: TermInfo)] = []
+        guard limit > 0 else { return result }
+        let start: [UInt8] = [field.rawValue, leads.lowerBound]
+        try start.withBytes { (key) throws(IndexError) in
+            var iterator = try terms.iterator(from: key)
+            while try iterator.next() {
+                let k = iterator.key
+                guard k.count >= 2, k[0] <= field.rawValue else { continue }
+                if k[0] > field.rawValue || k[1] > leads.upperBound { break }
+                if k[1] < leads.lowerBound { continue }
+                let kept = k.withUnsafeBytes { keep(UnsafeRawBufferPointer(rebasing: $0.dropFirst())) }
+                if kept {
+                    result.append((Array(k.dropFirst()), iterator.info))
+                    if result.count >= limit { break }
+                }
+            }
+        }
+        return result
+    }
+
     /// Builds the dictionary key (field byte + term bytes) on the stack for short terms.
     package static func withKey<R>(
         _ field: FieldID,

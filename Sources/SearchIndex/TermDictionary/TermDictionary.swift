@@ -185,8 +185,10 @@ package final class TermDictionary: @unchecked Sendable {
                 let shared = try reader.vint(max: key.count)
                 let suffix = try reader.vint(max: IndexFormat.maxTermLength + 1)
                 let bytes = try reader.bytes(suffix)
-                key.removeSubrange(shared...)
-                key.append(contentsOf: bytes)
+                // Byte by byte: terms are short, and the generic range calls cost more than the copy (a scan of
+                // every CJK term for the bigrams that end with a character spends its time here).
+                key.removeLast(key.count - shared)
+                for byte in bytes { key.append(byte) }
                 let docFreq = try reader.vint(max: Int(Int32.max))
                 docStart += try reader.vint(max: Int(Int32.max) * 256)
                 posStart += try reader.vint(max: Int(Int32.max) * 256)

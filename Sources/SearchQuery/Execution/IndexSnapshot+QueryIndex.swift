@@ -85,5 +85,13 @@ extension IndexSnapshot: QueryIndex {
         }
     }
 
+    package func terms(field: UInt8, afterOneCharacter suffix: String, limit: Int) throws(SearchError) -> [String] {
+        do {
+            return try expand(field: FieldID(rawValue: field), afterOneCharacter: suffix, limit: limit)
+        } catch {
+            throw .index(error.description)
+        }
+    }
+
     package func length(ofNorm norm: UInt8) -> UInt32 { NormCodec.decode(norm) }
 }

@@ -77,6 +77,9 @@ package protocol QueryIndex {
     func documentFrequency(field: UInt8, term: String) throws(SearchError) -> Int
     /// Distinct indexed terms of `field` starting with `prefix`, in byte order, at most `limit`.
     func terms(field: UInt8, prefix: String, limit: Int) throws(SearchError) -> [String]
+    /// Distinct indexed terms of `field` made of one character followed by `suffix` (the CJK bigrams that
+    /// end with a character), in byte order, at most `limit`.
+    func terms(field: UInt8, afterOneCharacter suffix: String, limit: Int) throws(SearchError) -> [String]
     /// The field length a norm byte stands for.
     func length(ofNorm norm: UInt8) -> UInt32
 }

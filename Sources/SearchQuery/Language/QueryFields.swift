@@ -2,7 +2,7 @@
 public enum DefaultMode: Hashable, Sendable {
     /// Ranked OR: a statement needs any of the words, more and rarer words rank higher.
     case any
-    /// Every word is required (`--all`).
+    /// Every word is required (`--every-word`).
     case all
 }
 

@@ -57,7 +57,7 @@ public struct QueryClause: Hashable, Sendable {
 
 /// How a clause takes part in its group.
 public enum Occur: Hashable, Sendable {
-    /// Required (`+word`, `AND`, or every word with `--all`).
+    /// Required (`+word`, `AND`, or every word with `--every-word`).
     case must
     /// Optional: adds to the score; at least one must match when nothing is required.
     case should

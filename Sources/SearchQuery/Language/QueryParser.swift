@@ -2,7 +2,7 @@
 ///
 /// The grammar, loosest binding first:
 /// ```
-/// sequence := item*                      juxtaposed items: ranked OR, or all required with --all
+/// sequence := item*                      juxtaposed items: ranked OR, or all required with --every-word
 /// item     := and ("OR" and)*            OR binds tighter than juxtaposition: `china patent OR trademark`
 /// and      := unary ("AND" unary)*       AND binds tighter than OR, as in logic
 /// unary    := ("NOT" | "+" | "-")* primary
@@ -100,8 +100,9 @@ private struct Parser {
     private mutating func disjunction(field: TextField?) throws(QuerySyntaxError) -> (Occur?, QueryNode)? {
         var operands: [(Occur?, QueryNode)] = []
         if let first = try conjunction(field: field) { operands.append(first) }
-        while current?.kind == .or {
+        while let or = current, or.kind == .or {
             position += 1
+            if !operands.isEmpty { try requireOperand(after: or, named: "OR") }
             if let next = try conjunction(field: field) { operands.append(next) }
         }
         if operands.count <= 1 { return operands.first }
@@ -117,12 +118,25 @@ private struct Parser {
     private mutating func conjunction(field: TextField?) throws(QuerySyntaxError) -> (Occur?, QueryNode)? {
         var operands: [(Occur?, QueryNode)] = []
         if let first = try unary(field: field) { operands.append(first) }
-        while current?.kind == .and {
+        while let and = current, and.kind == .and {
             position += 1
+            if !operands.isEmpty { try requireOperand(after: and, named: "AND") }
             if let next = try unary(field: field) { operands.append(next) }
         }
         if operands.count <= 1 { return operands.first }
         return (nil, .boolean(operands.map { QueryClause($0.0 == .mustNot ? .mustNot : .must, $0.1) }))
+    }
+
+    /// Fails when the query ends right after an operator that has an operand before it (`(foo AND`): the
+    /// query was cut off, and reading it as `foo` alone would answer another question than the one asked.
+    private func requireOperand(after lexeme: QueryLexeme, named name: String) throws(QuerySyntaxError) {
+        guard current == nil else { return }
+        let text = String(decoding: bytes[lexeme.range], as: UTF8.self)
+        throw error(
+            .missingOperand,
+            "\(text == name ? name : "\(text) (\(name))") has nothing after it",
+            at: lexeme.range.lowerBound
+        )
     }
 
     /// Signs and `NOT`s before a primary, read in a loop so that a long run of them cannot exhaust the stack.

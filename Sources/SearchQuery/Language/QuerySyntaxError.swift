@@ -2,7 +2,8 @@
 ///
 /// Free text with stray punctuation never produces this error: unbalanced parentheses and quotes, lone
 /// operators and punctuation-only words are read leniently. What remains are values that have no reading
-/// at all (`date:2019-13`, `date:2020..2019`), a field name with nothing after it, a lowercase word
+/// at all (`date:2019-13`, `date:2020..2019`), a field name with nothing after it, a query that ends in
+/// `AND` or `OR` after a word (`(foo AND`: cut off, its meaning unknown), a lowercase word
 /// glued by a colon to a value that names no field (`spekaer:geng`), unknown topics, and queries past the size
 /// and nesting limits that keep the engine safe from hostile input.
 public struct QuerySyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -17,6 +18,8 @@ public struct QuerySyntaxError: Error, Hashable, Sendable, CustomStringConvertib
         case tooManyWords
         /// Nothing is left to search for once operators and punctuation are set aside.
         case nothingToSearch
+        /// The query ends right after `AND` or `OR` that has a word before it (`(foo AND`).
+        case missingOperand
         /// A field name with no value after it (`speaker:`).
         case missingValue
         /// `topic:` with no topic name after it.

@@ -9,4 +9,6 @@ public struct PrefixExpansion: Hashable, Sendable {
     /// Whether, in some field, more terms start with the prefix than the bound allows (the rarest were
     /// left out there).
     public var isTruncated: Bool
+    /// Whether this is a lone CJK character expanded to the bigrams that hold it, not a `prefix*` word.
+    public var isCharacter = false
 }

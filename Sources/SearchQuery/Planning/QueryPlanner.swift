@@ -5,6 +5,9 @@ import TextAnalysis
 struct QueryPlanner<Index: QueryIndex> {
     /// The most terms one `prefix*` word expands to per field; the most frequent are kept.
     static var prefixLimit: Int { 64 }
+    /// The most bigrams a lone CJK character expands to per field, of those that start with it and of those
+    /// that end with it; the most frequent are kept.
+    static var characterLimit: Int { 512 }
 
     let index: Index
     let analyzer: Analyzer
@@ -80,11 +83,17 @@ struct QueryPlanner<Index: QueryIndex> {
         case .word(let text, let field, let isPrefix, _):
             let fields = self.fields(field)
             if isPrefix { return try prefix(text, fields: fields, scoring: scoring) }
-            let units = self.units(of: analyzer.tokens(text), splitAtGaps: true)
-            let predicates = units.compactMap { unit -> MatchCondition? in
-                if unit.terms.count == 1, dropsStopWords, analyzer.isStopWord(unit.terms[0]) { return nil }
-                return any(
-                    fields.map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") }
+            var predicates: [MatchCondition] = []
+            for unit in self.units(of: analyzer.tokens(text), splitAtGaps: true) {
+                if unit.terms.count == 1, dropsStopWords, analyzer.isStopWord(unit.terms[0]) { continue }
+                if unit.terms.count == 1, Self.isOneCJKCharacter(unit.terms[0]) {
+                    predicates.append(try character(unit.terms[0], fields: fields, scoring: scoring))
+                    continue
+                }
+                predicates.append(
+                    any(
+                        fields.map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") }
+                    )
                 )
             }
             return predicates.isEmpty ? nil : (predicates.count == 1 ? predicates[0] : .all(predicates))
@@ -214,6 +223,56 @@ struct QueryPlanner<Index: QueryIndex> {
         }
         plan.expansions.append(expansion)
         return predicates.isEmpty ? .matchNone : any(predicates)
+    }
+
+    /// A lone CJK character (`碳`): text is indexed as bigrams, so the character stands as a term of its own
+    /// only where it stood alone; elsewhere it is inside the bigrams that start with it (`碳排`) or, at the
+    /// end of a run, end with it (`低碳`). It matches its own term and those bigrams, which finds every
+    /// statement that contains it, at most `characterLimit` bigrams of each side per field (the most
+    /// frequent; the expansion says when more were left out).
+    private mutating func character(
+        _ term: String,
+        fields: [(UInt8, Float, String)],
+        scoring: Bool
+    ) throws(SearchError) -> MatchCondition {
+        var predicates: [MatchCondition] = []
+        var expansion = PrefixExpansion(prefix: term, fields: [], terms: [], isTruncated: false)
+        expansion.isCharacter = true
+        for (field, weight, name) in fields {
+            let limit = Self.characterLimit
+            let starting = try index.terms(field: field, prefix: term, limit: 16 * limit)
+            let ending = try index.terms(field: field, afterOneCharacter: term, limit: 16 * limit)
+            var terms: [String] = []
+            for side in [starting.filter { $0 != term }, ending] {
+                var kept = side
+                if side.count > limit {
+                    var frequencies: [String: Int] = [:]
+                    for t in side { frequencies[t] = try index.documentFrequency(field: field, term: t) }
+                    kept = Array(side.sorted { (frequencies[$0]!, $1) > (frequencies[$1]!, $0) }.prefix(limit))
+                    expansion.isTruncated = true
+                }
+                terms += kept
+            }
+            if starting.contains(term) { terms.append(term) }
+            if !terms.isEmpty { expansion.fields.append(name) }
+            expansion.terms = Array(Set(expansion.terms).union(terms)).sorted()
+            for t in Set(terms).sorted() {
+                let unit = Unit(terms: [t], offsets: [0])
+                predicates.append(clause(field: field, name: name, unit, boost: scoring ? weight : 0, origin: "query"))
+            }
+        }
+        plan.expansions.append(expansion)
+        return predicates.isEmpty ? .matchNone : any(predicates)
+    }
+
+    /// Whether `term` is one character of a CJK script (the analyzer's unigram for a lone character).
+    static func isOneCJKCharacter(_ term: String) -> Bool {
+        var scalars = term.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
     }
 
     // MARK: - Pieces
