@@ -3,18 +3,10 @@ import Podium
 
 /// How `podium parse` prints a statement.
 enum StatementRendering {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     /// One JSON object and a newline; keys sorted, so the output is stable. `reader` names the reader
     /// that read the statement's source (`"ministry"`, `"article"`, `"jsonl"`…).
     static func jsonLine(_ statement: Statement, reader: ReaderKind? = nil) -> String {
-        // Encoding a struct of strings, ints and bools cannot fail.
-        let data = (try? encoder.encode(ReadStatement(statement: statement, reader: reader))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        StatementJSON.object(statement, reader: reader) + "\n"
     }
 
     /// A page's header in the text format: the reader, then each metadata value with where it came from.
@@ -57,20 +49,5 @@ enum StatementRendering {
             .joined(separator: "\n")
             .dropFirst(5)
             .description
-    }
-}
-
-/// A statement with the reader that read it, encoded as one object: the statement's keys and `reader`.
-private struct ReadStatement: Encodable {
-    let statement: Statement
-    let reader: ReaderKind?
-
-    private enum Keys: String, CodingKey { case reader }
-
-    func encode(to encoder: any Encoder) throws {
-        try statement.encode(to: encoder)
-        guard let reader else { return }
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(reader.rawValue, forKey: .reader)
     }
 }

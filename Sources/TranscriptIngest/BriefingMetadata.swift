@@ -92,7 +92,7 @@ struct BriefingMetadata: Sendable, Equatable {
         spokesperson = Self.spokesperson(inTitle: title)
         let isRelease =
             found.jsonLD?.isPressRelease == true || kind == "statement"
-            || title.lowercased().contains("press release")
+            || title.lowercased().holds("press release")
         if spokesperson.isEmpty, isRelease { spokesperson = metadata.author.value }
         dateWarning =
             date.isEmpty ? "no publication date found in the page's metadata, URL or dateline; date left empty" : nil
@@ -183,26 +183,26 @@ struct BriefingMetadata: Sendable, Equatable {
 
     static func kind(title: String, breadcrumbs: [String], language: String) -> String {
         let lower = title.lowercased()
-        if lower.contains("press conference") || lower.contains("daily briefing") || lower.contains("briefing online")
-            || title.contains("记者会") || title.contains("吹风会")
+        if lower.holds("press conference") || lower.holds("daily briefing") || lower.holds("briefing online")
+            || title.holds("记者会") || title.holds("吹风会")
         {
             return "press-conference"
         }
-        if title.contains("答记者问") || lower.contains("answers to journalists")
-            || lower.contains("answer to journalist")
+        if title.holds("答记者问") || lower.holds("answers to journalists")
+            || lower.holds("answer to journalist")
         {
             return "answers-to-journalists"
         }
-        if lower.contains("remarks") || title.contains("答问") { return "remarks" }
-        if title.contains("发表谈话") || title.contains("表明立场") || title.contains("声明") || lower.contains("statement") {
+        if lower.holds("remarks") || title.holds("答问") { return "remarks" }
+        if title.holds("发表谈话") || title.holds("表明立场") || title.holds("声明") || lower.holds("statement") {
             return "statement"
         }
         let crumb = breadcrumbs.last ?? ""
-        if crumb.contains("新闻") && !crumb.contains("发言人") || crumb.lowercased().contains("news") {
+        if crumb.holds("新闻") && !crumb.holds("发言人") || crumb.lowercased().holds("news") {
             return "news"
         }
-        if lower.contains("press release") || title.contains("新闻稿") || crumb.contains("发言人")
-            || crumb.lowercased().contains("spokesperson")
+        if lower.holds("press release") || title.holds("新闻稿") || crumb.holds("发言人")
+            || crumb.lowercased().holds("spokesperson")
         {
             return "press-release"
         }
@@ -237,5 +237,24 @@ struct BriefingMetadata: Sendable, Equatable {
             if SpeakerNames.knownSpokespersons.contains(name) { return name }
         }
         return ""
+    }
+}
+
+extension String {
+    /// Whether the string's UTF-8 bytes hold `needle`'s: a plain substring test, without Foundation's
+    /// search (which costs more than the rest of the metadata of a page).
+    func holds(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let first = needle.utf8Start
+        var text = self
+        return text.withUTF8 { bytes in
+            guard count > 0, bytes.count >= count else { return count == 0 }
+            for start in 0...(bytes.count - count) where bytes[start] == first[0] {
+                var k = 1
+                while k < count, bytes[start + k] == first[k] { k += 1 }
+                if k == count { return true }
+            }
+            return false
+        }
     }
 }

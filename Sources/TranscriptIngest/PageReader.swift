@@ -20,6 +20,15 @@ struct PageReader {
             return readReplacingNULs(buffer, from: first)
         }
 
+        // Checked at most once: a page without a charset would otherwise be scanned twice.
+        var checkedUTF8: Int??
+        func firstInvalidUTF8() -> Int? {
+            if let checked = checkedUTF8 { return checked }
+            let found = ByteText.firstInvalidUTF8(buffer)
+            checkedUTF8 = .some(found)
+            return found
+        }
+
         let encoding: PageEncoding
         if hasUTF16Mark {
             encoding = .other(buffer[0] == 0xFF ? "UTF-16LE" : "UTF-16BE")
@@ -32,9 +41,9 @@ struct PageReader {
                 encoding = declared
             } else {
                 warn("unknown charset '\(label)' declared; reading by content")
-                encoding = ByteText.firstInvalidUTF8(buffer) == nil ? .utf8 : .windows1252
+                encoding = firstInvalidUTF8() == nil ? .utf8 : .windows1252
             }
-        } else if let offset = ByteText.firstInvalidUTF8(buffer) {
+        } else if let offset = firstInvalidUTF8() {
             warn("no charset declared and byte \(offset) is not UTF-8; read as windows-1252")
             encoding = .windows1252
         } else {
@@ -44,7 +53,7 @@ struct PageReader {
         var page: ExtractedPage?
         switch encoding {
         case .utf8:
-            if let offset = ByteText.firstInvalidUTF8(buffer) {
+            if let offset = firstInvalidUTF8() {
                 warn("declared UTF-8 but byte \(offset) is not; invalid bytes replaced with U+FFFD")
                 let repaired = ByteText.repairingUTF8(buffer)
                 page = repaired.withUnsafeBytes { parse($0, encoding: "UTF-8") }

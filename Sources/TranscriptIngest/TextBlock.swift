@@ -120,12 +120,15 @@ struct BlockBuilder {
                     continue
                 }
                 emit(bold: bold)
-                bytes.append(b)
-                i &+= 1
+                // The visible ASCII that follows needs nothing but copying: once emitted, a run is one append.
+                var end = i &+ 1
+                while text[end] > 0x20, text[end] < 0x7F, text[end] != UInt8(ascii: "&") { end &+= 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: text + i, count: end &- i))
                 if bold {
-                    boldCount &+= 1
+                    boldCount &+= end &- i
                     if boldOpen { boldEnd = bytes.count }
                 }
+                i = end
                 continue
             }
             // Multi-byte UTF-8 (libxml2 hands out valid UTF-8).

@@ -25,6 +25,7 @@ import TranscriptIngest
         }
         result.outcome = joiner.sourceOutcome
         result.byteCount = joiner.byteCount
+        result.reader = joiner.reader
         #expect(bytes == size, "the blocks own every byte once")
         return result
     }

@@ -86,14 +86,17 @@ struct ArticleMetadata {
 
     /// `title` without a site's name before or after a separator: `Markets fall - BBC News` → `Markets fall`.
     static func withoutSiteName(_ title: String, site: [String]) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
-            if let range = title.range(of: separator, options: .backwards) {
-                let tail = String(title[range.upperBound...])
-                if site.contains(where: { sameName(tail, $0) }) { return String(title[..<range.lowerBound]) }
+        let names = site.map(SiteName.init).filter { !$0.key.isEmpty }
+        guard !names.isEmpty else { return title }
+        let bytes = Array(title.utf8)
+        for separator in separators {
+            if let at = lastIndex(of: separator, in: bytes),
+                names.contains(where: { $0.matches(bytes[(at + separator.count)...]) })
+            {
+                return String(decoding: bytes[..<at], as: UTF8.self)
             }
-            if let range = title.range(of: separator) {
-                let head = String(title[..<range.lowerBound])
-                if site.contains(where: { sameName(head, $0) }) { return String(title[range.upperBound...]) }
+            if let at = firstIndex(of: separator, in: bytes), names.contains(where: { $0.matches(bytes[..<at]) }) {
+                return String(decoding: bytes[(at + separator.count)...], as: UTF8.self)
             }
         }
         return title
@@ -102,10 +105,67 @@ struct ArticleMetadata {
     /// Whether two names of a site are the same once case, spaces and punctuation are set aside, or one
     /// holds the other (`BBC News` and `bbc`, `Reuters` and `reuters.com`'s `reuters`).
     static func sameName(_ a: String, _ b: String) -> Bool {
-        let x = a.lowercased().filter { $0.isLetter || $0.isNumber }
-        let y = b.lowercased().filter { $0.isLetter || $0.isNumber }
-        guard x.count >= 2, y.count >= 2 else { return false }
-        return x == y || (x.count <= 40 && (x.contains(y) || y.contains(x)))
+        let name = SiteName(b)
+        return !name.key.isEmpty && name.matches(Array(a.utf8)[...])
+    }
+
+    private static let separators: [[UInt8]] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "].map {
+        Array($0.utf8)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
+    private static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        for start in stride(from: bytes.count - needle.count, through: 0, by: -1) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
+    /// A site's name reduced to its ASCII letters and digits, lowercased (other bytes kept as they are), to
+    /// compare names however they are spaced and cased.
+    struct SiteName {
+        let key: [UInt8]
+
+        init(_ name: String) { key = Self.reduced(Array(name.utf8)[...]) }
+
+        /// Whether `text` names the same site: equal once reduced, or one holding the other (up to 40 bytes).
+        func matches(_ text: ArraySlice<UInt8>) -> Bool {
+            let other = Self.reduced(text)
+            guard key.count >= 2, other.count >= 2 else { return false }
+            if other == key { return true }
+            guard other.count <= 40 else { return false }
+            return Self.holds(other, key) || Self.holds(key, other)
+        }
+
+        private static func reduced(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for b in bytes {
+                switch b {
+                case 0x30...0x39, 0x61...0x7A, 0x80...: out.append(b)
+                case 0x41...0x5A: out.append(b | 0x20)
+                default: break
+                }
+            }
+            return out
+        }
+
+        private static func holds(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+            guard haystack.count >= needle.count else { return false }
+            for start in 0...(haystack.count - needle.count)
+            where haystack[start..<start + needle.count].elementsEqual(needle) {
+                return true
+            }
+            return false
+        }
     }
 
     // MARK: - Date

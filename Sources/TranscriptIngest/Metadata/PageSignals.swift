@@ -84,13 +84,34 @@ struct PageSignals {
             heading = Self.content(element)
         }
         guard element.pointee.properties != nil else { return true }
-        if let itemprop = DOM.attribute(element, "itemprop"), DOM.listContains(itemprop, "datePublished"),
-            itempropDate.isEmpty, !Self.isInFurniture(element)
+        // One walk over the attributes for what every element may say.
+        var itemprop: UnsafePointer<xmlChar>?
+        var isByline = false
+        var attribute = element.pointee.properties
+        while let current = attribute, let name = current.pointee.name {
+            attribute = current.pointee.next
+            guard let value = current.pointee.children?.pointee.content else { continue }
+            switch name[0] {
+            case UInt8(ascii: "i"):
+                if DOM.equals(name, "itemprop") {
+                    itemprop = UnsafePointer(value)
+                } else if byline.isEmpty, DOM.equals(name, "id"), Self.contains(value, "byline") {
+                    isByline = true
+                }
+            case UInt8(ascii: "c"):
+                if byline.isEmpty, DOM.equals(name, "class"), Self.contains(value, "byline") { isByline = true }
+            case UInt8(ascii: "r"):
+                if byline.isEmpty, DOM.equals(name, "rel"), DOM.listContains(value, "author") { isByline = true }
+            default:
+                break
+            }
+        }
+        if let itemprop, itempropDate.isEmpty, DOM.listContains(itemprop, "datePublished"), !Self.isInFurniture(element)
         {
             let value = DOM.string(DOM.attribute(element, "content") ?? DOM.attribute(element, "datetime"))
             itempropDate = value.isEmpty ? Self.content(element) : value
         }
-        if byline.isEmpty, Self.isByline(element) {
+        if isByline {
             byline = Self.content(element)
             return false
         }
@@ -139,15 +160,6 @@ struct PageSignals {
         "related", "sidebar", "recommend", "popular", "trending", "most-read", "mostread", "teaser", "promo",
         "comment", "rail", "more-stories", "outbrain", "taboola", "widget", "newsletter",
     ]
-
-    private static func isByline(_ element: xmlNodePtr) -> Bool {
-        if let rel = DOM.attribute(element, "rel"), DOM.listContains(rel, "author") { return true }
-        for attribute in [DOM.attribute(element, "class"), DOM.attribute(element, "id")] {
-            guard let attribute else { continue }
-            if contains(attribute, "byline") { return true }
-        }
-        return false
-    }
 
     /// Whether the NUL-terminated `value` holds `needle` (lowercase ASCII), ignoring ASCII case.
     static func contains(_ value: UnsafePointer<xmlChar>, _ needle: StaticString) -> Bool {
