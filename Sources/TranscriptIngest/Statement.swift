@@ -21,8 +21,9 @@ public struct Statement: Sendable, Hashable, Codable {
     public var answer: String
     /// `"en"` or `"zh"` (JSONL sources may give other codes).
     public var language: String
-    /// The briefing's kind: `"press-conference"`, `"answers-to-journalists"`, `"statement"`,
-    /// `"press-release"`, `"remarks"`, `"news"`, or what a JSONL line says.
+    /// The briefing's kind: `"press-conference"` (also a press briefing or gaggle),
+    /// `"answers-to-journalists"`, `"statement"`, `"press-release"`, `"fact-sheet"`, `"remarks"`, `"news"`,
+    /// or what a JSONL line says.
     public var kind: String
     /// The source file's path, as it was given to the reader.
     public var source: String

@@ -45,7 +45,12 @@ import TestSupport
         let report = try Indexer.build(w.options)
         #expect(report.failed.isEmpty)
         #expect(report.skipped.isEmpty, "the shipped corpus has no listing pages")
-        #expect(report.sourcesFound == (try w.pages().count) + 1)  // pages + statements.jsonl
+        // Pages, statements.jsonl, and the Markdown files with front matter (README.md is not one).
+        let markdown = try FileManager.default.contentsOfDirectory(atPath: w.corpus)
+            .filter { $0.hasSuffix(".md") && $0 != "README.md" }
+        #expect(markdown.count == 2)
+        #expect(report.sourcesFound == (try w.pages().count) + 1 + markdown.count)
+        #expect(report.unread == ["md without front matter": 1, "toml": 1])
         #expect(report.statementsInIndex > 200)
         let stats = try IndexInspector.statistics(index: w.index)
         #expect(stats.statements == report.statementsInIndex)

@@ -90,8 +90,8 @@ private final class CmarkDocument {
             guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_TEXT,
                 let literal = cmark_node_get_literal(node)
             else { continue }
+            guard strstr(literal, "**") != nil || strstr(literal, "](http") != nil else { continue }
             let text = String(cString: literal)
-            guard text.contains("**") || text.contains("](http") else { continue }
             var kept = ""
             var stars = 0
             for character in text {
@@ -104,7 +104,7 @@ private final class CmarkDocument {
                 kept.append(character)
             }
             if stars == 1 { kept.append("*") }
-            while let start = kept.range(of: "](http"), let close = kept[start.upperBound...].firstIndex(of: ")") {
+            while let start = kept.firstRange(of: "](http"), let close = kept[start.upperBound...].firstIndex(of: ")") {
                 kept.removeSubrange(start.lowerBound...close)
             }
             cmark_node_set_literal(node, kept)

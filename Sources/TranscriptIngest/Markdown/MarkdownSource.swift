@@ -43,7 +43,9 @@ struct MarkdownSource {
         let text = String(decoding: bytes, as: UTF8.self)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver leaves every scalar a string: no pattern is tried on each value (the default one
+            // turns `published_time` into a timestamp, at a cost that outweighs the rest of the front matter).
+            node = try Yams.compose(yaml: text, .basic)
         } catch {
             let (line, problem) = Self.describe(error)
             problems.append(
