@@ -98,8 +98,13 @@ struct TranscriptStatements {
             let length = turn.paragraphs.reduce(0) { $0 + $1.utf8.count }
             var call = false
             if length <= 300 {
-                let text = turn.paragraphs.joined(separator: " ").lowercased()
-                call = callPhrases.contains { text.contains($0) }
+                var text: [UInt8] = []
+                text.reserveCapacity(length + turn.paragraphs.count)
+                for paragraph in turn.paragraphs {
+                    if !text.isEmpty { text.append(0x20) }
+                    for b in paragraph.utf8 { text.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                }
+                call = callPhrases.contains { Self.contains(text, $0) }
             }
             turns[turn.label, default: (0, 0)].all += 1
             if call { turns[turn.label]!.calls += 1 }
@@ -107,13 +112,22 @@ struct TranscriptStatements {
         return Set(turns.filter { $0.value.all >= 2 && $0.value.calls * 2 >= $0.value.all }.keys)
     }
 
-    /// What a moderator says when handing the floor to the next journalist or ending the call.
-    private static let callPhrases = [
+    /// Whether `phrase` occurs in `text`.
+    private static func contains(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+        guard let first = phrase.first, text.count >= phrase.count else { return false }
+        for i in 0...(text.count - phrase.count) where text[i] == first {
+            if text[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+
+    /// What a moderator says when handing the floor to the next journalist or ending the call, in lower case.
+    private static let callPhrases: [[UInt8]] = [
         "next question", "we will go to", "we'll go to", "we’ll go to", "let's go to", "let’s go to", "goes to",
         "go to the line",
         "be unmuted", "line is open", "final question", "last question", "concludes", "that's all the time",
         "that’s all the time", "question comes from", "your line",
-    ]
+    ].map { Array($0.utf8) }
 
     /// A time line (`2:43 P.M. EDT`, `END 3:41 P.M. EDT`, `END`), or the marks that end a release.
     static func isStageLine(_ paragraph: String) -> Bool {
