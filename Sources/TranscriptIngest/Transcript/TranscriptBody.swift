@@ -70,7 +70,7 @@ struct TranscriptBody: Equatable {
 
     /// The markers of a block: one opening it, and any inside it after a no-break space, after a line feed
     /// that ends a sentence (`…the President has said?⏎MS. PSAKI:  This is…`), or after any space when the
-    /// marker is a person's title and name or `MODERATOR:`.
+    /// marker is a person's title and name or `MODERATOR:` (`5:19 P.M. EDT MODERATOR:  Thanks…`).
     private static func markers(in block: TextBlock) -> [MarkerAt] {
         let bytes = block.bytes
         var markers: [MarkerAt] = []
@@ -95,7 +95,8 @@ struct TranscriptBody: Equatable {
             }
             let accepted =
                 textBreak?.noBreakSpace == true || textBreak != nil && sentenceEnds
-                || marker.isDistinctive && (textBreak != nil || sentenceEnds || marker.opensWithHonorific)
+                || marker.isDistinctive
+                    && (textBreak != nil || sentenceEnds || marker.opensWithHonorific || marker.role == .moderator)
             guard accepted else { continue }
             if !markers.isEmpty { markers[markers.count - 1].end = i }
             markers.append(MarkerAt(offset: offset, end: bytes.count, marker: marker))

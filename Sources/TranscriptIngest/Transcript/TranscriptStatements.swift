@@ -90,7 +90,7 @@ struct TranscriptStatements {
     // MARK: - Lines that are no one's words
 
     /// Speakers named by name who only moderate (`MR. FERNÁNDEZ HERNÁNDEZ: Thank you. We will go to Katie
-    /// next. You should be unmuted now.`): at least two turns, three in five of them short lines that call
+    /// next. You should be unmuted now.`): at least two turns, half of them or more short lines that call
     /// on a journalist or close the call.
     static func moderators(of transcript: TranscriptBody) -> Set<String> {
         var turns: [String: (all: Int, calls: Int)] = [:]
@@ -98,25 +98,44 @@ struct TranscriptStatements {
             let length = turn.paragraphs.reduce(0) { $0 + $1.utf8.count }
             var call = false
             if length <= 300 {
-                let text = turn.paragraphs.joined(separator: " ").lowercased()
-                call = callPhrases.contains { text.contains($0) }
+                var text: [UInt8] = []
+                text.reserveCapacity(length + turn.paragraphs.count)
+                for paragraph in turn.paragraphs {
+                    if !text.isEmpty { text.append(0x20) }
+                    for b in paragraph.utf8 { text.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                }
+                call = callPhrases.contains { Self.contains(text, $0) }
             }
             turns[turn.label, default: (0, 0)].all += 1
             if call { turns[turn.label]!.calls += 1 }
         }
-        return Set(turns.filter { $0.value.all >= 2 && $0.value.calls * 5 >= $0.value.all * 3 }.keys)
+        return Set(turns.filter { $0.value.all >= 2 && $0.value.calls * 2 >= $0.value.all }.keys)
     }
 
-    /// What a moderator says when handing the floor to the next journalist or ending the call.
-    private static let callPhrases = [
-        "next question", "we will go to", "we'll go to", "we’ll go to", "goes to", "go to the line",
+    /// Whether `phrase` occurs in `text`.
+    private static func contains(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+        guard let first = phrase.first, text.count >= phrase.count else { return false }
+        for i in 0...(text.count - phrase.count) where text[i] == first {
+            if text[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+
+    /// What a moderator says when handing the floor to the next journalist or ending the call, in lower case.
+    private static let callPhrases: [[UInt8]] = [
+        "next question", "we will go to", "we'll go to", "we’ll go to", "let's go to", "let’s go to", "goes to",
+        "go to the line",
         "be unmuted", "line is open", "final question", "last question", "concludes", "that's all the time",
         "that’s all the time", "question comes from", "your line",
-    ]
+    ].map { Array($0.utf8) }
 
-    /// A time line (`2:43 P.M. EDT`, `END 3:41 P.M. EDT`, `END`).
+    /// A time line (`2:43 P.M. EDT`, `END 3:41 P.M. EDT`, `END`), or the marks that end a release.
     static func isStageLine(_ paragraph: String) -> Bool {
         guard paragraph.utf8.count <= 32 else { return false }
+        // The marks that end a release (`###`, `***`, `# # #`).
+        if paragraph.utf8.allSatisfy({ $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "*") || $0 == 0x20 }) {
+            return true
+        }
         var words = paragraph.split(separator: " ")
         if words.first == "END" || words.first == "END:" { words.removeFirst() }
         guard let time = words.first else { return true }
