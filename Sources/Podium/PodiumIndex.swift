@@ -21,6 +21,9 @@ public struct SearchOptions: Sendable {
     public var explain: Bool
     /// Load each hit's statement and make its excerpt; without, a hit carries only its id (run files).
     public var excerpts: Bool = true
+    /// Give each hit its whole statement. Off, an answer of 1 MiB or more is left empty in the hit (its excerpt
+    /// is still made from it, read as a stream), so output that shows excerpts only never holds it whole.
+    public var wholeStatements: Bool = true
 
     /// A search; every filter is off unless given.
     public init(
@@ -137,9 +140,16 @@ public final class PodiumIndex: @unchecked Sendable {
                 )
                 continue
             }
-            let statement = try self.statement(at: found.address)
+            var streamed = StreamedSnippet(
+                maker: SnippetMaker(analyzer: Self.analyzer),
+                terms: results.highlightTerms,
+                phrases: results.highlightPhrases
+            )
+            let statement =
+                options.wholeStatements
+                ? try self.statement(at: found.address) : try self.statement(at: found.address, streaming: &streamed)
             let text = statement.answer.isEmpty ? statement.question : statement.answer
-            var snippet = searcher.snippet(of: text, for: results)
+            var snippet = streamed.isEmpty ? searcher.snippet(of: text, for: results) : streamed.finish()
             if snippet.highlights.isEmpty && !statement.question.isEmpty {
                 // The words matched in the question (or title) only: show that instead.
                 let fromQuestion = searcher.snippet(of: statement.question, for: results)
@@ -230,9 +240,23 @@ public final class PodiumIndex: @unchecked Sendable {
 
     private static let idField = StatementSchema.schema.storedField(named: "id")!
 
-    private func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
+    private static let analyzer = Analyzer()
+    private static let answerField = StatementSchema.schema.storedField(named: "answer")!
+
+    /// The statement at `address`; with `streaming`, an answer of 1 MiB or more is handed to it in pieces
+    /// and left empty.
+    private func statement(
+        at address: DocumentAddress,
+        streaming: UnsafeMutablePointer<StreamedSnippet>? = nil
+    ) throws(PodiumError) -> Statement {
         do {
-            let fields = try snapshot.segments[address.segment].storedFields(address.document)
+            let segment = snapshot.segments[address.segment]
+            guard let streaming else {
+                return StatementSchema.statement(from: try segment.storedFields(address.document))
+            }
+            let fields = try segment.storedFields(address.document) { field, bytes in
+                field == Self.answerField && streaming.pointee.feed(bytes)
+            }
             return StatementSchema.statement(from: fields)
         } catch {
             throw PodiumError(error, index: directory)

@@ -66,7 +66,9 @@ struct SearchCommand: ParsableCommand {
             try runBatch(podium, from: batch)
             return
         }
-        let options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
+        var options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
+        // Text shows excerpts only: a very long answer is read as a stream for its excerpt, never held whole.
+        options.wholeStatements = format == .json || format == .jsonl
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
         let out = StandardOutput()
         for note in outcome.notes { StandardError.line("note: \(note)") }

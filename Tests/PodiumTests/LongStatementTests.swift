@@ -45,6 +45,11 @@ import TestSupport
         #expect(hits.count == 1)
         #expect(hits.first?.contains(#""id":"long""#) == true)
         #expect(hits.first?.contains("quetzalcoatlite") == true)
+        // Text shows excerpts only: the answer is read as a stream for its excerpt, never held whole.
+        let text = try PodiumProcess.run(["search", "quetzalcoatlite", "--index", index.path])
+        #expect(text.succeeded, "\(text.stderr)")
+        #expect(text.stdout.contains("The quetzalcoatlite clause stands here."))
+        #expect(text.stdout.contains("[long]"))
     }
 
     /// A JSONL line whose answer holds about `bytes` of varied sentences, `marker` in its last megabyte.
