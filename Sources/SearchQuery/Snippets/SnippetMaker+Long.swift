@@ -87,7 +87,8 @@ public struct StreamedSnippet {
     private let terms: Set<String>
     private let phrases: [PhrasePattern]
     private let maximumLength: Int
-    private let probes: [[UInt8]]
+    /// Made when the first window past the first is looked at: most statements are shorter than one.
+    private var probes: [[UInt8]]? = nil
     private var pending: [UInt8] = []
     private var windows = 0
     private var first: Snippet? = nil
@@ -99,7 +100,6 @@ public struct StreamedSnippet {
         self.terms = terms
         self.phrases = phrases
         self.maximumLength = maximumLength
-        probes = SnippetMaker.probes(for: terms.union(phrases.flatMap(\.terms)))
     }
 
     /// Whether any of the text was handed over.
@@ -131,6 +131,8 @@ public struct StreamedSnippet {
     private mutating func look(at end: Int) {
         let isFirst = windows == 0
         windows += 1
+        if !isFirst && probes == nil { probes = SnippetMaker.probes(for: terms.union(phrases.flatMap(\.terms))) }
+        let probes = self.probes ?? []
         let window = pending.withUnsafeBytes { all -> String? in
             let bytes = UnsafeRawBufferPointer(rebasing: all[..<end])
             guard isFirst || probes.contains(where: { SnippetMaker.contains(bytes, $0) }) else { return nil }
