@@ -29,6 +29,9 @@ public struct SearchOptions: Sendable {
     public var facets: [FacetField] = []
     /// Count the matches exactly even when nothing else asks for it (facets, a date sort and an offset do).
     public var exactTotal: Bool = false
+    /// Give each hit its whole statement. Off, an answer of 1 MiB or more is left empty in the hit (its excerpt
+    /// is still made from it, read as a stream), so output that shows excerpts only never holds it whole.
+    public var wholeStatements: Bool = true
 
     /// A search; every filter is off unless given.
     public init(
@@ -166,8 +169,15 @@ public final class PodiumIndex: @unchecked Sendable {
                 )
                 continue
             }
-            let statement = try self.statement(at: found.address)
-            let (excerpt, from) = excerpt(of: statement, for: results)
+            var streamed = StreamedSnippet(
+                maker: SnippetMaker(analyzer: Self.analyzer),
+                terms: results.highlightTerms,
+                phrases: results.highlightPhrases
+            )
+            let statement =
+                options.wholeStatements
+                ? try self.statement(at: found.address) : try self.statement(at: found.address, streaming: &streamed)
+            let (excerpt, from) = excerpt(of: statement, streamed: &streamed, for: results)
             hits.append(
                 Hit(
                     statement: statement,
@@ -255,21 +265,6 @@ public final class PodiumIndex: @unchecked Sendable {
     /// The passage to show for a hit, and the field it comes from: the answer when the query's words occur
     /// in it (or when they occur nowhere shown, as for a topic or a filter alone), else the question, else
     /// the title. A question's words are thus never shown as if the spokesperson had said them.
-    private func excerpt(of statement: Statement, for results: SearchResults) -> (Excerpt, ExcerptSource) {
-        func excerpt(_ snippet: Snippet) -> Excerpt { Excerpt(text: snippet.text, highlights: snippet.highlights) }
-        let answer = searcher.snippet(of: statement.answer, for: results)
-        if !answer.highlights.isEmpty { return (excerpt(answer), .answer) }
-        if !statement.question.isEmpty {
-            let question = searcher.snippet(of: statement.question, for: results)
-            if !question.highlights.isEmpty || statement.answer.isEmpty { return (excerpt(question), .question) }
-        }
-        if !statement.title.isEmpty {
-            let title = searcher.snippet(of: statement.title, for: results)
-            if !title.highlights.isEmpty { return (excerpt(title), .title) }
-        }
-        return (excerpt(answer), .answer)
-    }
-
     /// Fails when a delete bit, date or norm read during the query lay on a damaged page: its answer is not
     /// to be trusted.
     func checkDamage() throws(PodiumError) {
@@ -318,15 +313,6 @@ public final class PodiumIndex: @unchecked Sendable {
     }
 
     private static let idField = StatementSchema.schema.storedField(named: "id")!
-
-    func statement(at address: DocumentAddress) throws(PodiumError) -> Statement {
-        do {
-            let fields = try snapshot.segments[address.segment].storedFields(address.document)
-            return StatementSchema.statement(from: fields)
-        } catch {
-            throw PodiumError(error, index: directory)
-        }
-    }
 
     /// The error for `--since` and `--until` values that make no range, in the options' names.
     static func dateError(_ error: DateRangeError) -> PodiumError {

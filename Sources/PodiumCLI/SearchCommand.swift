@@ -85,6 +85,8 @@ struct SearchCommand: ParsableCommand {
         var options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
         order.apply(to: &options)
         options.facets = facets
+        // Text shows excerpts only: a very long answer is read as a stream for its excerpt, never held whole.
+        options.wholeStatements = format == .json || format == .jsonl
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
         let out = StandardOutput()
         for note in outcome.notes { StandardError.line("note: \(note)") }

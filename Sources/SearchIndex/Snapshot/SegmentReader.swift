@@ -156,6 +156,16 @@ public final class SegmentReader: @unchecked Sendable {
         try stored.document(Int(doc), schema: schema)
     }
 
+    /// The stored fields of `doc`, a value of 1 MiB or more left empty and handed to `streaming` instead,
+    /// in pieces of at most 64 KiB, until it returns `false`: a very long text is never held whole.
+    /// - Throws: `.corrupted` when the stored-fields file is damaged.
+    public func storedFields(
+        _ doc: Int32,
+        streaming: (StoredFieldID, UnsafeRawBufferPointer) -> Bool
+    ) throws(IndexError) -> [StoredField] {
+        try stored.document(Int(doc), schema: schema, streamsLarge: true, streaming: streaming)
+    }
+
     /// One stored field of `doc`, or `nil` when the document has none.
     ///
     /// - Complexity: O(1) for the schema's `idField`, read from the id column; otherwise one block decompressed.

@@ -83,7 +83,12 @@ package final class StoredFieldsReader: @unchecked Sendable {
     /// The fields of `doc` when it is a record of `StoredFieldsWriter.largeRecordBytes` or more (alone in its
     /// block), read from a stream: each value decompressed straight into its `String`, so the record is held
     /// once, not twice; `nil` for a document in a block of ordinary size.
-    private func largeDocument(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField]? {
+    private func largeDocument(
+        _ doc: Int,
+        schema: IndexSchema,
+        streamsLarge: Bool,
+        streaming: (StoredFieldID, UnsafeRawBufferPointer) -> Bool
+    ) throws(IndexError) -> [StoredField]? {
         guard doc >= 0, doc < docCount, largestBlock >= StoredFieldsWriter.largeRecordBytes else { return nil }
         let k = try blockIndex(of: doc)
         let (frame, size) = try self.frame(k)
@@ -97,7 +102,7 @@ package final class StoredFieldsReader: @unchecked Sendable {
             let length = try stream.vint(max: size)
             var left = length
             let count = try stream.vint(max: schema.storedFields.count * 4)
-            for _ in 0..<count {
+            for k in 0..<count {
                 let code = try stream.vint(max: schema.storedFields.count * 2 - 1)
                 let name = schema.storedFields[code >> 1]
                 let id = StoredFieldID(rawValue: UInt16(code >> 1))
@@ -110,6 +115,11 @@ package final class StoredFieldsReader: @unchecked Sendable {
                 }
                 let n = try stream.vint(max: left)
                 left -= n
+                if streamsLarge && n >= StoredFieldsWriter.largeRecordBytes {
+                    try stream.chunks(n, readingPast: k < count - 1) { streaming(id, $0) }
+                    fields.append(StoredField(field: id, name: name, value: ""))
+                    continue
+                }
                 var failure: DecodeFailure? = nil
                 let value = String(unsafeUninitializedCapacity: n) { buffer in
                     guard n > 0 else { return 0 }
@@ -261,8 +271,23 @@ package final class StoredFieldsReader: @unchecked Sendable {
     }
 
     /// The stored fields of `doc`, in the order they were added.
+    ///
     package func document(_ doc: Int, schema: IndexSchema) throws(IndexError) -> [StoredField] {
-        if let fields = try largeDocument(doc, schema: schema) { return fields }
+        try document(doc, schema: schema, streamsLarge: false) { _, _ in false }
+    }
+
+    /// The stored fields of `doc`; with `streamsLarge`, a value of `StoredFieldsWriter.largeRecordBytes` or
+    /// more is not made a `String` (its field comes back empty): its bytes are handed to `streaming` in
+    /// pieces, in order, until it returns `false`.
+    package func document(
+        _ doc: Int,
+        schema: IndexSchema,
+        streamsLarge: Bool,
+        streaming: (StoredFieldID, UnsafeRawBufferPointer) -> Bool
+    ) throws(IndexError) -> [StoredField] {
+        if let fields = try largeDocument(doc, schema: schema, streamsLarge: streamsLarge, streaming: streaming) {
+            return fields
+        }
         var fields: [StoredField] = []
         try forEachField(doc, schema: schema) { (field, bytes) throws(IndexError) in
             fields.append(

@@ -272,6 +272,27 @@ package struct ZstdFrameReader: ~Copyable {
         while done < count { done += try pull(into: destination + done, count: count - done) }
     }
 
+    /// Hands `body` the next `count` bytes in pieces of at most 64 KiB, in order, until it returns `false`;
+    /// the rest of the `count` bytes are then read past when `readingPast` (more is to be read after them).
+    package mutating func chunks(
+        _ count: Int,
+        readingPast: Bool,
+        _ body: (UnsafeRawBufferPointer) -> Bool
+    ) throws(DecodeFailure) {
+        var left = count
+        var wanted = true
+        while left > 0 && (wanted || readingPast) {
+            if at == end {
+                end = try pull(into: window.baseAddress!, count: window.count)
+                at = 0
+            }
+            let n = min(left, end - at)
+            if wanted { wanted = body(UnsafeRawBufferPointer(rebasing: window[at..<at + n])) }
+            at += n
+            left -= n
+        }
+    }
+
     /// Decompresses at least one byte (at most `count`) into `destination`.
     private mutating func pull(into destination: UnsafeMutableRawPointer, count: Int) throws(DecodeFailure) -> Int {
         var output = ZSTD_outBuffer(dst: destination, size: count, pos: 0)

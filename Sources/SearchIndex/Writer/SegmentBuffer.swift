@@ -38,8 +38,8 @@ package final class SegmentBuffer {
         var lengths = fieldLengths
         for k in lengths.indices { lengths[k] = 0 }
         invert(doc, as: docID, lengths: &lengths)
-        try stored.add(doc)
         finishDocument(doc, lengths: lengths)
+        try stored.add(doc)
         return docID
     }
 

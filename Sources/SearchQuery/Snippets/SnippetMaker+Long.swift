@@ -18,23 +18,18 @@ extension SnippetMaker {
     /// term.
     func longSnippet(of text: String, terms: Set<String>, phrases: [PhrasePattern], maximumLength: Int) -> Snippet {
         var text = text
-        let probes = Self.probes(for: terms.union(phrases.flatMap(\.terms)))
-        return text.withUTF8 { bytes in
-            var start = 0
-            var first: Snippet? = nil
-            while start < bytes.count {
-                let end = Self.windowEnd(bytes, from: start)
-                let window = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                let isFirst = start == 0
-                start = end
-                guard isFirst || probes.contains(where: { Self.contains(window, $0) }) else { continue }
-                let piece = String(decoding: window, as: UTF8.self)
-                let snippet = self.snippet(of: piece, terms: terms, phrases: phrases, maximumLength: maximumLength)
-                if !snippet.highlights.isEmpty { return snippet }
-                if isFirst { first = snippet }
+        var streamed = StreamedSnippet(maker: self, terms: terms, phrases: phrases, maximumLength: maximumLength)
+        text.withUTF8 { bytes in
+            var at = 0
+            while at < bytes.count {
+                let end = min(bytes.count, at + Self.windowBytes)
+                guard streamed.feed(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[at..<end]))) else {
+                    return
+                }
+                at = end
             }
-            return first ?? Snippet(text: "", highlights: [])
         }
+        return streamed.finish()
     }
 
     /// The byte strings whose presence lets a window through, per term: an English stem changes only its
@@ -60,7 +55,7 @@ extension SnippetMaker {
 
     /// Where the window that starts at `start` ends: `windowBytes` on, moved back to just after a space or
     /// line break (within 1 KiB), else to the start of a UTF-8 sequence.
-    static func windowEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func windowEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
         var end = min(bytes.count, start + windowBytes)
         guard end < bytes.count else { return end }
         var k = end
@@ -80,6 +75,75 @@ extension SnippetMaker {
                 p = UnsafeRawPointer(hit) + 1
             }
             return false
+        }
+    }
+}
+
+/// The excerpt of a text handed over in pieces, as `SnippetMaker` makes it for a text of more than
+/// `SnippetMaker.windowBytes`: windows cut at a space, each analyzed only when a term's probe occurs in it,
+/// the first with a match giving the excerpt. Holds one window and the piece being cut.
+public struct StreamedSnippet {
+    private let maker: SnippetMaker
+    private let terms: Set<String>
+    private let phrases: [PhrasePattern]
+    private let maximumLength: Int
+    /// Made when the first window past the first is looked at: most statements are shorter than one.
+    private var probes: [[UInt8]]? = nil
+    private var pending: [UInt8] = []
+    private var windows = 0
+    private var first: Snippet? = nil
+    private var found: Snippet? = nil
+
+    /// An excerpt maker for `terms` and `phrases` (as `SnippetMaker.snippet(of:terms:phrases:maximumLength:)`).
+    public init(maker: SnippetMaker, terms: Set<String>, phrases: [PhrasePattern] = [], maximumLength: Int = 300) {
+        self.maker = maker
+        self.terms = terms
+        self.phrases = phrases
+        self.maximumLength = maximumLength
+    }
+
+    /// Whether any of the text was handed over.
+    public var isEmpty: Bool { windows == 0 && pending.isEmpty }
+
+    /// Takes the next bytes of the text; returns `false` once a window with a match was found (the rest
+    /// of the text is not needed).
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard found == nil else { return false }
+        pending.append(contentsOf: bytes)
+        while found == nil, pending.count >= SnippetMaker.windowBytes {
+            let end = pending.withUnsafeBytes { SnippetMaker.windowEnd($0, from: 0) }
+            look(at: end)
+            pending.removeFirst(end)
+        }
+        return found == nil
+    }
+
+    /// The excerpt: the best passage of the first window with a match, else of the first window.
+    public mutating func finish() -> Snippet {
+        if found == nil && !pending.isEmpty {
+            look(at: pending.count)
+            pending = []
+        }
+        return found ?? first ?? Snippet(text: "", highlights: [])
+    }
+
+    /// Looks at the window `pending[..<end]`.
+    private mutating func look(at end: Int) {
+        let isFirst = windows == 0
+        windows += 1
+        if !isFirst && probes == nil { probes = SnippetMaker.probes(for: terms.union(phrases.flatMap(\.terms))) }
+        let probes = self.probes ?? []
+        let window = pending.withUnsafeBytes { all -> String? in
+            let bytes = UnsafeRawBufferPointer(rebasing: all[..<end])
+            guard isFirst || probes.contains(where: { SnippetMaker.contains(bytes, $0) }) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let window else { return }
+        let snippet = maker.snippet(of: window, terms: terms, phrases: phrases, maximumLength: maximumLength)
+        if !snippet.highlights.isEmpty {
+            found = snippet
+        } else if isFirst {
+            first = snippet
         }
     }
 }
