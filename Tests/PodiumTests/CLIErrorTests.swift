@@ -239,6 +239,8 @@ struct CLIErrorTests {
             if run.status == 0 && run.stdout == clean.stdout { continue }
             try expectError(run, status: 3, containing: "'\(file)' is corrupted")
             #expect(run.stderr.contains("hint: run 'podium index verify"))
+            // The rebuild it suggests names this index and the corpus it was built from.
+            #expect(run.stderr.contains("podium index build --index \(damaged.path) --corpus \(f.corpus.path)"))
             refused += 1
         }
         if kind == "sto" { #expect(refused > 0, "exporting every 'china' statement reads the middle of .sto") }
