@@ -195,7 +195,9 @@ struct CLIErrorTests {
         #expect(export.status == 1 && export.stdout.hasPrefix("id,date,"), "a CSV with just its header")
         let trend = try f.run(["trend", "zzqqxxjj"] + f.indexArguments)
         #expect(trend.status == 1)
-        #expect(trend.stderr.contains("hint: 'zzqqxxjj' is not a topic; the topics are: ip, "))
+        #expect(
+            trend.stderr.contains("note: 'zzqqxxjj' is not a topic, so it is counted as a query (the topics are: ip, ")
+        )
     }
 
     // MARK: - The index

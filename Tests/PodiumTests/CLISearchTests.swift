@@ -165,11 +165,11 @@ struct CLISearchTests {
         // Each redraw returns to the line's start and clears it; the last one shows 100%.
         #expect(onTerminal.stdout.contains("\r\u{1B}[2KIndexing "))
         #expect(onTerminal.stdout.contains("100%"))
-        #expect(onTerminal.stdout.contains("indexed 49 sources"))
+        #expect(onTerminal.stdout.contains("49 sources: 49 indexed"))
         let piped = try f.run(build)
         #expect(piped.status == 0)
         #expect(!piped.stderr.contains("\r") && !piped.stderr.contains("Indexing "))
-        #expect(piped.stderr.contains("indexed 49 sources: 257 statements"))
+        #expect(piped.stderr.contains("49 sources: 49 indexed, 0 skipped, 0 failed; 257 statements"))
     }
 
     // MARK: - Checks

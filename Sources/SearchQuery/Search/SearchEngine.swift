@@ -92,11 +92,16 @@ package final class SearchEngine<Index: QueryIndex> {
             let pattern = PhrasePattern(terms: clause.key.terms, offsets: clause.key.offsets.map { Int($0) })
             if !phrases.contains(pattern) { phrases.append(pattern) }
         }
+        var characters: [String: String] = [:]
+        for expansion in plan.expansions where expansion.isCharacter {
+            for term in expansion.terms where term != expansion.prefix { characters[term] = expansion.prefix }
+        }
         return SearchResults(
             hits: hits,
             expansions: plan.expansions,
             highlightTerms: terms,
-            highlightPhrases: phrases
+            highlightPhrases: phrases,
+            highlightCharacters: characters
         )
     }
 

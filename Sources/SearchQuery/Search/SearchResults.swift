@@ -8,6 +8,9 @@ public struct SearchResults: Sendable {
     public var highlightTerms: Set<String>
     /// The query's and topic's scoring phrases, highlighted only where they occur whole.
     public var highlightPhrases: [PhrasePattern]
+    /// The bigrams a lone CJK character of the query was expanded to, each with that character: a snippet
+    /// marks the character, not the whole bigram (`低**碳**`, not `**低碳**`).
+    public var highlightCharacters: [String: String] = [:]
 }
 
 /// One ranked statement.
