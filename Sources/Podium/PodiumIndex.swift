@@ -115,7 +115,17 @@ public final class PodiumIndex: @unchecked Sendable {
             error.isOutdatedIndex = true
             throw error
         }
-        topicSet = try Self.loadTopics(topicsFile)
+        do {
+            topicSet = try Self.loadTopics(topicsFile)
+        } catch  where topicsFile != nil && topicsFile == Indexer.keptTopicsFile(index: directory) {
+            // The copy is part of the index: a mistake in it is damage, not the user's input.
+            throw PodiumError(
+                .index,
+                "the topics file kept in the index is damaged: \(error.message)",
+                hint:
+                    "copy it again with 'podium index refresh --index \(directory) --topics FILE', or name one with --topics"
+            )
+        }
         searcher = Searcher(snapshot: snapshot, topics: topicSet)
     }
 

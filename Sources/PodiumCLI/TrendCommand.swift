@@ -63,10 +63,10 @@ struct TrendCommand: ParsableCommand {
             let options = dates.search(query: a.isTopic ? nil : a.text, topic: a.isTopic ? a.text : nil)
             return try handlingErrors { () throws(PodiumError) in try podium.matchingDates(options) }
         }
-        var all = try handlingErrors { () throws(PodiumError) in
+        // Every statement's date, for the shares: how many statements each period holds in all.
+        let all = try handlingErrors { () throws(PodiumError) in
             share ? try podium.statementDates(since: dates.since, until: dates.until) : []
         }
-        if !share { all = [] }
         let aligned = TrendSeries.aligned(lists, by: by.value, since: dates.since, until: dates.until)
         let periods = aligned.first?.buckets.map(\.label) ?? []
         let totals = TrendSeries(dates: all, by: by.value, first: periods.first, last: periods.last)

@@ -195,7 +195,9 @@ struct CLIErrorTests {
         #expect(export.status == 1 && export.stdout.hasPrefix("id,date,"), "a CSV with just its header")
         let trend = try f.run(["trend", "zzqqxxjj"] + f.indexArguments)
         #expect(trend.status == 1)
-        #expect(trend.stderr.contains("hint: 'zzqqxxjj' is not a topic; the topics are: ip, "))
+        #expect(
+            trend.stderr.contains("note: 'zzqqxxjj' is not a topic, so it is counted as a query (the topics are: ip, ")
+        )
     }
 
     // MARK: - The index
@@ -239,6 +241,8 @@ struct CLIErrorTests {
             if run.status == 0 && run.stdout == clean.stdout { continue }
             try expectError(run, status: 3, containing: "'\(file)' is corrupted")
             #expect(run.stderr.contains("hint: run 'podium index verify"))
+            // The rebuild it suggests names this index and the corpus it was built from.
+            #expect(run.stderr.contains("podium index build --index \(damaged.path) --corpus \(f.corpus.path)"))
             refused += 1
         }
         if kind == "sto" { #expect(refused > 0, "exporting every 'china' statement reads the middle of .sto") }

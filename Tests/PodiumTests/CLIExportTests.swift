@@ -30,7 +30,8 @@ struct CLIExportTests {
 
         let text = try String(contentsOf: out, encoding: .utf8)
         let header = [
-            "id", "date", "spokesperson", "outlet", "title", "source", "score", "excerpt", "question", "answer",
+            "id", "date", "spokesperson", "outlet", "title", "source", "score", "excerpt", "excerpt_from", "question",
+            "answer",
         ]
         #expect(text.hasPrefix(header.joined(separator: ",") + "\r\n"), "records end in CRLF")
         let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
@@ -54,7 +55,19 @@ struct CLIExportTests {
                     #expect(Double(row[column]) == record["score"] as? Double)
                     continue
                 }
-                expected = try #require(record[name] as? String, "\(name)")
+                switch name {
+                case "excerpt":
+                    // Plain in CSV, with whose words they are when they are not the answer's.
+                    let from = record["excerptFrom"] as? String
+                    let outlet = record["outlet"] as? String ?? ""
+                    let label =
+                        from == "question"
+                        ? (outlet.isEmpty ? "Q: " : "Q (\(outlet)): ") : from == "title" ? "Title: " : ""
+                    let marked = try #require(record[name] as? String)
+                    expected = label + marked.replacingOccurrences(of: "**", with: "")
+                case "excerpt_from": expected = try #require(record["excerptFrom"] as? String)
+                default: expected = try #require(record[name] as? String, "\(name)")
+                }
                 // SwiftCSV drops spaces before an unquoted field; RFC 4180 keeps them. Compare without.
                 #expect(
                     row[column].trimmingCharacters(in: .whitespaces) == expected.trimmingCharacters(in: .whitespaces),
@@ -98,7 +111,7 @@ struct CLIExportTests {
         }
         // Every hit cited once; the order may differ because excerpts are grouped by briefing.
         #expect(citedIDs.sorted() == records.compactMap { $0["id"] as? String }.sorted())
-        let briefings = Set(records.map { "\($0["path"] ?? "")|\($0["title"] ?? "")" })
+        let briefings = Set(records.map { "\($0["path"] ?? "")|\($0["title"] ?? "")|\($0["date"] ?? "")" })
         #expect(lines.filter { $0.hasPrefix("## ") }.count == briefings.count)
     }
 

@@ -186,7 +186,13 @@ struct CLIShowTests {
                 ["title", "question", "answer"].contains { (s[$0] as? String ?? "").contains(character) }
             }.compactMap { $0["id"] as? String }.map(Self.indexID)
         )
-        let found = try hits(character, limit: 1000).compactMap { $0["id"] as? String }
+        let all = try hits(character, limit: 1000)
+        let found = all.compactMap { $0["id"] as? String }
+        // The excerpt marks the character itself, not the bigrams it was found through.
+        for hit in all {
+            let marked = try #require(hit["highlights"] as? [String])
+            #expect(!marked.isEmpty && marked.allSatisfy { $0 == character }, "\(hit["id"] ?? ""): \(marked)")
+        }
         #expect(!expected.isEmpty)
         #expect(
             Set(found) == expected,

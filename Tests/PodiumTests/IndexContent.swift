@@ -30,7 +30,9 @@ struct IndexContent: Equatable {
     static func unreferencedFiles(in directory: URL) throws -> [String] {
         let commit = try IndexCommit.read(directory: directory.path)
         let referenced = Set(
-            commit.segments.flatMap(\.fileNames) + [IndexFormat.commitFileName, IndexFormat.lockFileName]
+            commit.segments.flatMap(\.fileNames) + [
+                IndexFormat.commitFileName, IndexFormat.lockFileName, "topics.toml",
+            ]
         )
         return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !referenced.contains($0) }
             .sorted()

@@ -90,10 +90,12 @@ struct IndexingSummary {
                 "refreshed: \(r.added) added, \(r.changed) changed, \(r.deleted) deleted, "
                 + "\(r.touched) touched, \(r.unchanged) unchanged; "
         } else {
-            // Every source found is indexed, skipped (read, nothing to index) or failed (not read).
-            let indexed = r.sourcesFound - r.skipped.count - r.failed.count
+            // Every source file found is indexed, skipped (read, nothing in it to index) or failed (not read);
+            // a folder that could not be listed is a failure of its own, printed above, not a source.
+            let failedFiles = r.sourcesFound - r.added
             line =
-                "\(r.sourcesFound) sources: \(indexed) indexed, \(r.skipped.count) skipped, \(r.failed.count) failed; "
+                "\(r.sourcesFound) sources: \(r.added - r.skipped.count) indexed, \(r.skipped.count) skipped, "
+                + "\(failedFiles) failed; "
         }
         line += "\(r.statementsIndexed) statements written, \(r.statementsInIndex) in the index; "
         if refresh { line += "\(r.skipped.count) skipped, \(r.failed.count) failed; " }

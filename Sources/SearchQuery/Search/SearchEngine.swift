@@ -131,6 +131,10 @@ package final class SearchEngine<Index: QueryIndex> {
             let pattern = PhrasePattern(terms: clause.key.terms, offsets: clause.key.offsets.map { Int($0) })
             if !phrases.contains(pattern) { phrases.append(pattern) }
         }
+        var characters: [String: String] = [:]
+        for expansion in plan.expansions where expansion.isCharacter {
+            for term in expansion.terms where term != expansion.prefix { characters[term] = expansion.prefix }
+        }
         return SearchResults(
             hits: hits,
             expansions: plan.expansions,
@@ -138,7 +142,8 @@ package final class SearchEngine<Index: QueryIndex> {
             highlightPhrases: phrases,
             total: total,
             totalIsExact: totalIsExact,
-            facets: tally?.facets ?? []
+            facets: tally?.facets ?? [],
+            highlightCharacters: characters
         )
     }
 

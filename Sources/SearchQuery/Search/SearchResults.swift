@@ -15,6 +15,9 @@ public struct SearchResults: Sendable {
     public var totalIsExact: Bool
     /// The counts of each requested facet over every match, in the order asked.
     public var facets: [FacetCounts]
+    /// The bigrams a lone CJK character of the query was expanded to, each with that character: a snippet
+    /// marks the character, not the whole bigram (`低**碳**`, not `**低碳**`).
+    public var highlightCharacters: [String: String] = [:]
 }
 
 /// The counts of one facet's values over the matches of a search.

@@ -60,6 +60,7 @@ public final class Searcher: @unchecked Sendable {
             of: text,
             terms: results.highlightTerms,
             phrases: results.highlightPhrases,
+            characters: results.highlightCharacters,
             maximumLength: maximumLength
         )
     }

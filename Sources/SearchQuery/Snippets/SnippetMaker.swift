@@ -19,11 +19,14 @@ public struct SnippetMaker: Sendable {
     ///   - text: A stored field's text.
     ///   - terms: Analyzed terms to highlight wherever they occur (``SearchResults/highlightTerms``).
     ///   - phrases: Phrases to highlight only where they occur whole (``SearchResults/highlightPhrases``).
+    ///   - characters: Terms that stand for one character of theirs (``SearchResults/highlightCharacters``):
+    ///     only that character is marked, and all of them count as one term.
     ///   - maximumLength: The longest passage, in characters (`…` not counted).
     public func snippet(
         of text: String,
         terms: Set<String>,
         phrases: [PhrasePattern] = [],
+        characters: [String: String] = [:],
         maximumLength: Int = 300
     ) -> Snippet {
         if text.utf8.count > Self.windowBytes {
@@ -31,7 +34,8 @@ public struct SnippetMaker: Sendable {
         }
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return Snippet(text: "", highlights: []) }
-        let matches = Self.matches(in: analyzer.tokens(text), terms: terms, phrases: phrases)
+        var matches = Self.matches(in: analyzer.tokens(text), terms: terms, phrases: phrases)
+        if !characters.isEmpty { matches = Self.narrowed(matches, to: characters, in: bytes) }
         let sentences = Self.sentences(in: bytes)
         let limit = max(maximumLength, 20)
 
@@ -78,6 +82,22 @@ public struct SnippetMaker: Sendable {
         var start: Int
         var end: Int
         var key: String
+    }
+
+    /// `matches` with each bigram that stands for a character narrowed to that character's bytes.
+    private static func narrowed(_ matches: [Match], to characters: [String: String], in bytes: [UInt8]) -> [Match] {
+        matches.map { match in
+            guard let character = characters[match.key] else { return match }
+            let wanted = Array(character.utf8)
+            var at = match.start
+            while at + wanted.count <= match.end {
+                if bytes[at..<(at + wanted.count)].elementsEqual(wanted) {
+                    return Match(start: at, end: at + wanted.count, key: character)
+                }
+                at += 1
+            }
+            return match
+        }
     }
 
     /// The tokens to highlight, in text order: single terms anywhere, phrases only where whole.
