@@ -111,7 +111,11 @@ struct SearchCommand: ParsableCommand {
         }
         out.flush()
         if outcome.hits.isEmpty {
-            StandardError.line("No statement matches.")
+            StandardError.line(
+                outcome.total > 0
+                    ? "No statement past --offset \(order.offset): \(TotalsRendering.grouped(outcome.total)) match."
+                    : "No statement matches."
+            )
             throw ExitCode(ExitStatus.noMatch.rawValue)
         }
     }
