@@ -52,18 +52,17 @@ extension SearchEngine {
         var years = countsYears ? [Int](repeating: 0, count: 10_000) : []
         var values = [[String?: Int]](repeating: [:], count: columnSlots.count)
         var failure: SearchError? = nil
+        let keepsDocs = !facets.isEmpty
+        var docs: [Int32] = []
         try forEachSegment(plan, opened: OpenedPostings(segments: index.querySegments)) { run in
             let segment = run.segment
             var ordinals = columnSlots.map { [Int](repeating: 0, count: segment.columnValueCount($0) + 1) }
             var total = 0
             var notes: [(doc: Int32, key: Int32)] = []
+            docs.removeAll(keepingCapacity: true)
             run.forEachMatch { run, doc in
                 total &+= 1
-                for k in columnSlots.indices { ordinals[k][Int(segment.columnOrdinal(columnSlots[k], doc))] &+= 1 }
-                if countsYears {
-                    let year = Int(segment.date(doc) / 10_000)
-                    years[year >= 0 && year < 10_000 ? year : 0] &+= 1
-                }
+                if keepsDocs { docs.append(doc) }
                 if let order, floor != nil {
                     let key = order.key(of: segment.date(doc))
                     guard floor!.admits(key) else { return }
@@ -73,6 +72,9 @@ extension SearchEngine {
             }
             tally.total += total
             noted.append(notes)
+            // Counted a segment at a time, each column in one call: no call per match and column.
+            for k in columnSlots.indices { segment.countColumn(columnSlots[k], docs: docs, into: &ordinals[k]) }
+            if countsYears { segment.countYears(docs: docs, into: &years) }
             for k in columnSlots.indices {
                 for (ordinal, count) in ordinals[k].enumerated() where count > 0 {
                     do throws(SearchError) {
