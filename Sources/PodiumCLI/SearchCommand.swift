@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
         name: .customLong("facet"),
         help: "Count the matches by speaker, outlet, language, kind or year (repeat for several)."
     )
-    var facets: [FacetField] = []
+    var facetNames: [String] = []
 
     @Flag(help: "Require every word (instead of ranking statements with any of them).")
     var all = false
@@ -64,6 +64,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        _ = try OrderOptions.facets(facetNames)
         if batch == nil && query.isEmpty {
             throw ValidationError("give a query, or --topic NAME, or --batch FILE")
         }
@@ -77,7 +78,7 @@ struct SearchCommand: ParsableCommand {
         }
         var options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
         order.apply(to: &options)
-        options.facets = facets
+        options.facets = try OrderOptions.facets(facetNames)
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
         let out = StandardOutput()
         for note in outcome.notes { StandardError.line("note: \(note)") }
