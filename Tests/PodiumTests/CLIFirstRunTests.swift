@@ -25,7 +25,9 @@ struct CLIFirstRunTests {
         #expect(first.status == 0, "\(first.summary)")
         #expect(first.stderr.hasPrefix("No index yet: building Index/ from Corpus/ (once).\n"))
         #expect(first.stderr.contains("indexed 49 sources: 257 statements written"))
-        #expect(first.stdout.hasPrefix("1. "), "\(first.stdout.prefix(300))")
+        // The count of matches first, then the hits.
+        #expect(first.stdout.hasPrefix("10 of "), "\(first.stdout.prefix(300))")
+        #expect(first.stdout.contains("\n\n1. "), "\(first.stdout.prefix(300))")
         #expect(first.stdout.lowercased().contains("intellectual property"))
         #expect(FileManager.default.fileExists(atPath: checkout.url.appendingPathComponent("Index/meta.json").path))
 
