@@ -44,9 +44,6 @@ struct OrderOptions: ParsableArguments {
         options.sort = sort
         options.offset = offset
     }
-
-    /// The arguments that give these options again (for a command that runs another).
-    var arguments: [String] { ["--sort", sort.rawValue, "--offset", String(offset)] }
 }
 
 /// How the total and the facets of a search read in text and in JSON.
