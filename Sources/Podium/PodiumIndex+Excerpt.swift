@@ -25,8 +25,8 @@ extension PodiumIndex {
         return (excerpt(answer), .answer)
     }
 
-    private static let analyzer = Analyzer()
-    private static let answerField = StatementSchema.schema.storedField(named: "answer")!
+    static let analyzer = Analyzer()
+    static let answerField = StatementSchema.schema.storedField(named: "answer")!
 
     /// The statement at `address`; with `streaming`, an answer of 1 MiB or more is handed to it in pieces
     /// and left empty.

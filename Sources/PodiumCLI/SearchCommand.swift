@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
         name: .customLong("facet"),
         help: "Count the matches by speaker, outlet, language, kind or year (repeat for several)."
     )
-    var facets: [FacetField] = []
+    var facetNames: [String] = []
 
     @Flag(help: "Require every word (instead of ranking statements with any of them), as in export.")
     var everyWord = false
@@ -71,6 +71,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        _ = try OrderOptions.facets(facetNames)
         if batch == nil && query.isEmpty {
             throw ValidationError("give a query, or --topic NAME, or --batch FILE")
         }
@@ -84,7 +85,7 @@ struct SearchCommand: ParsableCommand {
         }
         var options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
         order.apply(to: &options)
-        options.facets = facets
+        options.facets = try OrderOptions.facets(facetNames)
         // Text shows excerpts only: a very long answer is read as a stream for its excerpt, never held whole.
         options.wholeStatements = format == .json || format == .jsonl
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
@@ -120,7 +121,11 @@ struct SearchCommand: ParsableCommand {
         }
         out.flush()
         if outcome.hits.isEmpty {
-            StandardError.line("No statement matches.")
+            StandardError.line(
+                outcome.total > 0
+                    ? "No statement past --offset \(order.offset): \(TotalsRendering.grouped(outcome.total)) match."
+                    : "No statement matches."
+            )
             throw ExitCode(ExitStatus.noMatch.rawValue)
         }
     }

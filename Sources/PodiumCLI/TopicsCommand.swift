@@ -111,7 +111,7 @@ extension TopicsCommand {
         @Option(name: [.short, .long], parsing: .unconditional, help: "How many statements.") var limit: Int = 10
         @OptionGroup var order: OrderOptions
         @Option(name: .customLong("facet"), help: "Count the matches by speaker, outlet, language, kind or year.")
-        var facets: [FacetField] = []
+        var facetNames: [String] = []
         @Flag(help: "Show the topic entries behind each score.") var explain = false
         @Option(help: "Only statements in this language (en, zh).") var lang: String?
         @Option(help: "Output format.") var format: SearchCommand.Format = .text
@@ -119,6 +119,7 @@ extension TopicsCommand {
 
         func validate() throws {
             guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+            _ = try OrderOptions.facets(facetNames)
         }
 
         func run() throws {
@@ -133,7 +134,7 @@ extension TopicsCommand {
             search.query.dates = dates
             search.explain = explain
             search.order = order
-            search.facets = facets
+            search.facetNames = facetNames
             search.indexOptions.topics = file.topics
             try search.run()
         }

@@ -174,7 +174,15 @@ final class MemorySegment: QuerySegment {
     }
     func storedValues(_ doc: Int32) -> [(name: String, value: String)] { stored[Int(doc)] }
     func columnValueCount(_ column: Int) -> Int { columnValues[column].count }
-    func columnOrdinal(_ column: Int, _ doc: Int32) -> UInt32 { columnOrdinals[column][Int(doc)] }
+    func countColumn(_ column: Int, docs: [Int32], into counts: inout [Int]) {
+        for doc in docs { counts[Int(columnOrdinals[column][Int(doc)])] += 1 }
+    }
+    func countYears(docs: [Int32], into counts: inout [Int]) {
+        for doc in docs {
+            let year = Int(dates[Int(doc)] / 10_000)
+            counts[year > 0 && year < counts.count ? year : 0] += 1
+        }
+    }
     func columnValue(_ column: Int, ordinal: UInt32) -> String { columnValues[column][Int(ordinal) - 1] }
 }
 

@@ -74,13 +74,19 @@ struct FacetBenchmark: ParsableCommand {
         print(
             "matches per query: median \(Int(Self.median(matchCounts.map(Double.init)))), max \(matchCounts.max() ?? 0)"
         )
-        print("variant\tmedian ms\tadded ms (median of per-query differences)\tadded ms (p90)")
+        let large = matchCounts.indices.filter { matchCounts[$0] >= maxMatches / 2 }
+        print("queries with \(maxMatches / 2) or more matches: \(large.count)")
+        print(
+            "variant\tmedian ms\tadded ms (median of per-query differences)\tadded ms (p90)\tadded ms (largest queries: median, max)"
+        )
         for (k, variant) in variants.enumerated() {
             let added = zip(medians[k], medians[0]).map { $0 - $1 }.sorted()
+            let largeAdded = large.map { medians[k][$0] - medians[0][$0] }
             let p90 = added.isEmpty ? 0 : added[min(added.count - 1, added.count * 9 / 10)]
             print(
                 "\(variant.0)\t\(String(format: "%.3f", Self.median(medians[k])))\t"
-                    + "\(String(format: "%.3f", Self.median(added)))\t\(String(format: "%.3f", p90))"
+                    + "\(String(format: "%.3f", Self.median(added)))\t\(String(format: "%.3f", p90))\t"
+                    + String(format: "%.3f, %.3f", Self.median(largeAdded), largeAdded.max() ?? 0)
             )
         }
     }

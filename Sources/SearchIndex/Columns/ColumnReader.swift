@@ -16,7 +16,9 @@ public struct ColumnReader {
     private let valuesOffset: Int
     private let valuesLength: Int
     private let pages: PageCheck
-    private let fileName: String
+    /// The file, for error messages: not retained (the segment keeps it mapped), so that the reader is a
+    /// plain value that copies without reference counting in the loops that read it per match.
+    private unowned(unsafe) let file: MappedFile
 
     /// Reads entry `index` of the header of `file` (`maxDoc` documents) and checks that its section fits.
     init(file: MappedFile, index: Int, field: ColumnField, maxDoc: Int) throws(IndexError) {
@@ -50,7 +52,7 @@ public struct ColumnReader {
         valuesOffset = endsOffset + 4 * count
         valuesLength = Int(length) - fixed
         pages = file.pageCheck
-        fileName = file.name
+        self.file = file
     }
 
     /// A keyword column's ordinal for `doc`: 0 when it has no value, else `1...valueCount`.
@@ -65,13 +67,23 @@ public struct ColumnReader {
         }
     }
 
+    /// Adds one to `counts[ordinal(doc)]` for every document of `docs`: a facet's count over a segment's
+    /// matches in one call, the loop inlined. `counts` must hold `valueCount + 1` entries.
+    public func countOrdinals(of docs: UnsafeBufferPointer<Int32>, into counts: UnsafeMutableBufferPointer<Int>) {
+        precondition(counts.count > valueCount, "one count per ordinal and one for none")
+        for doc in docs {
+            let ordinal = Int(self.ordinal(doc))
+            if ordinal < counts.count { counts[ordinal] &+= 1 }
+        }
+    }
+
     /// A keyword column's value named by `ordinal` (`1...valueCount`).
     ///
     /// - Throws: `.corrupted` when the value's bytes are damaged or out of place.
     public func value(ofOrdinal ordinal: UInt32) throws(IndexError) -> String {
         let k = Int(ordinal)
         guard k >= 1, k <= valueCount else {
-            throw IndexError.corrupted(fileName, "an ordinal names no value")
+            throw IndexError.corrupted(file.name, "an ordinal names no value")
         }
         let endAt = endsOffset + 4 * (k - 1)
         try pages(endAt - 4 * (k > 1 ? 1 : 0), k > 1 ? 8 : 4)
@@ -79,7 +91,7 @@ public struct ColumnReader {
         let start =
             k > 1 ? Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: endAt - 4, as: UInt32.self))) : 0
         guard start <= end, end <= valuesLength else {
-            throw IndexError.corrupted(fileName, "a column value is out of place")
+            throw IndexError.corrupted(file.name, "a column value is out of place")
         }
         try pages(valuesOffset + start, end - start)
         let bytes = UnsafeRawBufferPointer(start: base + valuesOffset + start, count: end - start)
@@ -101,15 +113,15 @@ public struct ColumnReader {
         for k in 0..<valueCount {
             let end = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: endsOffset + 4 * k, as: UInt32.self))
             guard end >= previous, Int(end) <= valuesLength else {
-                throw IndexError.corrupted(fileName, "a column's value offsets are out of order")
+                throw IndexError.corrupted(file.name, "a column's value offsets are out of order")
             }
             previous = end
         }
         guard Int(previous) == valuesLength else {
-            throw IndexError.corrupted(fileName, "a column's values do not fill its section")
+            throw IndexError.corrupted(file.name, "a column's values do not fill its section")
         }
         for doc in 0..<maxDoc where ordinal(Int32(doc)) > UInt32(valueCount) {
-            throw IndexError.corrupted(fileName, "an ordinal names no value")
+            throw IndexError.corrupted(file.name, "an ordinal names no value")
         }
     }
 }

@@ -149,6 +149,15 @@ public final class SegmentReader: @unchecked Sendable {
         for reader in columnReaders { try reader.validate(maxDoc: info.maxDoc) }
     }
 
+    /// Adds one to `counts[year]` for the year of every document of `docs` (`counts[0]` for one without a
+    /// date, or with a date out of the years `counts` holds).
+    public func countYears(of docs: UnsafeBufferPointer<Int32>, into counts: UnsafeMutableBufferPointer<Int>) {
+        for doc in docs {
+            let year = Int(date(doc) / 10_000)
+            counts[year > 0 && year < counts.count ? year : 0] &+= 1
+        }
+    }
+
     /// The stored fields of `doc` in the order they were added.
     ///
     /// - Complexity: decompresses one block of about 32 KiB (~40 µs).

@@ -29,8 +29,17 @@ extension SegmentReader: QuerySegment {
         self.column(ColumnID(rawValue: UInt16(column))).valueCount
     }
 
-    package func columnOrdinal(_ column: Int, _ doc: Int32) -> UInt32 {
-        self.column(ColumnID(rawValue: UInt16(column))).ordinal(doc)
+    package func countColumn(_ column: Int, docs: [Int32], into counts: inout [Int]) {
+        let reader = self.column(ColumnID(rawValue: UInt16(column)))
+        docs.withUnsafeBufferPointer { docs in
+            counts.withUnsafeMutableBufferPointer { reader.countOrdinals(of: docs, into: $0) }
+        }
+    }
+
+    package func countYears(docs: [Int32], into counts: inout [Int]) {
+        docs.withUnsafeBufferPointer { docs in
+            counts.withUnsafeMutableBufferPointer { countYears(of: docs, into: $0) }
+        }
     }
 
     package func columnValue(_ column: Int, ordinal: UInt32) throws(SearchError) -> String {

@@ -50,8 +50,11 @@ package protocol QuerySegment {
     func postings(field: UInt8, term: String) throws(SearchError) -> Postings?
     /// The number of distinct values of a keyword column in this segment; its ordinals run `1...count`.
     func columnValueCount(_ column: Int) -> Int
-    /// A keyword column's ordinal for `doc`, 0 when it has none.
-    func columnOrdinal(_ column: Int, _ doc: Int32) -> UInt32
+    /// Adds one to `counts[ordinal]` for each of `docs` (in increasing order): `counts` has
+    /// `columnValueCount(column) + 1` entries, 0 counting the documents without a value.
+    func countColumn(_ column: Int, docs: [Int32], into counts: inout [Int])
+    /// Adds one to `counts[year]` for each of `docs`, `counts[0]` for the undated ones.
+    func countYears(docs: [Int32], into counts: inout [Int])
     /// The value a keyword column's ordinal names.
     func columnValue(_ column: Int, ordinal: UInt32) throws(SearchError) -> String
     /// The stored fields of `doc` as (name, value) pairs.

@@ -30,7 +30,13 @@ extension SearchEngine {
     /// Counts every match of `plan`, each facet's values, and keeps the first matches by date when `order`
     /// is given. Column facets count ordinals per segment and turn each segment's ordinals into strings once.
     ///
-    /// - Complexity: O(matches × facets), plus a score for each match whose date could place it in `order`.
+    /// A date order is found in two steps: the pass keeps the `capacity` best date keys seen (a heap of
+    /// keys, no scores) and notes the matches whose key reached that floor when they came; then only the
+    /// noted matches at or above the final floor — the first ones and the ties at the edge — are scored, by
+    /// fresh cursors probed in address order, so that a sort over matches that arrive in date order does
+    /// not score them all.
+    ///
+    /// - Complexity: O(matches × facets), plus a score for each match whose date reaches the final floor.
     func tally(
         _ plan: QueryPlan,
         facets: [Facet],
@@ -38,34 +44,37 @@ extension SearchEngine {
         order: DateOrderCollector?
     ) throws(SearchError) -> Tally {
         var tally = Tally(order: order)
+        var floor = order.map { KeyFloor(capacity: $0.capacity) }
+        var noted: [[(doc: Int32, key: Int32)]] = []
         let columnSlots = columns.compactMap { $0 }
         let countsYears = columns.contains { $0 == nil }
         // Years 0...9999 by their number, 0 for undated (and any date out of the yyyymmdd range).
         var years = countsYears ? [Int](repeating: 0, count: 10_000) : []
         var values = [[String?: Int]](repeating: [:], count: columnSlots.count)
         var failure: SearchError? = nil
+        let keepsDocs = !facets.isEmpty
+        var docs: [Int32] = []
         try forEachSegment(plan, opened: OpenedPostings(segments: index.querySegments)) { run in
             let segment = run.segment
             var ordinals = columnSlots.map { [Int](repeating: 0, count: segment.columnValueCount($0) + 1) }
             var total = 0
-            var collector = tally.order
-            let number = run.segmentNumber
+            var notes: [(doc: Int32, key: Int32)] = []
+            docs.removeAll(keepingCapacity: true)
             run.forEachMatch { run, doc in
                 total &+= 1
-                for k in columnSlots.indices { ordinals[k][Int(segment.columnOrdinal(columnSlots[k], doc))] &+= 1 }
-                if countsYears {
-                    let year = Int(segment.date(doc) / 10_000)
-                    years[year >= 0 && year < 10_000 ? year : 0] &+= 1
-                }
-                if collector != nil {
-                    let key = collector!.key(of: segment.date(doc))
-                    guard collector!.admits(key) else { return }
-                    let score = run.score(of: doc)
-                    collector!.offer(.init(key: key, score: score, address: .init(segment: number, document: doc)))
+                if keepsDocs { docs.append(doc) }
+                if let order, floor != nil {
+                    let key = order.key(of: segment.date(doc))
+                    guard floor!.admits(key) else { return }
+                    floor!.add(key)
+                    notes.append((doc, key))
                 }
             }
             tally.total += total
-            tally.order = collector
+            noted.append(notes)
+            // Counted a segment at a time, each column in one call: no call per match and column.
+            for k in columnSlots.indices { segment.countColumn(columnSlots[k], docs: docs, into: &ordinals[k]) }
+            if countsYears { segment.countYears(docs: docs, into: &years) }
             for k in columnSlots.indices {
                 for (ordinal, count) in ordinals[k].enumerated() where count > 0 {
                     do throws(SearchError) {
@@ -79,6 +88,32 @@ extension SearchEngine {
             }
         }
         if let failure { throw failure }
+        if let floor, var collector = order {
+            let opened = OpenedPostings(segments: index.querySegments)
+            for (number, notes) in noted.enumerated() {
+                let needed = notes.filter { $0.key >= floor.floor }
+                guard !needed.isEmpty else { continue }
+                var run = try segmentSearch(plan, segment: number, opened: opened)
+                for note in needed {
+                    let address = DocumentAddress(segment: number, document: note.doc)
+                    collector.offer(.init(key: note.key, score: run.score(of: note.doc), address: address))
+                }
+                if let failure = run.failure { throw .index(failure) }
+            }
+            tally.order = collector
+        }
+        tally.facets = Self.facetCounts(facets, columns: columns, years: years, values: values)
+        return tally
+    }
+
+    /// Each facet's counts, named and ordered: years in order (none last), other values by count.
+    private static func facetCounts(
+        _ facets: [Facet],
+        columns: [Int?],
+        years: [Int],
+        values: [[String?: Int]]
+    ) -> [FacetCounts] {
+        var result: [FacetCounts] = []
         var next = 0
         for (facet, column) in zip(facets, columns) {
             if column == nil {
@@ -90,16 +125,16 @@ extension SearchEngine {
                     )
                 }
                 if years[0] > 0 { counted.append(.init(value: nil, count: years[0])) }
-                tally.facets.append(FacetCounts(facet: facet, values: counted))
+                result.append(FacetCounts(facet: facet, values: counted))
             } else {
                 let counted = values[next].map { FacetCounts.Value(value: $0.key, count: $0.value) }.sorted { a, b in
                     if a.count != b.count { return a.count > b.count }
                     return (a.value ?? "").utf8.lexicographicallyPrecedes((b.value ?? "").utf8)
                 }
-                tally.facets.append(FacetCounts(facet: facet, values: counted))
+                result.append(FacetCounts(facet: facet, values: counted))
                 next += 1
             }
         }
-        return tally
+        return result
     }
 }

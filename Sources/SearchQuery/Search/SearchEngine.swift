@@ -163,19 +163,28 @@ package final class SearchEngine<Index: QueryIndex> {
         opened: OpenedPostings<Index.Segment>,
         _ body: (inout SegmentSearch<Index.Segment>) -> Void
     ) throws(SearchError) {
-        for (number, segment) in index.querySegments.enumerated() {
-            var run = try SegmentSearch(
-                plan: plan,
-                segment: segment,
-                number: number,
-                lengthFactors: lengthFactors,
-                opened: opened,
-                scanPerProbe: scanPerProbe,
-                windowLength: windowLength
-            )
+        for number in index.querySegments.indices {
+            var run = try segmentSearch(plan, segment: number, opened: opened)
             body(&run)
             if let failure = run.failure { throw .index(failure) }
         }
+    }
+
+    /// A search of `plan` over segment `number`.
+    func segmentSearch(
+        _ plan: QueryPlan,
+        segment number: Int,
+        opened: OpenedPostings<Index.Segment>
+    ) throws(SearchError) -> SegmentSearch<Index.Segment> {
+        try SegmentSearch(
+            plan: plan,
+            segment: index.querySegments[number],
+            number: number,
+            lengthFactors: lengthFactors,
+            opened: opened,
+            scanPerProbe: scanPerProbe,
+            windowLength: windowLength
+        )
     }
 
     private func explain(_ hit: SearchHit, plan: QueryPlan) throws(SearchError) -> Explanation {
