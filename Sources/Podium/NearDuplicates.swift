@@ -125,6 +125,20 @@ struct NearDuplicateFingerprint: Equatable, Sendable {
         }
         end()
         for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII, most of every English text: no look-up of Unicode properties.
+                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) {
+                    h = (h ^ UInt64(v)) &* 0x100_0000_01B3
+                    inWord = true
+                } else if (0x41...0x5A).contains(v) {
+                    h = (h ^ UInt64(v + 0x20)) &* 0x100_0000_01B3
+                    inWord = true
+                } else {
+                    end()
+                }
+                continue
+            }
             let properties = scalar.properties
             if properties.isIdeographic {
                 end()
@@ -151,32 +165,63 @@ struct NearDuplicateFingerprint: Equatable, Sendable {
     }
 }
 
-/// The fingerprints seen so far in a build or refresh, by date, and the group each belongs to.
+/// The fingerprints seen so far in a build or refresh, and the group each belongs to.
 ///
 /// A statement that matches an earlier one takes its group key; one that matches none starts a group of its
 /// own and is stored with group 0. A refresh first loads the live statements of the index it grows.
+///
+/// Fingerprints are found by bucket, not by a scan: two SimHashes within `maximumDistance` (3) bits agree
+/// on at least one of their four 16-bit quarters, so each is filed under its date and each quarter, and only
+/// the statements of its four buckets are compared (a short text's exact hash needs one bucket).
 struct NearDuplicateGrouper {
     private struct Seen {
         var fingerprint: NearDuplicateFingerprint
         var key: Int64
     }
 
-    private var byDate: [Int32: [Seen]] = [:]
+    private struct Bucket: Hashable {
+        var date: Int32
+        var quarter: Int8
+        var bits: UInt64
+    }
+
+    private var seen: [Seen] = []
+    private var buckets: [Bucket: [Int32]] = [:]
+    private var keys = Set<Int64>()
+
+    private static func buckets(of fingerprint: NearDuplicateFingerprint) -> [Bucket] {
+        if fingerprint.words < NearDuplicateFingerprint.shortWords {
+            return [Bucket(date: fingerprint.date, quarter: -1, bits: fingerprint.simhash)]
+        }
+        return (0..<4).map {
+            Bucket(date: fingerprint.date, quarter: Int8($0), bits: fingerprint.simhash >> ($0 * 16) & 0xFFFF)
+        }
+    }
 
     /// The value of the `group` column for a statement with `fingerprint`: 0 when it is the first of its
     /// kind, else the key of the group it is a copy in.
     mutating func group(of fingerprint: NearDuplicateFingerprint) -> Int64 {
-        if let match = byDate[fingerprint.date]?.first(where: { fingerprint.isCopy(of: $0.fingerprint) }) {
-            return match.key
+        let places = Self.buckets(of: fingerprint)
+        for place in places {
+            for k in buckets[place] ?? [] where fingerprint.isCopy(of: seen[Int(k)].fingerprint) {
+                return seen[Int(k)].key
+            }
         }
-        byDate[fingerprint.date, default: []].append(Seen(fingerprint: fingerprint, key: fingerprint.key))
+        add(fingerprint, key: fingerprint.key, at: places)
         return 0
     }
 
     /// Records a statement already in the index, with the group its columns say.
     mutating func record(_ fingerprint: NearDuplicateFingerprint, group: Int64) {
         let key = group != 0 ? group : fingerprint.key
-        if group != 0, byDate[fingerprint.date]?.contains(where: { $0.key == key }) == true { return }
-        byDate[fingerprint.date, default: []].append(Seen(fingerprint: fingerprint, key: key))
+        guard keys.insert(key).inserted else { return }
+        add(fingerprint, key: key, at: Self.buckets(of: fingerprint))
+    }
+
+    private mutating func add(_ fingerprint: NearDuplicateFingerprint, key: Int64, at places: [Bucket]) {
+        let k = Int32(seen.count)
+        seen.append(Seen(fingerprint: fingerprint, key: key))
+        keys.insert(key)
+        for place in places { buckets[place, default: []].append(k) }
     }
 }
