@@ -145,8 +145,12 @@ struct NearDuplicateFingerprint: Equatable, Sendable {
                 units.append(mix(UInt64(scalar.value) | 1 << 40))
                 wide.append(true)
             } else if properties.isAlphabetic || properties.numericType != nil {
-                for lower in properties.lowercaseMapping.unicodeScalars {
-                    h = (h ^ UInt64(lower.value)) &* 0x100_0000_01B3
+                if properties.changesWhenLowercased {
+                    for lower in properties.lowercaseMapping.unicodeScalars {
+                        h = (h ^ UInt64(lower.value)) &* 0x100_0000_01B3
+                    }
+                } else {
+                    h = (h ^ UInt64(v)) &* 0x100_0000_01B3
                 }
                 inWord = true
             } else {

@@ -26,6 +26,12 @@ struct StatementCopies {
     /// Works out the copies of `snapshot`'s live statements and folds all but the first of each group.
     init(folding snapshot: IndexSnapshot) throws(IndexError) {
         guard snapshot.schema.columns == StatementSchema.columns else { return }
+        // An index without copies (most of them) pays one pass over the column, and nothing per query.
+        var anyCopy = false
+        for segment in snapshot.segments where try segment.column(StatementSchema.groupColumn).containsNonzero() {
+            anyCopy = true
+        }
+        guard anyCopy else { return }
         var referenced = Set<Int64>()
         for segment in snapshot.segments {
             let groups = segment.column(StatementSchema.groupColumn)
