@@ -5,7 +5,7 @@ extension Indexer {
     static func setFingerprint(_ fingerprint: NearDuplicateFingerprint, group: Int64, in document: inout IndexDocument)
     {
         document.setColumn(StatementSchema.simhashColumn, int64: Int64(bitPattern: fingerprint.simhash))
-        document.setColumn(StatementSchema.wordsColumn, int64: Int64(fingerprint.words))
+        document.setColumn(StatementSchema.wordsColumn, int64: fingerprint.wordsColumn)
         document.setColumn(StatementSchema.groupColumn, int64: group)
     }
 }
@@ -31,7 +31,8 @@ extension NearDuplicateGrouper {
                 }
                 let fingerprint = NearDuplicateFingerprint(
                     simhash: UInt64(bitPattern: simhashes.int64(doc)),
-                    words: Int(words.int64(doc)),
+                    words: Int(words.int64(doc) & 0xFFFF_FFFF),
+                    answerWords: Int(words.int64(doc) >> 32),
                     date: reader.date(doc),
                     speaker: names[ordinal] ?? ""
                 )

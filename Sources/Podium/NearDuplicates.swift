@@ -7,13 +7,15 @@ import TranscriptIngest
 /// Words are runs of letters and digits, lowercased; each CJK ideograph is a word of its own. Shingles are
 /// three words (two for an ideograph, as CJK bigrams), and the question's words are set apart from the
 /// answer's, so the same canned answer to two questions gets two fingerprints. A text of fewer than
-/// `shortWords` words is too short for a SimHash to tell a changed word from noise: its fingerprint is then
-/// an exact hash of its words, and only an identical text matches it.
+/// `shortWords` words, or with an answer that short, is too short for a SimHash to tell a changed word from
+/// noise: its fingerprint is then an exact hash of its words, and only an identical text matches it.
 struct NearDuplicateFingerprint: Equatable, Sendable {
     /// The SimHash, or for a short text the exact hash of its words.
     var simhash: UInt64
     /// Words of the question and answer.
     var words: Int
+    /// Words of the answer alone.
+    var answerWords: Int
     /// The date as `yyyymmdd` (0 when unknown).
     var date: Int32
     /// The speaker's name, lowercased letters only.
@@ -36,11 +38,13 @@ struct NearDuplicateFingerprint: Equatable, Sendable {
         let answer =
             statement.answer.utf8.count > textLimit
             ? String(decoding: statement.answer.utf8.prefix(textLimit), as: UTF8.self) : statement.answer
+        let questionUnits = units.count
         Self.appendWords(of: answer, to: &units, wide: &wide)
         words = units.count
+        answerWords = units.count - questionUnits
         date = StatementSchema.dateKey(statement.date)
         speaker = Self.normalizedSpeaker(statement.spokesperson)
-        if units.count < Self.shortWords {
+        if words < Self.shortWords || answerWords < Self.shortWords {
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
             for u in units { h = Self.mix(h ^ u) }
             simhash = h
@@ -71,9 +75,10 @@ struct NearDuplicateFingerprint: Equatable, Sendable {
     }
 
     /// A fingerprint read back from an index's columns.
-    init(simhash: UInt64, words: Int, date: Int32, speaker: String) {
+    init(simhash: UInt64, words: Int, answerWords: Int, date: Int32, speaker: String) {
         self.simhash = simhash
         self.words = words
+        self.answerWords = answerWords
         self.date = date
         self.speaker = speaker
     }
@@ -84,18 +89,25 @@ struct NearDuplicateFingerprint: Equatable, Sendable {
         guard date == other.date, speaker.isEmpty || other.speaker.isEmpty || speaker == other.speaker else {
             return false
         }
-        if words < Self.shortWords || other.words < Self.shortWords {
-            return words == other.words && simhash == other.simhash
+        if isShort || other.isShort {
+            return words == other.words && answerWords == other.answerWords && simhash == other.simhash
         }
         guard abs(words - other.words) <= max(3, min(words, other.words) / 20) else { return false }
         return (simhash ^ other.simhash).nonzeroBitCount <= Self.maximumDistance
     }
 
+    /// Whether the text or its answer is too short for a SimHash: a long question with a two-word answer
+    /// ("Either one.") must not match the same question with another short answer.
+    var isShort: Bool { words < Self.shortWords || answerWords < Self.shortWords }
+
+    /// The `words` column: the words, and the answer's words in the high 32 bits.
+    var wordsColumn: Int64 { Int64(words) | Int64(answerWords) << 32 }
+
     /// The group key of the first copy: every later copy carries it in the `group` column, and the first
     /// copy (whose `group` is 0) is found by computing it again from its columns.
     var key: Int64 {
         var h = Self.mix(simhash ^ 0x243F_6A88_85A3_08D3)
-        h = Self.mix(h ^ UInt64(words))
+        h = Self.mix(h ^ UInt64(bitPattern: wordsColumn))
         h = Self.mix(h ^ UInt64(UInt32(bitPattern: date)))
         let key = Int64(bitPattern: h)
         return key == 0 ? 1 : key
@@ -194,7 +206,7 @@ struct NearDuplicateGrouper {
     private var keys = Set<Int64>()
 
     private static func buckets(of fingerprint: NearDuplicateFingerprint) -> [Bucket] {
-        if fingerprint.words < NearDuplicateFingerprint.shortWords {
+        if fingerprint.isShort {
             return [Bucket(date: fingerprint.date, quarter: -1, bits: fingerprint.simhash)]
         }
         return (0..<4).map {

@@ -66,9 +66,11 @@ struct StatementCopies {
     static func key(_ segment: SegmentReader, _ doc: Int32) -> Int64 {
         let group = segment.column(StatementSchema.groupColumn).int64(doc)
         if group != 0 { return group }
+        let words = segment.column(StatementSchema.wordsColumn).int64(doc)
         return NearDuplicateFingerprint(
             simhash: UInt64(bitPattern: segment.column(StatementSchema.simhashColumn).int64(doc)),
-            words: Int(segment.column(StatementSchema.wordsColumn).int64(doc)),
+            words: Int(words & 0xFFFF_FFFF),
+            answerWords: Int(words >> 32),
             date: segment.date(doc),
             speaker: ""
         ).key
