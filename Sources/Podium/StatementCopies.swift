@@ -13,8 +13,7 @@ public struct StatementCopy: Sendable, Hashable, Codable {
 
 /// The copies of one statement in a snapshot, found from the `group` column when the index is opened.
 ///
-/// A live statement is folded when an earlier live statement (in segment order, then document order) is in
-/// its group: it is hidden from search, counts, facets, trends and exports as a deleted one is. Folding is
+/// Of each group's live statements, the one with the smallest id is kept and the others are folded: it is hidden from search, counts, facets, trends and exports as a deleted one is. Folding is
 /// worked out from the live statements of each snapshot, so when a refresh deletes the kept copy's source, the
 /// next copy is kept instead, and nothing is lost.
 struct StatementCopies {
@@ -41,23 +40,28 @@ struct StatementCopies {
             }
         }
         guard !referenced.isEmpty else { return }
-        var folded: [[Int32]] = []
+        var groups: [Int64: [DocumentAddress]] = [:]
         for (s, segment) in snapshot.segments.enumerated() {
-            var local: [Int32] = []
             for doc in 0..<Int32(segment.maxDoc) where !segment.isDeleted(doc) {
                 let key = Self.key(segment, doc)
-                guard referenced.contains(key) else { continue }
-                let address = DocumentAddress(segment: s, document: doc)
-                if members[key] == nil {
-                    members[key] = [address]
-                } else {
-                    members[key]!.append(address)
-                    local.append(doc)
+                if referenced.contains(key) {
+                    groups[key, default: []].append(DocumentAddress(segment: s, document: doc))
                 }
             }
-            folded.append(local)
         }
-        members = members.filter { $0.value.count > 1 }
+        // The copy kept is the one with the smallest id, whatever the order of segments: a refreshed index
+        // keeps the copy a fresh build keeps.
+        let idField = StatementSchema.schema.idStoredField!
+        var folded = [[Int32]](repeating: [], count: snapshot.segments.count)
+        for (key, group) in groups where group.count > 1 {
+            var ids: [String] = []
+            for a in group {
+                ids.append(try snapshot.segments[a.segment].storedValue(a.document, field: idField) ?? "")
+            }
+            let keep = ids.indices.min { ids[$0] < ids[$1] }!
+            members[key] = [group[keep]] + group.enumerated().filter { $0.offset != keep }.map(\.element)
+            for (k, a) in group.enumerated() where k != keep { folded[a.segment].append(a.document) }
+        }
         try snapshot.fold(folded)
         foldedCount = snapshot.foldedCount
     }
