@@ -60,6 +60,7 @@ public struct Exporter: Sendable {
         o.add("title", s.title)
         o.add("source", Self.citedSource(s))
         o.add("path", s.source)
+        o.add("sources", strings: [s.source] + hit.copies.map(\.source))
         o.add("language", s.language)
         o.add("kind", s.kind)
         o.add("score", hit.score)

@@ -65,6 +65,8 @@ public struct Hit: Sendable {
     public var excerptFrom: ExcerptSource
     /// Lines that say which terms and topic entries made up the score, when asked for.
     public var explanation: [String]
+    /// The other sources that hold this statement (folded into this hit), in index order.
+    public var copies: [StatementCopy] = []
 
     /// Creates a hit.
     public init(

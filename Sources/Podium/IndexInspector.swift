@@ -11,8 +11,10 @@ public struct IndexStatistics: Sendable {
     public var sources: Int
     /// Sources recorded but skipped (listing pages, empty files…).
     public var skippedSources: Int
-    /// Live statements.
+    /// Live statements, each copy folded into another counted once.
     public var statements: Int
+    /// Live statements folded into another as near-duplicate copies (a page and the JSONL made from it).
+    public var foldedDuplicates: Int
     /// Segments of the commit.
     public var segments: Int
     /// Terms summed over the segments' dictionaries (a term in two segments counts twice).
@@ -50,7 +52,10 @@ public enum IndexInspector {
         let commit = try? FileManager.default.attributesOfItem(atPath: directory + "/meta.json")
         kinds.append((kind: "commit", bytes: commit?[.size] as? Int ?? 0))
         let coverage: IndexCoverage
-        do { coverage = try IndexCoverage.read(snapshot, top: top) } catch {
+        do {
+            _ = try StatementCopies(folding: snapshot)
+            coverage = try IndexCoverage.read(snapshot, top: top)
+        } catch {
             throw PodiumError(error, index: directory)
         }
         return IndexStatistics(
@@ -59,6 +64,7 @@ public enum IndexInspector {
             sources: table.count,
             skippedSources: table.records.values.filter { $0.skipped != nil }.count,
             statements: snapshot.liveDocCount,
+            foldedDuplicates: snapshot.foldedCount,
             segments: snapshot.segments.count,
             terms: snapshot.termCount,
             bytesByKind: kinds,

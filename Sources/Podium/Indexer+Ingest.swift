@@ -25,6 +25,8 @@ extension Indexer {
         var documents: [IndexDocument] = []
         /// The long answers left out of `documents`, by statement position, for the writer to add in pieces.
         var longAnswers: [Int: String] = [:]
+        /// The near-duplicate fingerprint of each statement of the piece as read.
+        var fingerprints: [NearDuplicateFingerprint] = []
         /// A page: the hash of the whole file. A JSONL block: the hash of the block's bytes.
         var hash = ContentHash.emptyFile
     }
@@ -51,6 +53,7 @@ extension Indexer {
         let ordinalField = StatementSchema.schema.storedField(named: "ordinal")!
         HeapTuning.returnLargeBlocksToSystem()
         var ids = IDRegistry(writer: writer, files: files)
+        var copies = NearDuplicateGrouper(writer: writer)
         let reader = TranscriptReader(maximumSourceBytes: options.pageLimit, blockSize: ContentHash.blockSize)
         do {
             try OrderedPipeline.run(
@@ -89,6 +92,8 @@ extension Indexer {
                             }
                             document.addStored(field: ordinalField, value: String(before + k + 1))
                         }
+                        let fingerprint = prepared.fingerprints[position]
+                        setFingerprint(fingerprint, group: copies.group(of: fingerprint), in: &document)
                         do throws(IndexError) {
                             if let answer = prepared.longAnswers[position] {
                                 try addLong(document, answer: answer, to: writer)
@@ -188,7 +193,9 @@ extension Indexer {
         let analyzer = Analyzer()
         var tokens = TokenBuffer()
         prepared.documents.reserveCapacity(statements.count)
+        prepared.fingerprints.reserveCapacity(statements.count)
         for (position, read) in statements.enumerated() {
+            prepared.fingerprints.append(NearDuplicateFingerprint(read))
             var (statement, longAnswer) = splitLongAnswer(read)
             if let longAnswer { prepared.longAnswers[position] = longAnswer }
             if !file.isJSONL { statement.id = "\(file.idPrefix)#\(statement.ordinal)" }

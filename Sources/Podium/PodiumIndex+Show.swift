@@ -9,6 +9,8 @@ public struct StatementContext: Sendable {
     public var before: [Statement]
     /// Up to the asked number of statements of the same briefing just after it, in briefing order.
     public var after: [Statement]
+    /// The other sources that hold the same statement, in index order.
+    public var copies: [StatementCopy] = []
 }
 
 extension PodiumIndex {
@@ -24,7 +26,10 @@ extension PodiumIndex {
     public func statement(id: String, context: Int = 0) throws(PodiumError) -> StatementContext? {
         guard let address = try address(keyword: StatementSchema.id, term: id).first else { return nil }
         let statement = try self.statement(at: address)
-        guard context > 0 else { return StatementContext(statement: statement, before: [], after: []) }
+        let copies = try otherCopies(of: address)
+        guard context > 0 else {
+            return StatementContext(statement: statement, before: [], after: [], copies: copies)
+        }
         let dateKey = StatementSchema.dateKey(statement.date)
         var briefing: [Statement] = []
         for other in try self.address(keyword: StatementSchema.source, term: statement.source)
@@ -35,16 +40,18 @@ extension PodiumIndex {
         try checkDamage()
         briefing.sort { ($0.ordinal, $0.id) < ($1.ordinal, $1.id) }
         guard let at = briefing.firstIndex(where: { $0.id == statement.id }) else {
-            return StatementContext(statement: statement, before: [], after: [])
+            return StatementContext(statement: statement, before: [], after: [], copies: copies)
         }
         return StatementContext(
             statement: statement,
             before: Array(briefing[max(0, at - context)..<at]),
-            after: Array(briefing[min(briefing.count, at + 1)..<min(briefing.count, at + 1 + context)])
+            after: Array(briefing[min(briefing.count, at + 1)..<min(briefing.count, at + 1 + context)]),
+            copies: copies
         )
     }
 
-    /// The live statements that hold `term` in the keyword field `field`, in address order.
+    /// The live statements (folded copies included) that hold `term` in the keyword field `field`, in
+    /// address order.
     private func address(keyword field: FieldID, term: String) throws(PodiumError) -> [DocumentAddress] {
         var found: [DocumentAddress] = []
         do throws(IndexError) {
@@ -52,7 +59,9 @@ extension PodiumIndex {
                 guard let cursor = try segment.postings(field: field, term: term) else { continue }
                 var doc = cursor.next()
                 while doc != PostingsCursor.noMoreDocs {
-                    if !segment.isDeleted(doc) { found.append(DocumentAddress(segment: n, document: doc)) }
+                    if !segment.isDeleted(doc) || segment.isFolded(doc) {
+                        found.append(DocumentAddress(segment: n, document: doc))
+                    }
                     doc = cursor.next()
                 }
                 if let error = cursor.error { throw error }

@@ -89,6 +89,8 @@ public final class PodiumIndex: @unchecked Sendable {
     let topicSet: TopicSet
     let snapshot: IndexSnapshot
     let searcher: Searcher
+    /// The copies folded into one hit each.
+    let copies: StatementCopies
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
@@ -115,6 +117,7 @@ public final class PodiumIndex: @unchecked Sendable {
             error.isOutdatedIndex = true
             throw error
         }
+        do { copies = try StatementCopies(folding: snapshot) } catch { throw PodiumError(error, index: directory) }
         do {
             topicSet = try Self.loadTopics(topicsFile)
         } catch  where topicsFile != nil && topicsFile == Indexer.keptTopicsFile(index: directory) {
@@ -198,6 +201,7 @@ public final class PodiumIndex: @unchecked Sendable {
                 )
             )
         }
+        if options.excerpts { try addCopies(to: &hits, at: results.hits.map(\.address)) }
         // A lone Chinese character is expanded on every search: only a cut-short expansion is worth a note.
         let notes = results.expansions.filter { !$0.isCharacter || $0.isTruncated }.map { e in
             e.isCharacter

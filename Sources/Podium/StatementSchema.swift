@@ -18,9 +18,11 @@ public enum StatementSchema {
 
     /// Per-statement columns that facets count: the speaker's resolved name, the outlet, the language and
     /// the kind (these two lowercased, as `lang:` and `kind:` match them).
-    public static let columns = ["speaker", "outlet", "language", "kind"].map {
-        ColumnField(name: $0, kind: .keyword)
-    }
+    /// Then the near-duplicate fingerprint (`NearDuplicateFingerprint`): its SimHash, its word count, and
+    /// the group key of the statement it is a copy of (0 for the first copy).
+    public static let columns =
+        ["speaker", "outlet", "language", "kind"].map { ColumnField(name: $0, kind: .keyword) }
+        + ["simhash", "words", "group"].map { ColumnField(name: $0, kind: .int64) }
 
     /// The fields of every Podium index, with `id` as the statement id.
     public static let schema = IndexSchema(
@@ -47,6 +49,9 @@ public enum StatementSchema {
     static let outletColumn = schema.column(named: "outlet")!
     static let languageColumn = schema.column(named: "language")!
     static let kindColumn = schema.column(named: "kind")!
+    static let simhashColumn = schema.column(named: "simhash")!
+    static let wordsColumn = schema.column(named: "words")!
+    static let groupColumn = schema.column(named: "group")!
     private static let stored = storedFields.map { schema.storedField(named: $0)! }
 
     /// `2019-05-09` → 20190509; 0 when the date is empty or malformed.

@@ -187,6 +187,7 @@ extension IndexCommand {
                 o.add("sources", stats.sources)
                 o.add("skipped_sources", stats.skippedSources)
                 o.add("statements", stats.statements)
+                o.add("folded_duplicates", stats.foldedDuplicates)
                 o.add("segments", stats.segments)
                 o.add("terms", stats.terms)
                 o.add("bytes", stats.bytes)
@@ -200,7 +201,11 @@ extension IndexCommand {
             case .text:
                 Swift.print("index       \(stats.directory) (generation \(stats.generation))")
                 Swift.print("sources     \(stats.sources) (\(stats.skippedSources) skipped)")
-                Swift.print("statements  \(stats.statements)")
+                Swift.print(
+                    "statements  \(stats.statements)"
+                        + (stats.foldedDuplicates > 0
+                            ? " (and \(stats.foldedDuplicates) copies found in other sources, folded into them)" : "")
+                )
                 Swift.print("segments    \(stats.segments)")
                 Swift.print("terms       \(stats.terms)")
                 Swift.print("bytes       \(stats.bytes) (\(Self.megabytes(stats.bytes)))")

@@ -67,6 +67,10 @@ struct ShowCommand: ParsableCommand {
         out += "  kind:     \(s.kind.isEmpty ? "-" : s.kind), \(s.language.isEmpty ? "-" : s.language)\n"
         out += "  source:   \(s.source)\n"
         if !s.url.isEmpty { out += "  url:      \(s.url)\n" }
+        for copy in found.copies {
+            out += "  also in:  \(copy.source) [\(copy.id)]\n"
+            if !copy.url.isEmpty && copy.url != s.url { out += "            \(copy.url)\n" }
+        }
         out += "\n"
         for other in found.before { out += exchange(other, marked: false) }
         out += exchange(s, marked: !found.before.isEmpty || !found.after.isEmpty)
@@ -114,6 +118,14 @@ struct ShowCommand: ParsableCommand {
         o.add("statement", raw: object(found.statement))
         o.add("before", raw: "[" + found.before.map(object).joined(separator: ",") + "]")
         o.add("after", raw: "[" + found.after.map(object).joined(separator: ",") + "]")
+        let copies = found.copies.map { copy in
+            var c = JSONObjectWriter()
+            c.add("id", copy.id)
+            c.add("source", copy.source)
+            c.add("url", copy.url)
+            return c.result
+        }
+        o.add("copies", raw: "[" + copies.joined(separator: ",") + "]")
         return o.result
     }
 
@@ -122,6 +134,7 @@ struct ShowCommand: ParsableCommand {
         let date = s.date.isEmpty ? "undated" : s.date
         var out = "# \(Exporter.markdownEscaped(s.title.isEmpty ? "Briefing of \(date)" : s.title)) (\(date))\n\n"
         out += "Source: \(s.url.isEmpty ? s.source : s.url)\n"
+        for copy in found.copies { out += "Also in: \(copy.url.isEmpty ? copy.source : copy.url)\n" }
         for other in found.before + [s] + found.after {
             out += "\n" + (other.id == s.id && !(found.before.isEmpty && found.after.isEmpty) ? "### ▶ " : "### ")
             out += "`\(other.id)`\n\n"

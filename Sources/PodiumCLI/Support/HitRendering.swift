@@ -25,6 +25,11 @@ struct HitRendering {
             let source =
                 s.url.isEmpty ? (s.source.hasPrefix(cwd) ? String(s.source.dropFirst(cwd.count)) : s.source) : s.url
             out.write("   " + style.dim("\(source)  [\(s.id)]") + "\n")
+            if !hit.copies.isEmpty {
+                let others = hit.copies.map { $0.url.isEmpty || $0.url == s.url ? $0.source : $0.url }
+                let count = "\(others.count) other source\(others.count == 1 ? "" : "s")"
+                out.write("   " + style.dim("also in \(count): \(others.joined(separator: ", "))") + "\n")
+            }
             for line in hit.explanation { out.write("     " + style.dim(line) + "\n") }
             out.write("\n")
         }

@@ -25,8 +25,10 @@ public final class IndexSnapshot: @unchecked Sendable {
     public let docBases: [Int]
     /// Documents in all segments, deleted ones included.
     public let maxDoc: Int
-    /// Documents not deleted.
-    public let liveDocCount: Int
+    /// Documents neither deleted nor folded.
+    public private(set) var liveDocCount: Int
+    /// Live documents hidden by `fold(_:)` as copies of others.
+    public private(set) var foldedCount = 0
 
     /// Opens the current commit of the index in `directory`.
     ///
@@ -73,6 +75,21 @@ public final class IndexSnapshot: @unchecked Sendable {
         docBases = bases
         maxDoc = total
         liveDocCount = live
+    }
+
+    /// Hides live documents from queries, counts and statistics as if they were deleted, in this snapshot
+    /// only: `docs[s]` are local doc ids of segment `s`, copies whose original another document keeps.
+    /// `SegmentReader.isFolded` still tells them, so they can be opened by address.
+    ///
+    /// Call once, right after opening and before the snapshot is shared with other threads.
+    /// - Throws: `.corrupted` when a delete bitset is damaged.
+    public func fold(_ docs: [[Int32]]) throws(IndexError) {
+        for (segment, local) in zip(segments, docs) where !local.isEmpty {
+            let before = segment.foldedCount
+            try segment.fold(local)
+            foldedCount += segment.foldedCount - before
+            liveDocCount -= segment.foldedCount - before
+        }
     }
 
     /// Throws the first damaged page met by a reader that cannot throw (`SegmentReader.isDeleted`, `date`,

@@ -19,9 +19,17 @@ public final class SegmentReader: @unchecked Sendable {
     private let columnReaders: [ColumnReader]
     package let deletesFile: MappedFile?
     private let stored: StoredFieldsReader
-    private let deleteBits: UnsafeRawPointer?
+    /// The documents hidden from queries: the delete bitset's mapping, or `hidden` once some are folded.
+    private var deleteBits: UnsafeRawPointer?
     /// The page checks of the columns read one value at a time, as values: no reference counting per read.
-    private let deletePages: PageCheck?
+    /// `nil` once `hidden` replaces the mapping (its pages were all checked when it was made).
+    private var deletePages: PageCheck?
+    /// Deleted or folded documents, owned; `nil` until `fold(_:)` folds some.
+    private var hidden: UnsafeMutableRawBufferPointer?
+    /// The folded documents, owned; `nil` until `fold(_:)` folds some.
+    private var folded: UnsafeMutableRawBufferPointer?
+    /// Live documents that `fold(_:)` hid as copies of others.
+    public private(set) var foldedCount = 0
     private let datePages: PageCheck
     private let normPages: PageCheck
     private let textFieldCount: Int
@@ -95,21 +103,64 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Documents in the segment, deleted ones included.
     public var maxDoc: Int { info.maxDoc }
-    /// Documents not deleted.
-    public var liveDocCount: Int { info.liveDocCount }
+    /// Documents neither deleted nor folded.
+    public var liveDocCount: Int { info.liveDocCount - foldedCount }
     /// Whether any document is deleted (when `false`, `isDeleted` is always `false`).
     public var hasDeletions: Bool { deleteBits != nil }
 
-    /// Whether `doc` is deleted.
+    /// Whether `doc` is deleted or folded: hidden from queries, counts and statistics alike.
     ///
     /// The bit's page is checked first; when it is damaged, the answer is unreliable and `damage` says so:
     /// callers that cannot throw per document check `damage` after their loop.
     @inline(__always)
     public func isDeleted(_ doc: Int32) -> Bool {
         guard let deleteBits else { return false }
-        _ = deletePages.unsafelyUnwrapped.isIntact(Int(doc >> 3), 1)
+        if let deletePages { _ = deletePages.isIntact(Int(doc >> 3), 1) }
         let byte = deleteBits.load(fromByteOffset: Int(doc >> 3), as: UInt8.self)
         return byte & (1 << UInt8(doc & 7)) != 0
+    }
+
+    /// Whether `doc` is live but folded as a copy of another document (`fold(_:)`): hidden from queries, yet
+    /// still opened by whoever asks for it by address.
+    public func isFolded(_ doc: Int32) -> Bool {
+        guard let folded else { return false }
+        return folded[Int(doc >> 3)] & (1 << UInt8(doc & 7)) != 0
+    }
+
+    /// Hides the live documents `docs` from queries as deleted documents are hidden, for this reader only
+    /// (nothing is written): a copy of a document that another one keeps. Call before sharing the reader.
+    ///
+    /// - Throws: `.corrupted` when a page of the delete bitset is damaged.
+    package func fold(_ docs: [Int32]) throws(IndexError) {
+        guard !docs.isEmpty else { return }
+        let bytes = DeleteBitset.byteCount(maxDoc: info.maxDoc)
+        let hiddenBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes), alignment: 8)
+        let foldedBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes), alignment: 8)
+        hiddenBytes.initializeMemory(as: UInt8.self, repeating: 0)
+        foldedBytes.initializeMemory(as: UInt8.self, repeating: 0)
+        if let file = deletesFile {
+            try file.checkAll()
+            hiddenBytes.copyMemory(from: UnsafeRawBufferPointer(start: file.base, count: bytes))
+        }
+        for doc in docs {
+            let k = Int(doc >> 3)
+            let mask: UInt8 = 1 << UInt8(doc & 7)
+            guard hiddenBytes[k] & mask == 0 else { continue }
+            hiddenBytes[k] |= mask
+            foldedBytes[k] |= mask
+            foldedCount += 1
+        }
+        hidden?.deallocate()
+        folded?.deallocate()
+        hidden = hiddenBytes
+        folded = foldedBytes
+        deleteBits = UnsafeRawPointer(hiddenBytes.baseAddress!)
+        deletePages = nil
+    }
+
+    deinit {
+        hidden?.deallocate()
+        folded?.deallocate()
     }
 
     /// The one-byte length norm of a text field for `doc` (decode with `NormCodec`); 0 for keyword fields.
