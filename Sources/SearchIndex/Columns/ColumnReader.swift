@@ -113,7 +113,7 @@ public struct ColumnReader {
     public func containsNonzero() throws(IndexError) -> Bool {
         guard kind == .int64, endsOffset > section else { return false }
         guard pages.isIntact(section, endsOffset - section) else {
-            throw IndexError.corrupted(fileName, "a page does not match its checksum")
+            throw IndexError.corrupted(file.name, "a page does not match its checksum")
         }
         var at = section
         var any: UInt64 = 0
