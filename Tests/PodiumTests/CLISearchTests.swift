@@ -166,11 +166,11 @@ struct CLISearchTests {
         // Each redraw returns to the line's start and clears it; the last one shows 100%.
         #expect(onTerminal.stdout.contains("\r\u{1B}[2KIndexing "))
         #expect(onTerminal.stdout.contains("100%"))
-        #expect(onTerminal.stdout.contains("56 sources: 56 indexed"))
+        #expect(onTerminal.stdout.contains("59 sources: 59 indexed"))
         let piped = try f.run(build)
         #expect(piped.status == 0)
         #expect(!piped.stderr.contains("\r") && !piped.stderr.contains("Indexing "))
-        #expect(piped.stderr.contains("56 sources: 56 indexed, 0 skipped, 0 failed; 301 statements"))
+        #expect(piped.stderr.contains("59 sources: 59 indexed, 0 skipped, 0 failed; 310 statements"))
     }
 
     // MARK: - Checks
