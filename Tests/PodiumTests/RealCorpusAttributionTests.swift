@@ -46,7 +46,8 @@ struct RealCorpusAttributionTests {
         let hits = try #require(object["hits"] as? [[String: Any]])
         #expect(!hits.isEmpty)
         let text = try PodiumProcess.run(["search", query, "--index", index.path, "--color", "never"]).stdout
-        let blocks = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        // Hit blocks open with their rank ("1. "); the count line above them ("10 of 4,550 statements") is not one.
+        let blocks = text.components(separatedBy: "\n\n").filter { $0.firstMatch(of: /^[0-9]+\. /) != nil }
         #expect(blocks.count == hits.count)
         for (hit, block) in zip(hits, blocks) {
             let id = try #require(hit["id"] as? String)
