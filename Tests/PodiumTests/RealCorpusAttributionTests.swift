@@ -47,7 +47,10 @@ struct RealCorpusAttributionTests {
         #expect(!hits.isEmpty)
         let text = try PodiumProcess.run(["search", query, "--index", index.path, "--color", "never"]).stdout
         // Hit blocks open with their rank ("1. "); the count line above them ("10 of 4,550 statements") is not one.
-        let blocks = text.components(separatedBy: "\n\n").filter { $0.firstMatch(of: /^[0-9]+\. /) != nil }
+        let blocks = text.components(separatedBy: "\n\n").filter { block in
+            let rank = block.prefix(while: \.isNumber)
+            return !rank.isEmpty && block.dropFirst(rank.count).hasPrefix(". ")
+        }
         #expect(blocks.count == hits.count)
         for (hit, block) in zip(hits, blocks) {
             let id = try #require(hit["id"] as? String)
