@@ -34,7 +34,7 @@ struct CLIReadersTests {
         #expect(run.status == 0, "\(run.summary)")
         let lines = try parseJSONLines(run.stdout)
         let readers = Dictionary(grouping: lines, by: { $0["reader"] as? String ?? "?" }).mapValues(\.count)
-        #expect(Set(readers.keys) == ["ministry", "article", "jsonl"], "\(readers)")
+        #expect(Set(readers.keys) == ["ministry", "transcript", "article", "markdown", "jsonl"], "\(readers)")
         let release = lines.filter { ($0["source"] as? String)?.hasSuffix(Self.release) == true }
         #expect(!release.isEmpty)
         #expect(release.allSatisfy { $0["publisher"] as? String == "Verdant Cell Technologies" })
@@ -48,7 +48,9 @@ struct CLIReadersTests {
         let index = f.work.appendingPathComponent("readers-index")
         let run = try f.run(["index", "build", "--corpus", f.corpus.path, "--index", index.path])
         #expect(run.status == 0, "\(run.summary)")
-        #expect(run.stderr.contains("read: 48 ministry transcripts, 2 articles, 1 JSONL file\n"), "\(run.stderr)")
+        let readers =
+            "read: 48 ministry transcripts, 5 generic transcripts, 3 articles, 2 Markdown files, 1 JSONL file\n"
+        #expect(run.stderr.contains(readers), "\(run.stderr)")
         let search = try f.run(["search", "geographical indications", "--format", "jsonl", "--index", index.path])
         let hits = try parseJSONLines(search.stdout)
         #expect(hits.first?["publisher"] as? String == "Ministry of Economy and Trade")

@@ -48,7 +48,7 @@ import TestSupport
         // Pages, statements.jsonl, and the Markdown files with front matter (README.md is not one).
         let markdown = try FileManager.default.contentsOfDirectory(atPath: w.corpus)
             .filter { $0.hasSuffix(".md") && $0 != "README.md" }
-        #expect(markdown.count == 2)
+        #expect(markdown.count == 3)
         #expect(report.sourcesFound == (try w.pages().count) + 1 + markdown.count)
         #expect(report.unread == ["md without front matter": 1, "toml": 1])
         #expect(report.statementsInIndex > 200)
