@@ -22,6 +22,13 @@ public struct ParsedPiece: Sendable {
 /// Reads sources into statements without indexing them, with the reader an index build uses: what
 /// `podium parse` shows.
 public enum SourceParser {
+    /// The extensions read from folders, for messages: `.html .htm .shtml .md .markdown .jsonl`.
+    public static var readExtensions: String { SourceFiles.readExtensions }
+
+    /// `"not read: 2 .pdf, 1 .docx (podium reads …)"` for files of kinds not read, counted by extension;
+    /// `nil` when there are none.
+    public static func unreadSummary(_ unread: [String: Int]) -> String? { SourceFiles.unreadSummary(unread) }
+
     /// Reads the sources under `paths` on `jobs` threads and hands their pieces to `body` in source order.
     ///
     /// A page is one piece; a JSONL file is read in blocks of whole lines, so memory stays bounded however
@@ -35,7 +42,7 @@ public enum SourceParser {
     ///   - followSymlinks: follow links that lead out of `paths` too.
     ///   - body: called on the calling thread with every piece of every source.
     /// - Returns: the files in the folders of a kind not read, counted by extension (see
-    ///   `SourceFiles.unreadSummary`).
+    ///   `unreadSummary`).
     /// - Throws: `.input` when a folder cannot be listed.
     @discardableResult
     public static func read(

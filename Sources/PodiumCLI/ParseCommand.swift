@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Podium
-import TranscriptIngest
 
 /// `podium parse`: how sources split into statements, without indexing.
 struct ParseCommand: ParsableCommand {
@@ -76,7 +75,7 @@ struct ParseCommand: ParsableCommand {
         summary.report(seconds: Date().timeIntervalSince(started))
         if summary.sources == 0 {
             UserFacingError(
-                "no sources (\(SourceFiles.readExtensions), also gzipped) found in \(paths.joined(separator: " "))",
+                "no sources (\(SourceParser.readExtensions), also gzipped) found in \(paths.joined(separator: " "))",
                 hint: "name pages or JSONL files, or folders that hold them",
                 status: .input
             ).exit()
@@ -135,7 +134,7 @@ struct ParseSummary {
         for (source, reason) in skipped { lines.append("skipped: \(source): \(reason)") }
         for (source, message) in failed { lines.append("error: \(source): \(message)") }
         if let line = ReaderCounts.line(readers) { lines.append(line) }
-        if let note = SourceFiles.unreadSummary(unread) { lines.append(note) }
+        if let note = SourceParser.unreadSummary(unread) { lines.append(note) }
         let megabytes = Double(bytes) / 1_048_576
         let rate = seconds > 0 ? megabytes / seconds : 0
         lines.append(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Podium
-import TranscriptIngest
 import Synchronization
 
 /// Runs a build or refresh with a progress bar on a terminal, mapping errors to exit statuses.
@@ -115,7 +114,7 @@ struct IndexingSummary {
             if let topics = r.topicsFile { StandardError.line("topics: \(topics), kept in the index") }
         }
         if let readers = ReaderCounts.line(r.readers) { StandardError.line(readers) }
-        if let unread = SourceFiles.unreadSummary(r.unread) { StandardError.line(unread) }
+        if let unread = SourceParser.unreadSummary(r.unread) { StandardError.line(unread) }
         StandardError.line(line)
     }
 
