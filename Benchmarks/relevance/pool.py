@@ -36,11 +36,11 @@ def quoted(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in text.splitlines()) or "> (none)"
 
 
-def render(q: dict, keys: list[str], statements: dict[str, dict], limit: int, grades_dir: Path) -> str:
+def render(q: dict, keys: list[str], statements: dict[str, dict], limit: int, grades_file: Path) -> str:
     out = [f"# {q['id']}: {q['query']}", "",
            f"**Query** ({q['lang']}): `{q['query']}`", "",
            f"**What counts as relevant:** {q['relevant']}", "", SCALE, "",
-           f"Read each statement below and write `{grades_dir}/{q['id']}.tsv`: one line per statement, "
+           f"Read each statement below and write `{grades_file}`: one line per statement, "
            "`key<TAB>grade`, for every key of this file (the text after `### `). "
            "Judge the statement as a reader looking for the query would, from its text alone.", "",
            f"{len(keys)} statements.", ""]
@@ -64,7 +64,7 @@ def graded_keys(qrels: Path, grades_dir: Path) -> dict[str, set[str]]:
         for line in f.read_text(encoding="utf-8").splitlines():
             c = line.split("\t")
             if len(c) >= 2 and c[0].strip():
-                done.setdefault(f.stem, set()).add(c[0].strip())
+                done.setdefault(f.name.split(".")[0], set()).add(c[0].strip())
     return done
 
 
@@ -101,31 +101,44 @@ def main() -> None:
     ap.add_argument("--fresh", action="store_true", help="pool everything, ignoring grades already made")
     ap.add_argument("--queries", nargs="*", help="only these query ids")
     args = ap.parse_args()
-    out = args.out or args.work / "pool"
-    grades_dir = args.work / "grades"
-    paths = args.runs or sorted((args.work / "runs").glob("*.trec"))
+    write_pool(args.runs or sorted((args.work / "runs").glob("*.trec")), args.out or args.work / "pool",
+               args.work, depth=args.depth, seed=args.seed, limit=args.cut, qrels=args.qrels, fresh=args.fresh,
+               only=args.queries, suffix="")
+
+
+def write_pool(paths: list[Path], out: Path, work: Path, depth: int, seed: int, limit: int, qrels: Path,
+               fresh: bool, only: list[str] | None, suffix: str) -> list[tuple[str, int]]:
+    """Writes <out>/<qid>.md for every query with something to grade, and <out>/sizes.tsv.
+
+    The graders are asked to write <work>/grades/<qid><suffix>.tsv."""
     if not paths:
         raise SystemExit("no runs to pool")
-    statements = relset.load_statements(args.work / "statements.jsonl")
+    grades_dir = work / "grades"
+    statements = relset.load_statements(work / "statements.jsonl")
     runs = [relset.read_run(p) for p in paths]
-    done = {} if args.fresh else graded_keys(args.qrels, grades_dir)
+    unknown = {k for r in runs for keys in r.values() for k in keys} - statements.keys()
+    if unknown:
+        raise SystemExit(f"the runs hold keys that are not statements: {sorted(unknown)[:3]}")
+    done = {} if fresh else graded_keys(qrels, grades_dir)
     out.mkdir(parents=True, exist_ok=True)
     sizes = []
     for q in relset.read_queries():
-        if args.queries and q["id"] not in args.queries:
+        if only and q["id"] not in only:
             continue
         skip = {statements[k]["group"] for k in done.get(q["id"], set()) if k in statements}
-        keys = pool(runs, q["id"], args.depth, statements, skip | done.get(q["id"], set()))
-        random.Random(f"{args.seed}/{q['id']}").shuffle(keys)
+        keys = pool(runs, q["id"], depth, statements, skip | done.get(q["id"], set()))
+        random.Random(f"{seed}/{q['id']}").shuffle(keys)
         sizes.append((q["id"], len(keys)))
         if keys:
-            (out / f"{q['id']}.md").write_text(render(q, keys, statements, args.cut, grades_dir), encoding="utf-8")
+            text = render(q, keys, statements, limit, grades_dir / f"{q['id']}{suffix}.tsv")
+            (out / f"{q['id']}.md").write_text(text, encoding="utf-8")
     with open(out / "sizes.tsv", "w", encoding="utf-8") as f:
         f.write("qid\tpooled\n")
         for qid, n in sizes:
             f.write(f"{qid}\t{n}\n")
     print(f"{len(paths)} runs, {len(sizes)} queries, {sum(n for _, n in sizes)} statements to grade -> {out}",
           file=sys.stderr)
+    return sizes
 
 
 if __name__ == "__main__":
