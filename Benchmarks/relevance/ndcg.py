@@ -2,6 +2,7 @@
 """nDCG@10 of TREC runs keyed by statement key, against qrels.tsv.
 
     ndcg.py RUN [RUN ...] [--split tune|test|all] [--lang en|zh|all] [--per-query] [--skip-copies]
+    ndcg.py RUN [RUN ...] --table      (a Markdown table: test and tune halves, English and Chinese)
 
 Gains are the grades (0, 1, 2), discounted by log2(rank + 1); the ideal ranking is the query's graded
 statements, best first, each copy group once. A statement listed again under a copy's key gains nothing
@@ -87,6 +88,29 @@ def query_ids(split: str, lang: str) -> list[str]:
     return [q["id"] for q in relset.select(relset.read_queries(), split, lang)]
 
 
+def table(paths: list[Path], qrels: dict[str, dict[str, int]], copies: dict[str, str], skip_copies: bool) -> str:
+    """Mean nDCG@10 of each run on the test and tune halves, English and Chinese (queries, unjudged)."""
+    cells = [(split, lang) for lang in ("en", "zh") for split in ("test", "tune")]
+    head = "| run | " + " | ".join(f"{lang} {split}" for split, lang in cells) + " |"
+    lines = [head, "|---" * (len(cells) + 1) + "|"]
+    counts = []
+    for path in paths:
+        run = relset.read_run(path)
+        row = []
+        for split, lang in cells:
+            scores, unjudged = score_run(run, qrels, query_ids(split, lang), copies, skip_copies)
+            mean = sum(scores.values()) / len(scores) if scores else float("nan")
+            holes = sum(len(u) for u in unjudged.values())
+            row.append(f"{mean:.3f}" + (f" ({holes} unj.)" if holes else ""))
+            counts.append(len(scores))
+        lines.append(f"| {path.stem} | " + " | ".join(row) + " |")
+    n = counts[: len(cells)]
+    lines.append("")
+    lines.append("Queries scored per column: " + ", ".join(f"{lang} {split} {k}" for (split, lang), k in zip(cells, n))
+                 + ". \"unj.\": statements of the run's top 10s nobody graded (counted as 0).")
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("runs", nargs="+", type=Path)
@@ -96,9 +120,13 @@ def main() -> None:
     ap.add_argument("--copies", type=Path, default=COPIES)
     ap.add_argument("--per-query", action="store_true")
     ap.add_argument("--skip-copies", action="store_true")
+    ap.add_argument("--table", action="store_true")
     args = ap.parse_args()
     qrels = relset.read_qrels(args.qrels)
     copies = read_copies(args.copies)
+    if args.table:
+        print(table(args.runs, qrels, copies, args.skip_copies))
+        return
     qids = query_ids(args.split, args.lang)
     no_rel = [q for q in qids if not any(g > 0 for g in qrels.get(q, {}).values())]
     if no_rel:
