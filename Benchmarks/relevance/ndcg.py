@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """nDCG@10 of TREC runs keyed by statement key, against qrels.tsv.
 
-    ndcg.py RUN [RUN ...] [--split tune|test|all] [--lang en|zh|all] [--per-query] [--skip-copies]
+    ndcg.py RUN [RUN ...] [--split tune|test|all] [--lang en|zh|all] [--per-query] [--keep-copies]
     ndcg.py RUN [RUN ...] --table      (a Markdown table: test and tune halves, English and Chinese)
 
 Gains are the grades (0, 1, 2), discounted by log2(rank + 1); the ideal ranking is the query's graded
-statements, best first, each copy group once. A statement listed again under a copy's key gains nothing
-at its rank (a reader sees it twice); --skip-copies drops such repeats from the ranking instead. The mean
+statements, best first, each copy group once. A statement listed again under a copy's key is dropped from
+the ranking (the statements below it move up), as if the engine folded copies as Podium does, so a peer is
+not marked down for the corpus holding copies; --keep-copies leaves such a repeat at its rank with no gain
+(what a reader of that engine sees). The mean
 is over the queries of the split and language that have at least one statement graded 1 or 2 (a query
 missing from a run scores 0). For each run, the statements of its top 10 that nobody graded are listed, so
 they can be judged (topup.py) before the figures are final; an unjudged statement counts as 0.
@@ -62,7 +64,7 @@ def dcg(gains: list[int], depth: int = DEPTH) -> float:
     return sum(g / math.log2(rank + 2) for rank, g in enumerate(gains[:depth]))
 
 
-def ndcg_query(keys: list[str], grades: dict[str, int], copies: dict[str, str], skip_copies: bool = False,
+def ndcg_query(keys: list[str], grades: dict[str, int], copies: dict[str, str], skip_copies: bool = True,
                depth: int = DEPTH) -> tuple[float, list[str]]:
     """nDCG@depth of one ranking, and the unjudged keys of its top `depth`."""
     ranking = folded_ranking(keys, copies, skip_copies)[:depth]
@@ -73,7 +75,7 @@ def ndcg_query(keys: list[str], grades: dict[str, int], copies: dict[str, str], 
 
 
 def score_run(run: dict[str, list[str]], qrels: dict[str, dict[str, int]], qids: list[str],
-              copies: dict[str, str], skip_copies: bool = False) -> tuple[dict[str, float], dict[str, list[str]]]:
+              copies: dict[str, str], skip_copies: bool = True) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Per-query nDCG@10 over the qids that have a relevant statement, and the unjudged keys per query."""
     scores, unjudged = {}, {}
     for qid in qids:
@@ -119,9 +121,10 @@ def main() -> None:
     ap.add_argument("--qrels", type=Path, default=relset.QRELS)
     ap.add_argument("--copies", type=Path, default=COPIES)
     ap.add_argument("--per-query", action="store_true")
-    ap.add_argument("--skip-copies", action="store_true")
+    ap.add_argument("--keep-copies", action="store_true", help="a repeated copy keeps its rank and gains 0")
     ap.add_argument("--table", action="store_true")
     args = ap.parse_args()
+    args.skip_copies = not args.keep_copies
     qrels = relset.read_qrels(args.qrels)
     copies = read_copies(args.copies)
     if args.table:

@@ -54,10 +54,11 @@ def main() -> None:
     ap.add_argument("--lang", choices=["en", "zh", "all"], default="all")
     ap.add_argument("--qrels", type=Path, default=relset.QRELS)
     ap.add_argument("--copies", type=Path, default=ndcg.COPIES)
-    ap.add_argument("--skip-copies", action="store_true")
+    ap.add_argument("--keep-copies", action="store_true", help="as in ndcg.py")
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=15)
     args = ap.parse_args()
+    args.skip_copies = not args.keep_copies
     qrels = relset.read_qrels(args.qrels)
     copies = ndcg.read_copies(args.copies)
     qids = ndcg.query_ids(args.split, args.lang)
