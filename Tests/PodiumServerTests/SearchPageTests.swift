@@ -194,7 +194,7 @@ struct SearchPageTests {
         let page = try await fixture.get("/?q=tariffs&speaker=Qiao+Ming&since=2019&sort=newest")
         let links = Markup(html: page.body).values(of: "href").filter { $0.hasPrefix("/api/export") }
         #expect(links.count == 3)
-        let query = "q=%2Bspeaker%3A%22Qiao%20Ming%22%20tariffs&since=2019&sort=-date"
+        let query = "all=1&q=%2Bspeaker%3A%22Qiao%20Ming%22%20tariffs&since=2019&sort=-date"
         #expect(links.contains("/api/export?format=csv&\(query)"))
         #expect(links.contains("/api/export?format=jsonl&\(query)"))
         #expect(links.contains("/api/export?format=md&\(query)"))

@@ -208,12 +208,14 @@ struct SearchForm: Equatable {
         }
     }
 
-    /// The API's export of every hit of this search, in `format` (`csv`, `jsonl`, `md`).
+    /// The API's export of every match of this search (`all=1`, not only this page), in `format` (`csv`,
+    /// `jsonl`, `md`).
     func exportLink(format: StaticString) -> PageLink {
         PageLink.path(
             "/api/export",
             query: [
-                ("format", format.description), ("q", searchedQuery ?? ""), ("topic", filters[.topic] ?? ""),
+                ("format", format.description), ("all", "1"), ("q", searchedQuery ?? ""),
+                ("topic", filters[.topic] ?? ""),
                 ("since", filters[.since] ?? ""), ("until", filters[.until] ?? ""),
                 ("sort", sort == .relevance ? "" : sort.rawValue),
             ]
