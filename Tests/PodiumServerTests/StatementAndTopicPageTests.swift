@@ -148,3 +148,28 @@ struct StatementAndTopicPageTests {
         #expect(home.values(of: "src").contains("/assets/podium.js?v=\(assets.assets["podium.js"]!.version)"))
     }
 }
+
+/// The pages inside the whole server: its middleware's headers, and the split between pages and the API.
+@Suite("Pages in the server")
+struct PagesInServerTests {
+    @Test("A page carries the server's security headers; an unknown path is an HTML 404, under /api/ a JSON one")
+    func server() async throws {
+        try await ServerFixture.app().test(.router) { client in
+            try await client.execute(uri: "/?q=tariffs", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(String(buffer: response.body).contains("<li class=\"hit\""))
+            }
+            try await client.execute(uri: "/no/such/page", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(String(buffer: response.body).contains("no page at /no/such/page"))
+            }
+            try await client.execute(uri: "/api/no-such-route", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+        }
+    }
+}

@@ -58,6 +58,13 @@ public enum PageRoutes {
         router.get("/assets/:name") { request, context in
             PageResponses.asset(named: context.parameters.get("name") ?? "", request: request)
         }
+        // Any other path is a page that is not there, said as a page (the API's own catch-all answers JSON).
+        router.get("**") { request, _ in
+            let path = request.uri.path
+            return await page {
+                $0.error(PageError(.notFound, "no page at \(path)", hint: "search from the home page"))
+            }
+        }
         router.get("/favicon.ico") { request, _ in
             PageResponses.asset(named: "favicon.svg", request: request)
         }
