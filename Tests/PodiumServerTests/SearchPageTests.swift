@@ -169,7 +169,7 @@ struct SearchPageTests {
         #expect(bad.status == .badRequest)
         #expect(bad.body.contains("unknown field &#39;spekaer&#39;"))
         #expect(bad.body.contains("<pre><code>  spekaer:geng\n  ^"))
-        // With a filter put before it, the caret still points into what was typed.
+        // With a filter narrowing it, the caret still points into what was typed.
         let filtered = try await fixture.get("/?q=spekaer%3Ageng&lang=en")
         #expect(filtered.status == .badRequest)
         #expect(filtered.body.contains("<pre><code>  spekaer:geng\n  ^"))
@@ -194,7 +194,7 @@ struct SearchPageTests {
         let page = try await fixture.get("/?q=tariffs&speaker=Qiao+Ming&since=2019&sort=newest")
         let links = Markup(html: page.body).values(of: "href").filter { $0.hasPrefix("/api/export") }
         #expect(links.count == 3)
-        let query = "all=1&q=%2Bspeaker%3A%22Qiao%20Ming%22%20tariffs&since=2019&sort=-date"
+        let query = "all=1&q=tariffs&since=2019&speaker=Qiao%20Ming&sort=-date"
         #expect(links.contains("/api/export?format=csv&\(query)"))
         #expect(links.contains("/api/export?format=jsonl&\(query)"))
         #expect(links.contains("/api/export?format=md&\(query)"))

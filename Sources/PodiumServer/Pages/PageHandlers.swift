@@ -43,9 +43,10 @@ struct PageHandlers {
     }
 
     /// The error to show for a failed search. A mistake in what was typed is reported against the typed
-    /// text alone, so that its caret points where the reader typed it and not into the filters put first.
+    /// text alone, so that its caret points where the reader typed it and not into the query the filters
+    /// made of it.
     private func explain(_ error: PodiumError, form: SearchForm) -> PageError {
-        guard error.kind == .usage, !form.filterClauses.isEmpty, !form.query.allSatisfy(\.isWhitespace) else {
+        guard error.kind == .usage, form.hasFieldFilters, !form.query.allSatisfy(\.isWhitespace) else {
             return PageError(error)
         }
         do {

@@ -3,18 +3,20 @@ import Podium
 /// What the search page was asked for: its URL's parameters, read once, and every link the page makes
 /// from them (a facet that adds a filter, a chip that removes one, the next page, an export).
 ///
-/// `speaker`, `outlet`, `lang` and `kind` are fields of the query language: they reach the facade as
-/// required clauses (`+speaker:"Qiao Ming"`) put before the typed query, so an open quote or parenthesis
-/// in what was typed cannot swallow them. Dates and the topic are options of the search itself.
+/// `speaker`, `outlet`, `lang` and `kind` narrow the search through the facade (`SearchOptions.narrowed`),
+/// as the API's parameters of the same names do; dates and the topic are options of the search itself.
 struct SearchForm: Equatable {
     /// A filter the page shows as a control, a facet link and a removable chip.
     enum Filter: String, CaseIterable {
         case since, until, speaker, outlet, lang, kind, topic
 
-        /// The field of the query language a filter becomes; `nil` for the dates and the topic.
-        var queryField: String? {
+        /// The facet whose values a filter narrows to; `nil` for the dates and the topic.
+        var facet: FacetField? {
             switch self {
-            case .speaker, .outlet, .lang, .kind: rawValue
+            case .speaker: .speaker
+            case .outlet: .outlet
+            case .lang: .language
+            case .kind: .kind
             case .since, .until, .topic: nil
             }
         }
@@ -117,25 +119,15 @@ struct SearchForm: Equatable {
         }
     }
 
-    /// The query-language clauses of the field filters, each required: `+speaker:"Qiao Ming" +lang:"en"`.
-    var filterClauses: String {
-        Filter.allCases.compactMap { filter in
-            guard let field = filter.queryField, let value = filters[filter] else { return nil }
-            return "+\(field):\"\(value)\""
-        }.joined(separator: " ")
-    }
-
-    /// The query the facade runs: the field filters, then what was typed; `nil` when both are empty.
-    var searchedQuery: String? {
-        let typed = query.allSatisfy(\.isWhitespace) ? "" : query
-        let text = [filterClauses, typed].filter { !$0.isEmpty }.joined(separator: " ")
-        return text.isEmpty ? nil : text
+    /// Whether a filter narrows the matches by a field's value (speaker, outlet, language, kind).
+    var hasFieldFilters: Bool {
+        Filter.allCases.contains { $0.facet != nil && filters[$0] != nil }
     }
 
     /// The facade's search for this page, with the facets the page shows.
     func options(facets: [FacetField] = SearchForm.facets) -> SearchOptions {
         var options = SearchOptions(
-            query: searchedQuery,
+            query: query.allSatisfy(\.isWhitespace) ? nil : query,
             topic: filters[.topic],
             since: filters[.since],
             until: filters[.until],
@@ -144,6 +136,9 @@ struct SearchForm: Equatable {
             offset: (page - 1) * Self.pageSize,
             facets: facets
         )
+        for filter in Filter.allCases {
+            if let field = filter.facet, let value = filters[filter] { options = options.narrowed(to: field, value) }
+        }
         // The page shows excerpts only: a very long answer is streamed into its excerpt, never held whole.
         options.wholeStatements = false
         return options
@@ -209,16 +204,14 @@ struct SearchForm: Equatable {
     }
 
     /// The API's export of every match of this search (`all=1`, not only this page), in `format` (`csv`,
-    /// `jsonl`, `md`).
+    /// `jsonl`, `md`): the same parameters, which the API reads the same way.
     func exportLink(format: StaticString) -> PageLink {
-        PageLink.path(
-            "/api/export",
-            query: [
-                ("format", format.description), ("all", "1"), ("q", searchedQuery ?? ""),
-                ("topic", filters[.topic] ?? ""),
-                ("since", filters[.since] ?? ""), ("until", filters[.until] ?? ""),
-                ("sort", sort == .relevance ? "" : sort.rawValue),
-            ]
-        )
+        var items: [(String, String)] = [("format", format.description), ("all", "1"), ("q", query)]
+        for filter in Filter.allCases {
+            // The API names the language filter after its facet.
+            items.append((filter == .lang ? "language" : filter.rawValue, filters[filter] ?? ""))
+        }
+        items.append(("sort", sort == .relevance ? "" : sort.rawValue))
+        return PageLink.path("/api/export", query: items)
     }
 }
