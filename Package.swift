@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // The front matter of Markdown sources.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `podium serve`: the HTTP server and its request logs.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - C libraries (modulemap + shim only)
@@ -57,10 +61,21 @@ let package = Package(
             name: "Podium",
             dependencies: ["TranscriptIngest", "TextAnalysis", "SearchIndex", "SearchQuery"]
         ),
+        .target(
+            name: "PodiumServer",
+            dependencies: [
+                "Podium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "PodiumCLI",
             dependencies: [
                 "Podium",
+                "PodiumServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +88,13 @@ let package = Package(
         .testTarget(
             name: "SearchQueryTests",
             dependencies: ["SearchQuery", "SearchIndex", "TextAnalysis", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PodiumServerTests",
+            dependencies: [
+                "Podium", "PodiumServer", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "PodiumTests",

@@ -21,7 +21,7 @@ struct PodiumCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             SearchCommand.self, ShowCommand.self, TopicsCommand.self, ExportCommand.self, TrendCommand.self,
-            IndexCommand.self,
+            IndexCommand.self, ServeCommand.self,
             ParseCommand.self, AnalyzeCommand.self,
         ]
     )
