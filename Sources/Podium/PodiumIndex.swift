@@ -32,6 +32,10 @@ public struct SearchOptions: Sendable {
     /// Give each hit its whole statement. Off, an answer of 1 MiB or more is left empty in the hit (its excerpt
     /// is still made from it, read as a stream), so output that shows excerpts only never holds it whole.
     public var wholeStatements: Bool = true
+    /// Search the corrected query when the query finds little and a spelling suggestion exists (`--fuzzy`).
+    public var fuzzy: Bool = false
+    /// Expand words by their pairs across languages too (`--cross-language`): English finds Chinese.
+    public var crossLanguage: Bool = false
 
     /// A search; every filter is off unless given.
     public init(
@@ -76,6 +80,8 @@ public struct SearchOutcome: Sendable {
     public var facets: [FacetResult]
     /// Notes worth showing: how `prefix*` words were expanded (and whether the expansion was cut short).
     public var notes: [String]
+    /// A spelling suggestion when the query found little (``PodiumIndex/suggestionThreshold``).
+    public var suggestion: SpellingSuggestion? = nil
 }
 
 /// An open index, ready to search: one snapshot of the last commit (later commits are not seen) and the
@@ -91,6 +97,8 @@ public final class PodiumIndex: @unchecked Sendable {
     let searcher: Searcher
     /// The copies folded into one hit each.
     let copies: StatementCopies
+    /// The spelling lexicon, built when a suggestion is first needed.
+    let spelling = SpellingCache()
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
@@ -154,12 +162,8 @@ public final class PodiumIndex: @unchecked Sendable {
     /// Live statements in the snapshot.
     public var statementCount: Int { snapshot.liveDocCount }
 
-    /// The best statements for `options`, each with its excerpt.
-    ///
-    /// - Throws: `.usage` for a query without a reading (the message points at the spot), an unknown topic
-    ///   or a bad date; `.index` when a file of the index turns out damaged.
-    /// - Parameter progress: called with (excerpts made, hits) while excerpts are made, for long exports.
-    public func search(
+    /// The search itself, without spelling suggestions (``search(_:progress:)`` adds them).
+    func searchOnce(
         _ options: SearchOptions,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(PodiumError) -> SearchOutcome {

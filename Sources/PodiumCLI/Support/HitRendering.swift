@@ -68,6 +68,23 @@ struct HitRendering {
         return line
     }
 
+    /// The `suggestions` array of a search's JSON: empty, or one object with the corrected `query`, whether
+    /// its hits were `searched` (`--fuzzy`), and the `corrections` as `{word, suggestion}` pairs.
+    static func json(_ suggestion: SpellingSuggestion?) -> String {
+        guard let suggestion else { return "[]" }
+        var o = JSONObjectWriter()
+        o.add("query", suggestion.query)
+        o.add("searched", suggestion.wasSearched)
+        let corrections = suggestion.corrections.map { c in
+            var pair = JSONObjectWriter()
+            pair.add("word", c.word)
+            pair.add("suggestion", c.suggestion)
+            return pair.result
+        }
+        o.add("corrections", raw: "[" + corrections.joined(separator: ",") + "]")
+        return "[" + o.result + "]"
+    }
+
     /// `qid Q0 docid rank score podium` lines.
     static func trec(_ hits: [Hit], qid: String, to out: StandardOutput) {
         for (rank, hit) in hits.enumerated() {
