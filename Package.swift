@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // The front matter of Markdown sources.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The synonyms file.
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // MARK: - C libraries (modulemap + shim only)
@@ -55,7 +57,10 @@ let package = Package(
         .target(name: "SearchQuery", dependencies: ["SearchIndex", "TextAnalysis"]),
         .target(
             name: "Podium",
-            dependencies: ["TranscriptIngest", "TextAnalysis", "SearchIndex", "SearchQuery"]
+            dependencies: [
+                "TranscriptIngest", "TextAnalysis", "SearchIndex", "SearchQuery",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .executableTarget(
             name: "PodiumCLI",
