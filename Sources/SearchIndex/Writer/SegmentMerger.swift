@@ -38,8 +38,7 @@ struct SegmentMerger {
         }
         var lexicon = SurfaceCounts()
         for source in sources {
-            try LexiconFile.forEachWord(in: source.reader.lexiconFile) { word, count in
-                lexicon.add(String(decoding: word, as: UTF8.self), count: count)
+            try LexiconFile.forEachWord(in: source.reader.lexiconFile) { word, count in lexicon.add(word, count: count)
             }
             source.reader.lexiconFile.release(upTo: source.reader.lexiconFile.dataLength)
         }
