@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The synonyms file.
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // MARK: - C libraries (modulemap + shim only)
@@ -59,7 +61,10 @@ let package = Package(
         .target(name: "SearchQuery", dependencies: ["SearchIndex", "TextAnalysis"]),
         .target(
             name: "Podium",
-            dependencies: ["TranscriptIngest", "TextAnalysis", "SearchIndex", "SearchQuery"]
+            dependencies: [
+                "TranscriptIngest", "TextAnalysis", "SearchIndex", "SearchQuery",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .target(
             name: "PodiumServer",

@@ -32,6 +32,7 @@ extension Indexer {
         var answer = answer
         let analyzer = Analyzer()
         var tokens = TokenBuffer()
+        tokens.recordsSurfaceWords = true
         var failure: IndexError? = nil
         answer.withUTF8 { bytes in
             var at = 0
@@ -58,6 +59,7 @@ extension Indexer {
                         part.addToken(field: StatementSchema.answer, term: $0, position: base &+ position)
                     }
                 }
+                StatementSchema.addSurfaceWords(of: tokens, to: &part)
                 if tokens.count > 0 { base &+= last &+ 1 }
                 return true
             }

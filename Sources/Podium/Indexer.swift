@@ -25,6 +25,8 @@ public struct IndexingOptions: Sendable {
     public var followSymlinks = false
     /// The topics file to keep in the index; `nil` takes `topics.toml` at the top of a corpus folder.
     public var topicsFile: String? = nil
+    /// The synonyms file to keep in the index; `nil` takes `synonyms.toml` at the top of a corpus folder.
+    public var synonymsFile: String? = nil
     /// Asked between sources and before the commit: the number of a signal that asks the run to stop (its
     /// files are then removed and the index stays as it was), or `nil` to go on.
     public var interruption: @Sendable () -> Int32? = { nil }
@@ -123,6 +125,7 @@ public enum Indexer {
         let listing = try listSources(roots, followSymlinks: options.followSymlinks)
         let files = listing.files
         let topics = try topicsSource(options, roots: roots)
+        let synonyms = try synonymsSource(options, roots: roots)
         let writer = try openWriter(options, create: true)
         defer { writer.close() }
         var report = IndexingReport()
@@ -136,6 +139,7 @@ public enum Indexer {
             try commit(writer, table: table, roots: roots, report: &report, index: options.index)
         }
         try keepTopics(topics, index: options.index, isBuild: true)
+        try keepSynonyms(synonyms, index: options.index, isBuild: true)
         report.topicsFile = topics
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -170,6 +174,7 @@ public enum Indexer {
         let listing = try listSources(roots, followSymlinks: options.followSymlinks)
         let files = listing.files
         let topics = try topicsSource(options, roots: roots)
+        let synonyms = try synonymsSource(options, roots: roots)
         var unreadable: [String: String] = [:]
         var plan = RefreshPlan.make(table: table, current: files.map { ($0.path, $0.fingerprint) }) { path in
             do throws(PodiumError) { return try ContentHash.ofFile(path: path) } catch {
@@ -215,6 +220,7 @@ public enum Indexer {
             }
         }
         try keepTopics(topics, index: options.index, isBuild: false)
+        try keepSynonyms(synonyms, index: options.index, isBuild: false)
         report.topicsFile = topics
         report.seconds = Date().timeIntervalSince(start)
         return report

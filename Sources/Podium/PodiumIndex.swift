@@ -32,6 +32,10 @@ public struct SearchOptions: Sendable {
     /// Give each hit its whole statement. Off, an answer of 1 MiB or more is left empty in the hit (its excerpt
     /// is still made from it, read as a stream), so output that shows excerpts only never holds it whole.
     public var wholeStatements: Bool = true
+    /// Search the corrected query when the query finds little and a spelling suggestion exists (`--fuzzy`).
+    public var fuzzy: Bool = false
+    /// Expand words by their pairs across languages too (`--cross-language`): English finds Chinese.
+    public var crossLanguage: Bool = false
 
     /// A search; every filter is off unless given.
     public init(
@@ -63,21 +67,6 @@ public struct SearchOptions: Sendable {
     }
 }
 
-/// The answer to a search.
-public struct SearchOutcome: Sendable {
-    /// The hits, in the order asked (the best first, by default).
-    public var hits: [Hit]
-    /// How many statements match; when `totalIsExact` is false, a lower bound (never above the true count),
-    /// left short where the ranked search skipped statements that could not enter its top hits.
-    public var total: Int
-    /// Whether `total` is exact: always with facets, a date sort, an offset or `exactTotal`.
-    public var totalIsExact: Bool
-    /// The facets asked for, in that order.
-    public var facets: [FacetResult]
-    /// Notes worth showing: how `prefix*` words were expanded (and whether the expansion was cut short).
-    public var notes: [String]
-}
-
 /// An open index, ready to search: one snapshot of the last commit (later commits are not seen) and the
 /// topics it can rank by.
 ///
@@ -91,6 +80,8 @@ public final class PodiumIndex: @unchecked Sendable {
     let searcher: Searcher
     /// The copies folded into one hit each.
     let copies: StatementCopies
+    /// The spelling lexicon, built when a suggestion is first needed.
+    let spelling = SpellingCache()
 
     /// Opens the index in `directory` with the topics of `topicsFile` (none when `nil`).
     ///
@@ -100,7 +91,8 @@ public final class PodiumIndex: @unchecked Sendable {
     /// - Complexity: O(number of segments).
     /// - Throws: `.index` when there is no index, it is damaged, or another analyzer built it; `.input`
     ///   when the topics file cannot be read or has a mistake (the message names the line).
-    public init(directory: String, topicsFile: String? = nil) throws(PodiumError) {
+    /// Searches use the synonyms of `synonymsFile`, else the index's kept copy, else the built-in defaults.
+    public init(directory: String, topicsFile: String? = nil, synonymsFile: String? = nil) throws(PodiumError) {
         self.directory = directory
         do {
             snapshot = try IndexSnapshot.open(directory: directory, verification: .footers)
@@ -129,7 +121,8 @@ public final class PodiumIndex: @unchecked Sendable {
                     "copy it again with 'podium index refresh --index \(directory) --topics FILE', or name one with --topics"
             )
         }
-        searcher = Searcher(snapshot: snapshot, topics: topicSet)
+        let synonyms = try Self.loadSynonyms(synonymsFile ?? Indexer.keptSynonymsFile(index: directory))
+        searcher = Searcher(snapshot: snapshot, topics: topicSet, synonyms: synonyms)
     }
 
     /// Reads a topics file; `nil` gives no topics.
@@ -154,12 +147,8 @@ public final class PodiumIndex: @unchecked Sendable {
     /// Live statements in the snapshot.
     public var statementCount: Int { snapshot.liveDocCount }
 
-    /// The best statements for `options`, each with its excerpt.
-    ///
-    /// - Throws: `.usage` for a query without a reading (the message points at the spot), an unknown topic
-    ///   or a bad date; `.index` when a file of the index turns out damaged.
-    /// - Parameter progress: called with (excerpts made, hits) while excerpts are made, for long exports.
-    public func search(
+    /// The search itself, without spelling suggestions (``search(_:progress:)`` adds them).
+    func searchOnce(
         _ options: SearchOptions,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(PodiumError) -> SearchOutcome {
@@ -203,13 +192,14 @@ public final class PodiumIndex: @unchecked Sendable {
         }
         if options.excerpts { try addCopies(to: &hits, at: results.hits.map(\.address)) }
         // A lone Chinese character is expanded on every search: only a cut-short expansion is worth a note.
-        let notes = results.expansions.filter { !$0.isCharacter || $0.isTruncated }.map { e in
-            e.isCharacter
-                ? "\(e.prefix) matched the \(e.terms.count) most frequent words that hold it (limit reached; "
-                    + "statements with only rarer ones were left out)"
-                : "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
-                    + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
-        }
+        let notes =
+            results.expansions.filter { !$0.isCharacter || $0.isTruncated }.map { e in
+                e.isCharacter
+                    ? "\(e.prefix) matched the \(e.terms.count) most frequent words that hold it (limit reached; "
+                        + "statements with only rarer ones were left out)"
+                    : "\(e.prefix)* matched \(e.terms.count) term\(e.terms.count == 1 ? "" : "s")"
+                        + (e.isTruncated ? " (limit reached; the rest were left out)" : "")
+            } + (options.explain ? results.synonyms.map(Self.synonymNote) : [])
         return SearchOutcome(
             hits: hits,
             total: results.total,
@@ -297,7 +287,7 @@ public final class PodiumIndex: @unchecked Sendable {
                 hint: "type some words, or rank by a topic with --topic NAME"
             )
         }
-        return SearchRequest(
+        var request = SearchRequest(
             query: query,
             mode: options.requireAll ? .all : .any,
             topic: options.topic,
@@ -310,6 +300,8 @@ public final class PodiumIndex: @unchecked Sendable {
             facets: uniqueFacets(options.facets).map(\.facet),
             exactTotal: options.exactTotal
         )
+        request.crossLanguage = options.crossLanguage
+        return request
     }
 
     /// Each field once, in the order first given.

@@ -38,8 +38,26 @@ public enum ResultJSON {
         o.add("sort", sort.rawValue)
         o.add("facets", raw: facets(outcome.facets))
         o.add("notes", strings: outcome.notes)
+        o.add("suggestions", raw: suggestions(outcome.suggestion))
         o.add("hits", raw: "[" + outcome.hits.map(hit).joined(separator: ",") + "]")
         return o.result
+    }
+
+    /// The `suggestions` array of a search's JSON: empty, or one object with the corrected `query`, whether
+    /// its hits were `searched` (`--fuzzy`), and the `corrections` as `{word, suggestion}` pairs.
+    public static func suggestions(_ suggestion: SpellingSuggestion?) -> String {
+        guard let suggestion else { return "[]" }
+        var o = JSONObjectWriter()
+        o.add("query", suggestion.query)
+        o.add("searched", suggestion.wasSearched)
+        let corrections = suggestion.corrections.map { c in
+            var pair = JSONObjectWriter()
+            pair.add("word", c.word)
+            pair.add("suggestion", c.suggestion)
+            return pair.result
+        }
+        o.add("corrections", raw: "[" + corrections.joined(separator: ",") + "]")
+        return "[" + o.result + "]"
     }
 
     /// `{"speaker":[{"value":"Geng Shuang","count":12},…],…}`.

@@ -80,17 +80,20 @@ public enum StatementSchema {
         ordinal: Bool = true
     ) {
         document.removeAll()
-        func addText(_ text: String, _ field: FieldID) {
+        func addText(_ text: String, _ field: FieldID, surfaces: Bool = false) {
             guard !text.isEmpty else { return }
+            tokens.recordsSurfaceWords = surfaces
             analyzer.analyze(text, language: .auto, into: &tokens)
             for i in 0..<tokens.count {
                 let position = UInt32(truncatingIfNeeded: tokens.position(at: i))
                 tokens.withTermBytes(at: i) { document.addToken(field: field, term: $0, position: position) }
             }
+            if surfaces { addSurfaceWords(of: tokens, to: &document) }
         }
-        addText(statement.title, title)
-        addText(statement.question, question)
-        addText(statement.answer, answer)
+        // The words of the scored fields make the lexicon that spelling suggestions come from.
+        addText(statement.title, title, surfaces: true)
+        addText(statement.question, question, surfaces: true)
+        addText(statement.answer, answer, surfaces: true)
         addText(statement.spokesperson, speaker)
         addText(statement.outlet, outlet)
         if !statement.language.isEmpty { document.addKeyword(field: language, term: statement.language.lowercased()) }
@@ -111,6 +114,11 @@ public enum StatementSchema {
             if name == "ordinal" && !ordinal { continue }
             document.addStored(field: field, value: value)
         }
+    }
+
+    /// Adds the surface words `tokens` recorded (``TokenBuffer/recordsSurfaceWords``) to `document`.
+    static func addSurfaceWords(of tokens: TokenBuffer, to document: inout IndexDocument) {
+        for i in 0..<tokens.surfaceWordCount { tokens.withSurfaceWord(at: i) { document.addSurfaceWord($0) } }
     }
 
     /// The statement stored in a document.

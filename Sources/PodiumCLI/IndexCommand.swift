@@ -41,6 +41,14 @@ struct CorpusOptions: ParsableArguments {
     )
     var topics: String?
 
+    @Option(
+        help: """
+            The synonyms file to keep in the index, read by every search of it. \
+            (default: synonyms.toml at the top of a corpus folder, else the built-in list of Docs/synonyms.toml)
+            """
+    )
+    var synonyms: String?
+
     @Flag(name: [.short, .long], help: "Print only the summary line and errors, no skipped sources or warnings.")
     var quiet = false
 
@@ -98,6 +106,7 @@ struct CorpusOptions: ParsableArguments {
         options.followSymlinks = follow
         options.maximumPageBytes = maxPageMB.map { $0 << 20 }
         options.topicsFile = topics
+        options.synonymsFile = synonyms
         options.interruption = { Interruption.received }
         return options
     }

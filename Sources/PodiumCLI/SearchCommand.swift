@@ -53,8 +53,14 @@ struct SearchCommand: ParsableCommand {
 
     private var all: Bool { everyWord || allWords }
 
-    @Flag(help: "Show the terms and topic entries behind each score.")
+    @Flag(help: "Show the terms and topic entries behind each score, and the synonyms a word was searched with.")
     var explain = false
+
+    @Flag(help: "When the query finds little and a word seems misspelt, search the corrected query instead.")
+    var fuzzy = false
+
+    @Flag(help: "Search words with their pairs in the other language too (intellectual property = 知识产权).")
+    var crossLanguage = false
 
     @Option(help: "Output: text for reading; json, jsonl for scripts; trec for evaluation runs.")
     var format: Format = .text
@@ -88,9 +94,14 @@ struct SearchCommand: ParsableCommand {
         options.facets = try OrderOptions.facets(facetNames)
         // Text shows excerpts only: a very long answer is read as a stream for its excerpt, never held whole.
         options.wholeStatements = format == .json || format == .jsonl
+        options.fuzzy = fuzzy
+        options.crossLanguage = crossLanguage
         let outcome = try handlingErrors { () throws(PodiumError) in try podium.search(options) }
         let out = StandardOutput()
         for note in outcome.notes { StandardError.line("note: \(note)") }
+        if let suggestion = outcome.suggestion, !suggestion.wasSearched {
+            StandardError.line("note: did you mean \"\(suggestion.query)\"?")
+        }
         switch format {
         case .text:
             // On a terminal, excerpts wrap under their indent, at most 100 columns wide for reading.
@@ -160,6 +171,8 @@ struct SearchCommand: ParsableCommand {
                 excerpts: format != .trec
             )
             order.apply(to: &options)
+            options.fuzzy = fuzzy
+            options.crossLanguage = crossLanguage
             do throws(PodiumError) {
                 let hits = try podium.search(options).hits
                 switch format {

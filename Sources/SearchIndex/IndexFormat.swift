@@ -1,7 +1,7 @@
 /// Constants of the on-disk format described in `Docs/IndexFormat.md`.
 public enum IndexFormat {
     /// The format version written in every footer and in `meta.json`; readers accept only this version.
-    public static let version: UInt32 = 5
+    public static let version: UInt32 = 6
     /// Documents per postings block (bit-packed) and per skip entry.
     public static let blockSize = 128
     /// The most (frequency, norm) pairs a skip entry keeps for block-max bounds; see `ImpactFront`.

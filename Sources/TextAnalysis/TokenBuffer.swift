@@ -18,6 +18,10 @@ public struct TokenBuffer: Sendable {
     var entries: [Entry] = []
     var arena: [UInt8] = []
     var stemCache = StemCache()
+    /// Whether the analyzer records each word's surface form (see ``recordsSurfaceWords``).
+    var recordsSurfaces = false
+    var surfaceArena: [UInt8] = []
+    var surfaceEnds: [Int32] = []
 
     /// An empty buffer.
     public init() {}
@@ -26,6 +30,25 @@ public struct TokenBuffer: Sendable {
     public init(minimumCapacity tokens: Int, termBytes: Int) {
         entries.reserveCapacity(tokens)
         arena.reserveCapacity(termBytes)
+    }
+
+    /// Whether analysis also records the surface words of the text: each word of letters (no digits, not a
+    /// CJK run, not a dotted acronym), lowercased and folded as its term is but not stemmed (`intellectual`
+    /// where the term is `intellectu`). Off by default; the indexer turns it on to build the lexicon that
+    /// spelling suggestions are drawn from. The cost is one copy of the word's folded bytes.
+    public var recordsSurfaceWords: Bool {
+        get { recordsSurfaces }
+        set { recordsSurfaces = newValue }
+    }
+
+    /// The number of surface words recorded by the last analysis (0 unless ``recordsSurfaceWords``).
+    public var surfaceWordCount: Int { surfaceEnds.count }
+
+    /// Calls `body` with the bytes of surface word `index`, without copying them.
+    public func withSurfaceWord<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let start = index == 0 ? 0 : Int(surfaceEnds[index - 1])
+        let end = Int(surfaceEnds[index])
+        return try surfaceArena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// The number of tokens.
@@ -90,5 +113,7 @@ public struct TokenBuffer: Sendable {
     public mutating func removeAll() {
         entries.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
+        surfaceArena.removeAll(keepingCapacity: true)
+        surfaceEnds.removeAll(keepingCapacity: true)
     }
 }

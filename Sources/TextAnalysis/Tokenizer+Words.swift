@@ -35,13 +35,23 @@ extension Tokenizer {
             && StopWords.isShortFunctionWord(scratch, count: length)
         {
             length = dotAcronym(length: length)
-        } else if stems && stemmable && !hasDigit && length >= 3 {
-            length = out.stemCache.stem(scratch, count: length)
+        } else {
+            if out.recordsSurfaces && !hasDigit { recordSurface(length: length) }
+            if stems && stemmable && !hasDigit && length >= 3 {
+                length = out.stemCache.stem(scratch, count: length)
+            }
         }
         out.arena.append(contentsOf: UnsafeBufferPointer(start: scratch, count: length))
         let surfaceEnd = end < 0 ? i : end
         emit(termStart: out.arena.count - length, start: s, end: surfaceEnd)
         return surfaceEnd
+    }
+
+    /// Records the folded word in `scratch` as a surface word (before it is stemmed).
+    @inline(__always)
+    private mutating func recordSurface(length: Int) {
+        out.surfaceArena.append(contentsOf: UnsafeBufferPointer(start: scratch, count: length))
+        out.surfaceEnds.append(Int32(out.surfaceArena.count))
     }
 
     /// Whether `p[s..<e]` are all ASCII capitals.

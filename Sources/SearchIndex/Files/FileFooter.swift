@@ -27,6 +27,8 @@ public enum IndexFileKind: String, CaseIterable, Sendable {
     /// The per-document columns of the schema (doc values): keyword ordinals with their sorted dictionaries,
     /// `int64` values.
     case columns = "col"
+    /// The surface words of the segment's documents with their counts, for spelling suggestions.
+    case lexicon = "lex"
     /// A bitset of deleted documents (one file per delete generation).
     case deletes = "del"
 
@@ -42,6 +44,7 @@ public enum IndexFileKind: String, CaseIterable, Sendable {
             case .stored: "STOR"
             case .ids: "IDCL"
             case .columns: "COLS"
+            case .lexicon: "LEXI"
             case .deletes: "DELS"
             }
         var v: UInt32 = 0

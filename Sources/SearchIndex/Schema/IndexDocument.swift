@@ -22,6 +22,10 @@ public struct IndexDocument: Sendable {
     public var date: Int32 = 0
     /// The document's column values, at most one per column (the last set wins).
     package var columnValues: [ColumnValue] = []
+    /// The surface words of the document's text, back to back, for the segment's lexicon (`SurfaceCounts`).
+    package var surfaceArena: [UInt8] = []
+    /// Where each surface word of `surfaceArena` ends.
+    package var surfaceEnds: [UInt32] = []
 
     /// A value of one column: a keyword column's string or an `int64` column's number.
     package struct ColumnValue: Sendable {
@@ -42,6 +46,8 @@ public struct IndexDocument: Sendable {
         needsSort = false
         date = 0
         columnValues.removeAll(keepingCapacity: true)
+        surfaceArena.removeAll(keepingCapacity: true)
+        surfaceEnds.removeAll(keepingCapacity: true)
     }
 
     /// Gives back the capacity its arrays grew beyond their contents (arrays double as they grow).
@@ -52,6 +58,8 @@ public struct IndexDocument: Sendable {
         arena = arena.withUnsafeBufferPointer { Array($0) }
         tokens = tokens.withUnsafeBufferPointer { Array($0) }
         stored.bytes = stored.bytes.withUnsafeBufferPointer { Array($0) }
+        surfaceArena = surfaceArena.withUnsafeBufferPointer { Array($0) }
+        surfaceEnds = surfaceEnds.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Adds a token of a text field: its UTF-8 term bytes and its position in the field.
@@ -77,6 +85,16 @@ public struct IndexDocument: Sendable {
     public mutating func addToken(field: FieldID, term: String, position: UInt32) {
         var term = term
         term.withUTF8 { addToken(field: field, term: UnsafeRawBufferPointer($0), position: position) }
+    }
+
+    /// Adds one surface word of the document's text (lowercased and folded, not stemmed) to the words the
+    /// segment's lexicon counts; spelling suggestions are drawn from them.
+    ///
+    /// - Complexity: O(word length), amortized without allocation.
+    public mutating func addSurfaceWord(_ word: UnsafeRawBufferPointer) {
+        guard !word.isEmpty else { return }
+        surfaceArena.append(contentsOf: word)
+        surfaceEnds.append(UInt32(surfaceArena.count))
     }
 
     /// Adds one exact term of a keyword field.

@@ -94,6 +94,7 @@ extension IndexSnapshot {
             }
             try segment.validateIDColumn()
             try segment.validateColumns()
+            try LexiconFile.forEachWord(in: segment.lexiconFile) { _, _ in }
             var records = 0
             try segment.forEachStoredRecord { (doc, _, _) throws(IndexError) in
                 guard doc == records else { throw IndexError.corrupted(segment.storedFile.name, "a record is missing") }

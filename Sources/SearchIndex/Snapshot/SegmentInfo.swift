@@ -20,7 +20,8 @@ public struct SegmentInfo: Codable, Sendable, Equatable {
 
     /// The names of the segment's files in the current generation.
     public var fileNames: [String] {
-        var names = [IndexFileKind.terms, .postings, .positions, .norms, .dates, .stored, .ids, .columns].map {
+        var names = [IndexFileKind.terms, .postings, .positions, .norms, .dates, .stored, .ids, .columns, .lexicon].map
+        {
             "\(id).\($0.rawValue)"
         }
         if deleteGeneration > 0 { names.append(deleteFileName(generation: deleteGeneration)) }

@@ -15,6 +15,8 @@ public final class SegmentReader: @unchecked Sendable {
     package let storedFile: MappedFile
     package let idsFile: MappedFile
     package let columnsFile: MappedFile
+    /// The surface words of the segment (`LexiconFile`).
+    package let lexiconFile: MappedFile
     /// The schema's columns, in `ColumnID` order.
     private let columnReaders: [ColumnReader]
     package let deletesFile: MappedFile?
@@ -53,6 +55,7 @@ public final class SegmentReader: @unchecked Sendable {
         storedFile = try MappedFile(directory: directory, name: info.fileName(.stored), kind: .stored)
         idsFile = try MappedFile(directory: directory, name: info.fileName(.ids), kind: .ids)
         columnsFile = try MappedFile(directory: directory, name: info.fileName(.columns), kind: .columns)
+        lexiconFile = try MappedFile(directory: directory, name: info.fileName(.lexicon), kind: .lexicon)
         try columnsFile.check(0, ColumnFile.headerSize)
         guard columnsFile.dataLength >= ColumnFile.headerSize + ColumnFile.entrySize * schema.columns.count,
             columnsFile.base.loadUnaligned(as: UInt32.self) == UInt32(schema.columns.count).littleEndian
@@ -97,7 +100,7 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Every mapped file of the segment.
     package var files: [MappedFile] {
-        [terms.file, postingsFile, positionsFile, normsFile, datesFile, storedFile, idsFile, columnsFile]
+        [terms.file, postingsFile, positionsFile, normsFile, datesFile, storedFile, idsFile, columnsFile, lexiconFile]
             + (deletesFile.map { [$0] } ?? [])
     }
 

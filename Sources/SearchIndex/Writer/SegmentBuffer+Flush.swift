@@ -33,7 +33,12 @@ extension SegmentBuffer {
                 }
             }
         }
-        return try serializer.finish(dates: dates, columns: columns, fieldLengthSums: fieldLengthSums)
+        return try serializer.finish(
+            dates: dates,
+            columns: columns,
+            lexicon: lexicon,
+            fieldLengthSums: fieldLengthSums
+        )
     }
 
     /// The local doc ids below `limit` of the documents holding a term key, for deletes of buffered documents.

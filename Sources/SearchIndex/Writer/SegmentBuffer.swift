@@ -11,6 +11,8 @@ package final class SegmentBuffer {
     /// The schema's columns, one value (or none) per document.
     package var columns: [ColumnBuffer]
     package let stored: StoredFieldsWriter
+    /// The surface words of the buffered documents, counted.
+    package var lexicon = SurfaceCounts()
     package var docCount: Int32 { Int32(dates.count) }
     private var fieldLengths: [UInt32]
 
@@ -28,7 +30,7 @@ package final class SegmentBuffer {
     /// An estimate of the memory this buffer holds, for the writer's budget.
     package var memoryBytes: Int {
         table.memoryBytes + dates.capacity * 4 + norms.reduce(0) { $0 + $1.capacity } + stored.bufferedBytes
-            + columns.reduce(0) { $0 + $1.memoryBytes }
+            + columns.reduce(0) { $0 + $1.memoryBytes } + lexicon.memoryBytes
     }
 
     /// Inverts one document (its tokens sorted by field then position) and returns its local doc id.
@@ -38,6 +40,7 @@ package final class SegmentBuffer {
         var lengths = fieldLengths
         for k in lengths.indices { lengths[k] = 0 }
         invert(doc, as: docID, lengths: &lengths)
+        lexicon.add(doc)
         finishDocument(doc, lengths: lengths)
         try stored.add(doc)
         return docID
@@ -63,6 +66,7 @@ package final class SegmentBuffer {
         var lengths = fieldLengths
         for k in lengths.indices { lengths[k] = 0 }
         invert(head, as: docID, lengths: &lengths)
+        lexicon.add(head)
         var part = IndexDocument()
         while true {
             part.removeAll()
@@ -74,6 +78,7 @@ package final class SegmentBuffer {
             }
             if part.needsSort { part.sortTokens() }
             invert(part, as: docID, lengths: &lengths)
+            lexicon.add(part)
         }
         finishDocument(head, lengths: lengths)
         return docID

@@ -36,6 +36,12 @@ struct SegmentMerger {
             try source.reader.datesFile.checkAll()
             try source.reader.columnsFile.checkAll()
         }
+        var lexicon = SurfaceCounts()
+        for source in sources {
+            try LexiconFile.forEachWord(in: source.reader.lexiconFile) { word, count in lexicon.add(word, count: count)
+            }
+            source.reader.lexiconFile.release(upTo: source.reader.lexiconFile.dataLength)
+        }
         let (norms, dates) = gatherColumns()
         let columns = try gatherSchemaColumns()
         var serializer = try SegmentSerializer(
@@ -51,6 +57,7 @@ struct SegmentMerger {
         return try serializer.finish(
             dates: dates,
             columns: columns,
+            lexicon: lexicon,
             fieldLengthSums: serializer.postingsLengthSums
         )
     }

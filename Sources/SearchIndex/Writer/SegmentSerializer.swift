@@ -88,22 +88,25 @@ package struct SegmentSerializer: ~Copyable {
         storedFinished = true
     }
 
-    /// Finishes the dictionary, postings and positions, writes the norms, dates and the schema's columns,
-    /// finishes the stored fields, and describes the segment.
+    /// Finishes the dictionary, postings and positions, writes the norms, dates, the schema's columns and the
+    /// lexicon of surface words, finishes the stored fields, and describes the segment.
     ///
     /// - Parameters:
     ///   - dates: every document's date, in doc order: `maxDoc` of them.
     ///   - columns: every column of the schema, in order, with `maxDoc` values each.
+    ///   - lexicon: the surface words of the segment's documents, counted (`.lex`).
     ///   - fieldLengthSums: per text field, the exact sum of the documents' field lengths.
     package mutating func finish(
         dates: [Int32],
         columns: [ColumnBuffer],
+        lexicon: SurfaceCounts,
         fieldLengthSums: [UInt64]
     ) throws(IndexError) -> SegmentInfo {
         try dictionary.finish()
         try encoder.finishFiles()
         try writeColumns(dates: dates)
         try ColumnFile.write(columns, maxDoc: dates.count, directory: directory, id: id)
+        try LexiconFile.write(lexicon, directory: directory, id: id)
         try finishStoredFields()
         return SegmentInfo(
             id: id,

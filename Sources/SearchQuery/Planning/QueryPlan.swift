@@ -6,6 +6,8 @@ struct QueryPlan {
     var condition: MatchCondition = .matchNone
     /// What prefix expansion did, for the caller to report.
     var expansions: [PrefixExpansion] = []
+    /// The words searched by their synonyms too (`SynonymRewriter`).
+    var synonyms: [SynonymExpansion] = []
 }
 
 /// A term or an exact phrase in one field.

@@ -7,6 +7,8 @@ package final class SearchEngine<Index: QueryIndex> {
     package let analyzer: Analyzer
     package let topics: TopicSet
     package let weights: FieldWeights
+    /// The synonyms a query's words are also searched as.
+    package let synonyms: SynonymSet
     private let lengthFactors: LengthFactors
     /// How many postings of the other clauses a window may hold per candidate and still be read whole
     /// instead of probed per candidate (see ``SegmentSearch``); tests set 0 (always probe) and infinity.
@@ -20,8 +22,10 @@ package final class SearchEngine<Index: QueryIndex> {
         analyzer: Analyzer = Analyzer(),
         topics: TopicSet = TopicSet([]),
         weights: FieldWeights = FieldWeights(),
-        bm25: BM25 = BM25()
+        bm25: BM25 = BM25(),
+        synonyms: SynonymSet = .empty
     ) {
+        self.synonyms = synonyms
         self.index = index
         self.analyzer = analyzer
         self.topics = topics
@@ -51,12 +55,14 @@ package final class SearchEngine<Index: QueryIndex> {
                 throw .syntax(error)
             }
         }
+        var rewriter = SynonymRewriter(synonyms: synonyms, analyzer: analyzer, crossLanguage: request.crossLanguage)
+        node = node.map { rewriter.rewrite($0) }
         var topic: Topic? = nil
         if let name = request.topic {
             guard let found = topics[name] else { throw .unknownTopic(name, known: topics.names) }
             topic = found
         }
-        return try QueryPlanner.plan(
+        var plan = try QueryPlanner.plan(
             node,
             topic: topic,
             dates: request.dates,
@@ -67,6 +73,8 @@ package final class SearchEngine<Index: QueryIndex> {
             query: request.query ?? "",
             opened: opened ?? OpenedPostings(segments: index.querySegments)
         )
+        plan.synonyms = rewriter.expansions
+        return plan
     }
 
     /// The statements `request.offset ..< request.offset + request.limit` in the request's order, the total
@@ -143,7 +151,8 @@ package final class SearchEngine<Index: QueryIndex> {
             total: total,
             totalIsExact: totalIsExact,
             facets: tally?.facets ?? [],
-            highlightCharacters: characters
+            highlightCharacters: characters,
+            synonyms: plan.synonyms
         )
     }
 

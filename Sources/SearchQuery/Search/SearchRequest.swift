@@ -24,6 +24,8 @@ public struct SearchRequest: Hashable, Sendable {
     /// give a lower bound where pruning skipped statements). Facets, a date sort and an offset always
     /// count exactly.
     public var exactTotal: Bool
+    /// Also search words by their synonyms across languages (the set's cross-language groups).
+    public var crossLanguage = false
 
     /// A request; every part but the query or topic is optional.
     public init(

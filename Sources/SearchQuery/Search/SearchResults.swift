@@ -18,6 +18,8 @@ public struct SearchResults: Sendable {
     /// The bigrams a lone CJK character of the query was expanded to, each with that character: a snippet
     /// marks the character, not the whole bigram (`低**碳**`, not `**低碳**`).
     public var highlightCharacters: [String: String] = [:]
+    /// The words of the query that were also searched as their synonyms, and as what.
+    public var synonyms: [SynonymExpansion] = []
 }
 
 /// The counts of one facet's values over the matches of a search.

@@ -20,14 +20,22 @@ public final class Searcher: @unchecked Sendable {
     ///   - analyzer: The analyzer the index was built with.
     ///   - topics: The topics `topic:NAME` and ``SearchRequest/topic`` may name.
     ///   - weights: Per-field weights of the content fields.
+    ///   - synonyms: The synonyms a query's words are also searched as.
     public init(
         snapshot: IndexSnapshot,
         analyzer: Analyzer = Analyzer(),
         topics: TopicSet = TopicSet([]),
-        weights: FieldWeights = FieldWeights()
+        weights: FieldWeights = FieldWeights(),
+        synonyms: SynonymSet = .empty
     ) {
         self.snapshot = snapshot
-        engine = SearchEngine(index: snapshot, analyzer: analyzer, topics: topics, weights: weights)
+        engine = SearchEngine(
+            index: snapshot,
+            analyzer: analyzer,
+            topics: topics,
+            weights: weights,
+            synonyms: synonyms
+        )
     }
 
     /// The topics this searcher knows.

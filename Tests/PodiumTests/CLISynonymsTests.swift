@@ -1,0 +1,102 @@
+import Foundation
+@testable import Podium
+import TestSupport
+import Testing
+
+/// Synonyms end to end over `Corpus/`: the defaults, `--explain`, `--cross-language`, `--synonyms` and the
+/// message of a broken file.
+@Suite(
+    "Synonyms and abbreviations",
+    .enabled(if: PodiumProcess.binary != nil, "the podium binary was not built"),
+    .cliFixture
+)
+struct CLISynonymsTests {
+    var fixture: CLIFixture { get throws { try #require(CLIFixture.current) } }
+
+    func search(_ arguments: [String], index: URL? = nil) throws -> [String: Any] {
+        let f = try fixture
+        let run = try f.run(
+            ["search"] + arguments + [
+                "--format", "json", "--limit", "50", "--index", (index ?? f.index).path,
+                "--topics", f.topics.path,
+            ]
+        )
+        return try #require(try parseJSON(run.stdout) as? [String: Any], "\(run.summary)")
+    }
+
+    func texts(_ json: [String: Any]) -> [String] {
+        (json["hits"] as? [[String: Any]] ?? []).map {
+            "\($0["title"] ?? "") \($0["question"] ?? "") \($0["answer"] ?? "")".lowercased()
+        }
+    }
+
+    @Test("IP finds statements that say \"intellectual property\" without IP, and --explain says so")
+    func abbreviation() throws {
+        let f = try fixture
+        let found = texts(try search(["IP"]))
+        #expect(found.contains { $0.contains("intellectual property") && !$0.contains(" ip ") })
+        let run = try f.run(["search", "IP", "--explain", "--limit", "1"] + f.indexArguments)
+        #expect(run.stderr.contains("note: IP also searched as \"intellectual property\""), "\(run.summary)")
+        let quoted = texts(try search(["\"IP\""]))
+        #expect(quoted.count < found.count)
+    }
+
+    @Test("--cross-language lets an English query find Chinese statements and the reverse")
+    func crossLanguage() throws {
+        func languages(_ json: [String: Any]) -> Set<String> {
+            Set((json["hits"] as? [[String: Any]] ?? []).compactMap { $0["language"] as? String })
+        }
+        #expect(!languages(try search(["carbon neutrality"])).contains("zh"))
+        #expect(languages(try search(["carbon neutrality", "--cross-language"])).contains("zh"))
+        #expect(!languages(try search(["知识产权"])).contains("en"))
+        #expect(languages(try search(["知识产权", "--cross-language"])).contains("en"))
+    }
+
+    @Test("a synonyms file given to the build replaces the defaults and travels with the index")
+    func ownFile() throws {
+        let f = try fixture
+        let file = f.workFile("synonyms.toml")
+        try Data("[synonyms]\ntariff = [\"duties\"]\n".utf8).write(to: file)
+        let index = f.workFile("own-synonyms")
+        let build = try f.run([
+            "index", "build", "--corpus", f.corpus.path, "--index", index.path, "--synonyms",
+            file.path, "--quiet",
+        ])
+        #expect(build.succeeded, "\(build.summary)")
+        #expect(FileManager.default.fileExists(atPath: index.appendingPathComponent("synonyms.toml").path))
+        let run = try f.run(["search", "tariff", "--explain", "--limit", "1", "--index", index.path])
+        #expect(run.stderr.contains("tariff also searched as \"duties\""), "\(run.summary)")
+        let ip = try f.run(["search", "IP", "--explain", "--limit", "1", "--index", index.path])
+        #expect(!ip.stderr.contains("also searched as"))
+    }
+
+    @Test(
+        "a broken synonyms file names its line, and nothing is written",
+        arguments: [
+            ("[synonyms]\nIP = [\"intellectual property\"]\nNEV = \"new energy vehicle\"\n", "line 3"),
+            ("[synonyms]\nIP = [\"intellectual property\"\nX = 1\n", "line 3"),
+            ("[synonyms]\nIP = [\"intellectual property\"]\n\n[colours]\nred = [\"rouge\"]\n", "line 4"),
+            ("[synonyms]\nIP = [\"...\"]\n", "line 2"),
+        ]
+    )
+    func broken(text: String, line: String) throws {
+        let f = try fixture
+        let file = f.workFile("broken.toml")
+        try Data(text.utf8).write(to: file)
+        let index = f.workFile("broken-synonyms")
+        let run = try f.run([
+            "index", "build", "--corpus", f.corpus.path, "--index", index.path, "--synonyms",
+            file.path,
+        ])
+        #expect(!run.succeeded)
+        #expect(run.stderr.contains("synonyms file '\(file.path)', \(line):"), "\(run.summary)")
+        #expect(!FileManager.default.fileExists(atPath: index.path))
+    }
+
+    @Test("the built-in synonyms are the text of Docs/synonyms.toml, and they read")
+    func defaults() throws {
+        let docs = SharedData.packageRoot.appendingPathComponent("Docs/synonyms.toml")
+        #expect(try String(contentsOf: docs, encoding: .utf8).trimmingCharacters(in: .newlines) == SynonymDefaults.text)
+        #expect(!SynonymDefaults.set.isEmpty)
+    }
+}
