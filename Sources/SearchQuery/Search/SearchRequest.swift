@@ -24,6 +24,8 @@ public struct SearchRequest: Hashable, Sendable {
     /// give a lower bound where pruning skipped statements). Facets, a date sort and an offset always
     /// count exactly.
     public var exactTotal: Bool
+    /// BM25F's parameters for this request; `nil` for the searcher's own (a tuning knob).
+    public var ranking: RankingParameters?
 
     /// A request; every part but the query or topic is optional.
     public init(
@@ -36,8 +38,10 @@ public struct SearchRequest: Hashable, Sendable {
         sort: SearchSort = .relevance,
         offset: Int = 0,
         facets: [Facet] = [],
-        exactTotal: Bool = false
+        exactTotal: Bool = false,
+        ranking: RankingParameters? = nil
     ) {
+        self.ranking = ranking
         self.sort = sort
         self.offset = max(0, offset)
         self.facets = facets

@@ -19,15 +19,15 @@ public final class Searcher: @unchecked Sendable {
     ///   - snapshot: An open index snapshot.
     ///   - analyzer: The analyzer the index was built with.
     ///   - topics: The topics `topic:NAME` and ``SearchRequest/topic`` may name.
-    ///   - weights: Per-field weights of the content fields.
+    ///   - ranking: BM25F's field weights, saturation and length normalizations.
     public init(
         snapshot: IndexSnapshot,
         analyzer: Analyzer = Analyzer(),
         topics: TopicSet = TopicSet([]),
-        weights: FieldWeights = FieldWeights()
+        ranking: RankingParameters = RankingParameters()
     ) {
         self.snapshot = snapshot
-        engine = SearchEngine(index: snapshot, analyzer: analyzer, topics: topics, weights: weights)
+        engine = SearchEngine(index: snapshot, analyzer: analyzer, topics: topics, ranking: ranking)
     }
 
     /// The topics this searcher knows.
