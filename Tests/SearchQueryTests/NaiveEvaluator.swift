@@ -86,7 +86,10 @@ struct NaiveEvaluator {
                     var combined = 0.0
                     for (field, tf) in zip(clause.key.fields, frequencies[index]) where tf > 0 {
                         let average = (lengthSum[field.number] ?? 0) / max(lengthDocs[field.number] ?? 1, 1)
-                        let length = quantize(document.lengths[field.number] ?? 0)
+                        var length = quantize(document.lengths[field.number] ?? 0)
+                        if fieldName(field.number) == "answer" {
+                            length = max(length, Double(ranking.minimumAnswerLength))
+                        }
                         let b = Double(fieldName(field.number).map { ranking.b(forField: $0) } ?? ranking.otherB)
                         let normalization = 1 - b + b * length / (average > 0 ? average : 1)
                         combined += Double(field.weight) * Double(tf) / normalization

@@ -70,7 +70,8 @@ struct PruningEquivalenceTests {
     /// Clauses over several fields, one field, phrases and prefixes, under other rankings than the
     /// default (field weights, saturation, length normalizations): the bounds hold whatever the parameters.
     @Test(arguments: [
-        "k1=1.2", "k1=0.6,b=0.3,title=2,question=1,answer=0.5", "k1=3,b.answer=1,b.question=0,b.title=0.2",
+        "k1=1.2", "k1=0.6,b=0.3,title=2,question=1,answer=0.5",
+        "k1=3,b.answer=1,b.question=0,b.title=0.2,min.answer=12",
         "title=0,question=0.25",
     ])
     func otherRankingsMatchAScan(ranking text: String) throws {

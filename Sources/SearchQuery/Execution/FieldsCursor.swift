@@ -100,16 +100,54 @@ struct FieldsCursor<Postings: QueryPostings> {
         return doc
     }
 
-    /// Like ``advance(to:)``, but a one-field phrase may pass over documents up to `last` whose score
-    /// cannot exceed `minimum` (see ``ClauseCursor/advance(to:atLeast:through:)``).
+    /// Like ``advance(to:)``, but documents up to `last` whose score cannot exceed `minimum` may be passed
+    /// over: a phrase leg skips them before reading positions (see
+    /// ``ClauseCursor/advance(to:atLeast:through:)``). With several legs, when the others' region bounds
+    /// together cannot reach the combined frequency needed, one leg alone gives the candidates and the others
+    /// are probed there. Only for the single clause that generates candidates, within the region of the last
+    /// ``regionBound(from:through:)``.
     @inline(__always)
     mutating func advance(to target: Int32, atLeast minimum: Float, through last: Int32) -> Int32 {
-        guard legCount == 1 else { return advance(to: target) }
         if target <= doc && isMatch { return doc }
         let needed = BM25.frequencyNeeded(toExceed: minimum, weight: weight, k1: k1)
-        doc = legs[0].advance(to: target, atLeast: needed > 0 ? needed : -.infinity, through: last)
+        if legCount == 1 {
+            doc = legs[0].advance(to: target, atLeast: needed > 0 ? needed : -.infinity, through: last)
+            isMatch = true
+            return doc
+        }
+        guard needed > 0, weight > 0, target <= last else { return advance(to: target) }
+        let (outsideCount, outsideBound) = splitLegs(needed: needed)
+        guard outsideCount == legCount - 1 else { return advance(to: target) }
+        let lead = storage.order[legCount - 1]
+        let candidate = legs[lead].advance(to: target, atLeast: needed - outsideBound, through: last)
+        // Past the region, the others may have matches the lead does not: every leg moves on plainly.
+        if candidate > last { return advance(to: last &+ 1) }
+        for k in 0..<outsideCount { _ = legs[storage.order[k]].probe(candidate) }
+        doc = candidate
         isMatch = true
         return doc
+    }
+
+    /// Orders the legs by their region bounds in `storage.order`, weakest first, and counts the weakest
+    /// whose bounds sum to no more than `needed`: together they cannot make a statement reach it.
+    @inline(__always)
+    private func splitLegs(needed: Float) -> (count: Int, bound: Float) {
+        let order = storage.order
+        for i in 0..<legCount {
+            var k = i
+            while k > 0, legBounds[order[k - 1]] > legBounds[i] {
+                order[k] = order[k - 1]
+                k -= 1
+            }
+            order[k] = i
+        }
+        var bound: Float = 0
+        var count = 0
+        while count < legCount, bound + legBounds[order[count]] <= needed {
+            bound += legBounds[order[count]]
+            count += 1
+        }
+        return (count, bound)
     }
 
     /// Moves to the next document that has the clause in some field.
@@ -169,23 +207,59 @@ struct FieldsCursor<Postings: QueryPostings> {
         if needed > 0 && weight > 0 {
             pruned(through: last, needed: needed, body)
         } else {
-            while doc <= last {
-                let current = doc
-                var combined: Float = 0
-                var next = Int32.max
-                for i in 0..<legCount {
-                    if legs[i].doc == current {
-                        combined += legs[i].score()
-                        next = min(next, legs[i].next())
-                    } else {
-                        next = min(next, legs[i].doc)
-                    }
-                }
-                body(current, BM25.saturate(weight: weight, frequency: combined, k1: k1))
-                doc = next
+            var start = doc
+            while start <= last {
+                let end = min(last, start &+ Int32(LegStorage<Postings>.capacity - 1))
+                sumLegs(from: start, through: end, body)
+                if end == Int32.max { break }
+                start = end &+ 1
             }
+            var next = Int32.max
+            for i in 0..<legCount { next = min(next, legs[i].doc) }
+            doc = next
         }
         return doc
+    }
+
+    /// Every leg's parts from `start` through `end` (at most ``LegStorage/capacity`` documents), read from
+    /// their decoded blocks and summed per statement, then saturated and given to `body` in document order.
+    @inline(__always)
+    private mutating func sumLegs(from start: Int32, through end: Int32, _ body: (_ doc: Int32, _ score: Float) -> Void)
+    {
+        let (weight, k1) = (self.weight, k1)
+        let sums = storage.sums
+        let seen = storage.seen
+        let offsets = storage.offsets
+        var count = 0
+        for i in 0..<legCount where legs[i].doc <= end {
+            // A leg that missed a probe stands on a lower bound: it is moved to a confirmed match first.
+            if legs[i].advance(to: start) > end { continue }
+            let scorer = legs[i].scorer
+            legs[i].forEach(through: end) { at, frequency in
+                let k = Int(at &- start)
+                offsets[count] = Int32(truncatingIfNeeded: k)
+                count &+= seen[k] ? 0 : 1
+                seen[k] = true
+                sums[k] += scorer.score(frequency: frequency, at: at)
+            }
+        }
+        let length = Int(end &- start) &+ 1
+        if count &* 2 >= length {
+            for k in 0..<length where seen[k] {
+                body(start &+ Int32(truncatingIfNeeded: k), BM25.saturate(weight: weight, frequency: sums[k], k1: k1))
+                sums[k] = 0
+                seen[k] = false
+            }
+        } else {
+            var met = UnsafeMutableBufferPointer(start: offsets, count: count)
+            met.sort()
+            for offset in met {
+                let k = Int(offset)
+                body(start &+ offset, BM25.saturate(weight: weight, frequency: sums[k], k1: k1))
+                sums[k] = 0
+                seen[k] = false
+            }
+        }
     }
 
     /// ``forEachScore(through:atLeast:_:)`` of several legs with a combined frequency to beat: MaxScore
@@ -194,14 +268,10 @@ struct FieldsCursor<Postings: QueryPostings> {
     private mutating func pruned(through last: Int32, needed: Float, _ body: (_ doc: Int32, _ score: Float) -> Void) {
         let (weight, k1) = (self.weight, k1)
         // Legs by bound, weakest first: the weakest whose bounds sum to no more than `needed` are left out.
-        var order = Array(0..<legCount)
-        order.sort { legBounds[$0] < legBounds[$1] }
-        var outsideBound: Float = 0
-        var outsideCount = 0
-        while outsideCount < legCount, outsideBound + legBounds[order[outsideCount]] <= needed {
-            outsideBound += legBounds[order[outsideCount]]
-            outsideCount += 1
-        }
+        let (outsideCount, outsideBound) = splitLegs(needed: needed)
+        let order = UnsafeBufferPointer(start: storage.order, count: legCount)
+        // A leg that missed a probe stands on a lower bound: every leg is moved to a confirmed match first.
+        for i in 0..<legCount { legs[i].advance(to: doc) }
         let outside = order[..<outsideCount]
         let essential = order[outsideCount...]
         let legs = self.legs
@@ -263,9 +333,16 @@ struct FieldsCursor<Postings: QueryPostings> {
 /// Owns the legs of a ``FieldsCursor`` and their bounds, reached by pointer: no uniqueness or exclusivity
 /// check per move.
 final class LegStorage<Postings: QueryPostings> {
+    /// The most statements whose parts are summed at once.
+    static var capacity: Int { 4096 }
+
     let legs: UnsafeMutablePointer<ClauseCursor<Postings>>
     let bounds: UnsafeMutablePointer<Float>
+    /// Leg numbers, ordered by bound when the legs are split.
+    let order: UnsafeMutablePointer<Int>
     private let count: Int
+    private var scratch:
+        (sums: UnsafeMutablePointer<Float>, seen: UnsafeMutablePointer<Bool>, offsets: UnsafeMutablePointer<Int32>)?
 
     init(_ legs: [ClauseCursor<Postings>]) {
         count = legs.count
@@ -273,11 +350,40 @@ final class LegStorage<Postings: QueryPostings> {
         self.legs.initialize(from: legs, count: count)
         bounds = .allocate(capacity: max(1, count))
         bounds.initialize(repeating: 0, count: max(1, count))
+        order = .allocate(capacity: max(1, count))
+        order.initialize(repeating: 0, count: max(1, count))
     }
+
+    /// Per statement of a stretch of documents: the summed parts, whether any leg had it, and the offsets
+    /// met; all back to zero between stretches. Made on first use: a one-field clause never needs it.
+    private func makeScratch() -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Bool>, UnsafeMutablePointer<Int32>)
+    {
+        if let scratch { return scratch }
+        let made = (
+            UnsafeMutablePointer<Float>.allocate(capacity: Self.capacity),
+            UnsafeMutablePointer<Bool>.allocate(capacity: Self.capacity),
+            UnsafeMutablePointer<Int32>.allocate(capacity: Self.capacity)
+        )
+        made.0.initialize(repeating: 0, count: Self.capacity)
+        made.1.initialize(repeating: false, count: Self.capacity)
+        made.2.initialize(repeating: 0, count: Self.capacity)
+        scratch = made
+        return made
+    }
+
+    var sums: UnsafeMutablePointer<Float> { makeScratch().0 }
+    var seen: UnsafeMutablePointer<Bool> { makeScratch().1 }
+    var offsets: UnsafeMutablePointer<Int32> { makeScratch().2 }
 
     deinit {
         legs.deinitialize(count: count)
         legs.deallocate()
         bounds.deallocate()
+        order.deallocate()
+        if let scratch {
+            scratch.sums.deallocate()
+            scratch.seen.deallocate()
+            scratch.offsets.deallocate()
+        }
     }
 }

@@ -19,20 +19,25 @@ public enum BM25 {
         return Float(log(1 + (n - df + 0.5) / (df + 0.5)))
     }
 
-    /// `1 / (1 − b + b · length / averageLength)` for every norm byte, indexed by the byte: what one
-    /// occurrence in a field of that length adds to the combined frequency, before the field's weight.
+    /// `1 / (1 − b + b · max(length, minimumLength) / averageLength)` for every norm byte, indexed by the
+    /// byte: what one occurrence in a field of that length adds to the combined frequency, before the
+    /// field's weight.
     /// - Parameters:
     ///   - b: The field's length normalization strength, 0 (none) to 1 (full).
+    ///   - minimumLength: Shorter fields count as this long, so that a one-word answer ("Peter.") does not
+    ///     make its word weigh as much as a statement about it.
     ///   - averageLength: The field's mean length over the statements that have it.
     ///   - decode: The index's norm decoding, byte → field length.
     public static func inverseNormalizations(
         b: Float,
+        minimumLength: Float = 0,
         averageLength: Float,
         decode: (UInt8) -> UInt32
     ) -> [Float] {
         let average = averageLength > 0 ? averageLength : 1
         return (0..<256).map { norm in
-            1 / max(1e-6, 1 - b + b * Float(decode(UInt8(norm))) / average)
+            let length = max(Float(decode(UInt8(norm))), minimumLength)
+            return 1 / max(1e-6, 1 - b + b * length / average)
         }
     }
 

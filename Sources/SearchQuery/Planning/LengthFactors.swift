@@ -26,6 +26,7 @@ final class LengthFactors: @unchecked Sendable {
             let number = UInt8(truncatingIfNeeded: field)
             let table = BM25.inverseNormalizations(
                 b: fieldName(number).map { parameters.b(forField: $0) } ?? parameters.otherB,
+                minimumLength: fieldName(number) == TextField.answer.rawValue ? parameters.minimumAnswerLength : 0,
                 averageLength: averageLength(number),
                 decode: decode
             )

@@ -19,6 +19,9 @@ public struct RankingParameters: Hashable, Sendable {
     public var answerB: Float
     /// Length normalization of the other text fields (speaker and outlet, when a query names them).
     public var otherB: Float
+    /// Answers shorter than this many words are normalized as if this long: a turn-passing line ("Peter.",
+    /// "Go ahead, Jen.") would otherwise make its one word weigh more than any statement about it.
+    public var minimumAnswerLength: Float
 
     /// The defaults, chosen on CISI and the judged press queries (see `NOTES-bm25f.md`).
     public init(
@@ -27,8 +30,10 @@ public struct RankingParameters: Hashable, Sendable {
         titleB: Float = 0.75,
         questionB: Float = 0.75,
         answerB: Float = 0.75,
-        otherB: Float = 0.75
+        otherB: Float = 0.75,
+        minimumAnswerLength: Float = 0
     ) {
+        self.minimumAnswerLength = minimumAnswerLength
         self.k1 = k1
         self.weights = weights
         self.titleB = titleB
@@ -57,7 +62,7 @@ public struct RankingParameters: Hashable, Sendable {
 
     /// The names ``parse(_:)`` accepts.
     public static let names = [
-        "k1", "title", "question", "answer", "b", "b.title", "b.question", "b.answer", "b.other",
+        "k1", "title", "question", "answer", "b", "b.title", "b.question", "b.answer", "b.other", "min.answer",
     ]
 
     /// Reads `k1=1.2,title=0.5,question=0.5,answer=1.0,b.answer=0.75` over the defaults: `b` sets every
@@ -86,6 +91,7 @@ public struct RankingParameters: Hashable, Sendable {
             case "b.question": parameters.questionB = value
             case "b.answer": parameters.answerB = value
             case "b.other", "b.speaker", "b.outlet": parameters.otherB = value
+            case "min.answer": parameters.minimumAnswerLength = value
             default:
                 throw ParseError(
                     message: "unknown ranking parameter '\(parts[0])' (known: \(names.joined(separator: ", ")))",
