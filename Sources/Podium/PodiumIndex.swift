@@ -36,6 +36,10 @@ public struct SearchOptions: Sendable {
     public var fuzzy: Bool = false
     /// Expand words by their pairs across languages too (`--cross-language`): English finds Chinese.
     public var crossLanguage: Bool = false
+    /// A tuning knob, not a feature: BM25F's parameters as `k1=1.2,title=0.5,question=0.5,answer=1,b.answer=0.75`
+    /// (names: `k1`, `title`, `question`, `answer`, `b`, `b.title`, `b.question`, `b.answer`, `b.other`),
+    /// over the defaults; `nil` for the defaults.
+    public var ranking: String?
 
     /// A search; every filter is off unless given.
     public init(
@@ -298,7 +302,8 @@ public final class PodiumIndex: @unchecked Sendable {
             sort: options.sort.searchSort,
             offset: min(max(0, options.offset), snapshot.liveDocCount),
             facets: uniqueFacets(options.facets).map(\.facet),
-            exactTotal: options.exactTotal
+            exactTotal: options.exactTotal,
+            ranking: try options.ranking.map(Self.rankingParameters)
         )
         request.crossLanguage = options.crossLanguage
         return request

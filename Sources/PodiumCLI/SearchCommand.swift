@@ -70,6 +70,10 @@ struct SearchCommand: ParsableCommand {
     )
     var batch: String?
 
+    /// BM25F's parameters for tuning runs (`k1=1.2,title=0.5,b.answer=0.75`); hidden: not a user setting.
+    @Option(help: .hidden)
+    var ranking: String?
+
     @OptionGroup var indexOptions: IndexOptions
 
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -91,6 +95,7 @@ struct SearchCommand: ParsableCommand {
         }
         var options = query.search(limit: limit, requireAll: all, explain: explain, excerpts: format != .trec)
         order.apply(to: &options)
+        options.ranking = ranking
         options.facets = try OrderOptions.facets(facetNames)
         // Text shows excerpts only: a very long answer is read as a stream for its excerpt, never held whole.
         options.wholeStatements = format == .json || format == .jsonl
@@ -173,6 +178,7 @@ struct SearchCommand: ParsableCommand {
             order.apply(to: &options)
             options.fuzzy = fuzzy
             options.crossLanguage = crossLanguage
+            options.ranking = ranking
             do throws(PodiumError) {
                 let hits = try podium.search(options).hits
                 switch format {

@@ -29,14 +29,19 @@ struct ReferenceDocument {
 }
 
 /// The slow, obviously-correct way to answer a plan: read every statement's text, count every clause,
-/// score every match with exhaustive BM25 in `Double`. It shares only the plan with the engine — no
+/// score every match with exhaustive BM25F in `Double` (each clause's fields' length-normalized, weighted
+/// frequencies summed, then saturated). It shares only the plan with the engine — no
 /// postings, no cursors, no pruning — so agreeing with it shows that the index walk and the pruning
 /// never change what matches or what ranks first.
 struct NaiveEvaluator {
     let segments: [[ReferenceDocument]]
     /// The field length BM25 sees for a token count (the index keeps lengths in one lossy byte).
     let quantize: (Int) -> Double
-    let bm25 = BM25()
+    var ranking = RankingParameters()
+    /// A field number's name, for its length normalization.
+    var fieldName: (UInt8) -> String? = {
+        MemoryIndex.fieldNames.indices.contains(Int($0)) ? MemoryIndex.fieldNames[Int($0)] : nil
+    }
 
     struct Scored {
         var address: DocumentAddress
@@ -61,9 +66,10 @@ struct NaiveEvaluator {
                 document.keywords[field] == term || document.fields[field]?[term] != nil
             }.count
         }
+        // Each term's IDF from the field where it is most frequent.
         let idfs: [Double] = plan.clauses.map { clause in
             clause.key.terms.reduce(0.0) { sum, term in
-                let df = Double(documentFrequency(clause.key.field, term))
+                let df = Double(clause.key.fields.map { documentFrequency($0.number, term) }.max() ?? 0)
                 let n = max(Double(liveCount), df)
                 return sum + log(1 + (n - df + 0.5) / (df + 0.5))
             }
@@ -71,17 +77,25 @@ struct NaiveEvaluator {
         var result: [Scored] = []
         for (segmentNumber, documents) in segments.enumerated() {
             for (number, document) in documents.enumerated() where !document.isDeleted {
-                let frequencies = plan.clauses.map { frequency(of: $0, in: document) }
-                guard holds(plan.condition, frequencies, document) else { continue }
+                let frequencies = plan.clauses.map { clause in
+                    clause.key.fields.map { frequency(of: clause, in: $0.number, of: document) }
+                }
+                guard holds(plan.condition, frequencies.map { $0.reduce(0, +) }, document) else { continue }
                 var score = 0.0
-                for (index, clause) in plan.clauses.enumerated() where clause.boost > 0 && frequencies[index] > 0 {
-                    let field = clause.key.field
-                    let average = (lengthSum[field] ?? 0) / max(lengthDocs[field] ?? 1, 1)
-                    let length = quantize(document.lengths[field] ?? 0)
-                    let k =
-                        Double(bm25.k1) * (1 - Double(bm25.b) + Double(bm25.b) * length / (average > 0 ? average : 1))
-                    let tf = Double(frequencies[index])
-                    score += Double(clause.boost) * idfs[index] * tf / (tf + k)
+                for (index, clause) in plan.clauses.enumerated() where clause.boost > 0 {
+                    var combined = 0.0
+                    for (field, tf) in zip(clause.key.fields, frequencies[index]) where tf > 0 {
+                        let average = (lengthSum[field.number] ?? 0) / max(lengthDocs[field.number] ?? 1, 1)
+                        var length = quantize(document.lengths[field.number] ?? 0)
+                        if fieldName(field.number) == "answer" {
+                            length = max(length, Double(ranking.minimumAnswerLength))
+                        }
+                        let b = Double(fieldName(field.number).map { ranking.b(forField: $0) } ?? ranking.otherB)
+                        let normalization = 1 - b + b * length / (average > 0 ? average : 1)
+                        combined += Double(field.weight) * Double(tf) / normalization
+                    }
+                    guard combined > 0 else { continue }
+                    score += Double(clause.boost) * idfs[index] * combined / (combined + Double(ranking.k1))
                 }
                 result.append(
                     Scored(address: DocumentAddress(segment: segmentNumber, document: Int32(number)), score: score)
@@ -91,8 +105,7 @@ struct NaiveEvaluator {
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.address < $1.address }
     }
 
-    private func frequency(of clause: PlanClause, in document: ReferenceDocument) -> Int {
-        let field = clause.key.field
+    private func frequency(of clause: PlanClause, in field: UInt8, of document: ReferenceDocument) -> Int {
         if let keyword = document.keywords[field] { return keyword == clause.key.terms[0] ? 1 : 0 }
         guard let terms = document.fields[field], let starts = terms[clause.key.terms[0]] else { return 0 }
         if clause.key.terms.count == 1 { return starts.count }

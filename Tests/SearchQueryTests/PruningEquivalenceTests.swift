@@ -67,6 +67,34 @@ struct PruningEquivalenceTests {
         }
     }
 
+    /// Clauses over several fields, one field, phrases and prefixes, under other rankings than the
+    /// default (field weights, saturation, length normalizations): the bounds hold whatever the parameters.
+    @Test(arguments: [
+        "k1=1.2", "k1=0.6,b=0.3,title=2,question=1,answer=0.5",
+        "k1=3,b.answer=1,b.question=0,b.title=0.2,min.answer=12",
+        "title=0,question=0.25",
+    ])
+    func otherRankingsMatchAScan(ranking text: String) throws {
+        let ranking = try RankingParameters.parse(text)
+        let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4), topics: Self.topics)
+        engine.windowLength = 6
+        var reference = Self.reference
+        reference.ranking = ranking
+        var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_207)
+        var queries = [
+            "china trade", "question:china trade", "title:\"foreign ministry\" cooperation", "answer:trad* china",
+            "\"trade war\" tariffs", "+united +states question:trade", "coop* develop*", "topic:trade china",
+        ]
+        for _ in 0..<40 { queries.append(generator.next().0) }
+        for query in queries {
+            for mode in [DefaultMode.any, .all] {
+                let request = SearchRequest(query: query, mode: mode, limit: 10, ranking: ranking)
+                let expected = reference.evaluate(try engine.plan(request))
+                expectSameTop(try engine.search(request).hits, expected, query: "\(query) [\(text)]")
+            }
+        }
+    }
+
     private func expectSameTop(_ hits: [SearchHit], _ expected: [NaiveEvaluator.Scored], query: String) {
         let top = Array(expected.prefix(10))
         #expect(hits.count == top.count, "hit count differs for \(query)")

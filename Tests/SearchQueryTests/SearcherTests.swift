@@ -52,7 +52,18 @@ struct SearcherTests {
         }
         let parts = results.hits.flatMap { $0.explanation!.parts }
         // The repeated word counts twice, and a clause can be both a query word and a topic entry.
-        #expect(parts.contains { $0.clause == "answer:patent" && $0.origins.filter { $0 == "query" }.count == 2 })
+        #expect(
+            parts.contains {
+                $0.clause == "title×0.5+question×0.5+answer×1:patent" && $0.origins.filter { $0 == "query" }.count == 2
+            }
+        )
+        // Each part shows its fields' frequencies and the saturation of their combination.
+        for part in parts {
+            let combined = part.combinedFrequency
+            let expected = part.boost * part.idf * combined / (combined + part.k1)
+            #expect(abs(expected - part.score) <= 1e-4 * max(1, part.score))
+            #expect(part.fields.reduce(0) { $0 + $1.frequency } == part.frequency)
+        }
         #expect(parts.contains { $0.origins.contains { $0.hasPrefix("topic ip:") } })
     }
 

@@ -1,5 +1,7 @@
-/// Walks the statements of one segment that contain a plan clause — a term, or an exact phrase checked
-/// from positions — and scores them with BM25.
+/// Walks the statements of one segment that contain a term, or an exact phrase checked from positions, in
+/// one field, and gives each its part of BM25F's combined frequency: the field's weight times the frequency
+/// divided by the field's length normalization. ``FieldsCursor`` adds the parts of a clause's fields and
+/// saturates the sum; every "score" and bound of this type is in those linear units.
 ///
 /// Generic over the index's postings type and specialized for it, so the calls in the scoring loop are
 /// direct. A value type kept in a local array and mutated in place: no reference counting and no dynamic
@@ -11,10 +13,8 @@ struct ClauseCursor<Postings: QueryPostings> {
     private(set) var doc: Int32 = -1
     /// Whether `doc` is a confirmed match; `false` only for a phrase after a failed probe.
     private var isMatch = true
-    /// `boost · idf` of the clause: the score of a saturated frequency.
+    /// The field's weight: what one occurrence in a field of average length adds.
     let weight: Float
-    /// An upper bound of the clause's score in any statement.
-    let maxScore: Float
 
     private let lead: Postings
     private let others: [Postings]
@@ -43,9 +43,9 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// - Parameters:
     ///   - postings: One cursor per term, in phrase order.
     ///   - offsets: The position of each term relative to the first.
-    ///   - weight: `boost · idf`.
+    ///   - weight: The field's weight.
     ///   - norms: The field's norms in this segment, or `nil` for a keyword field.
-    ///   - lengthFactors: 256 entries of BM25's length factor, by norm byte.
+    ///   - lengthFactors: 256 entries of the field's inverse length normalization, by norm byte.
     init(
         postings: [Postings],
         offsets: [Int32],
@@ -64,7 +64,6 @@ struct ClauseCursor<Postings: QueryPostings> {
         self.norms = norms
         self.lengthFactors = lengthFactors
         otherPositions = Array(repeating: [], count: postings.count - 1)
-        maxScore = weight * Self.boundSlack
     }
 
     var isPhrase: Bool { !others.isEmpty }
@@ -76,7 +75,7 @@ struct ClauseCursor<Postings: QueryPostings> {
     @inline(__always)
     var frequency: UInt32 { others.isEmpty ? lead.freq : phraseFrequency }
 
-    /// The BM25 score of the current document.
+    /// The field's part of the combined frequency in the current document.
     @inline(__always)
     func score() -> Float {
         scorer.score(frequency: frequency, at: doc)
@@ -85,17 +84,18 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// What scoring the clause needs, apart from the cursor: for loops that score while the cursor moves.
     var scorer: Scorer { Scorer(weight: weight, norms: norms, lengthFactors: lengthFactors) }
 
-    /// Scores the clause's occurrences: BM25 with the clause's weight and its field's length factors.
+    /// The field's part of the combined frequency: its weight times the frequency over its length
+    /// normalization.
     struct Scorer {
         let weight: Float
         let norms: UnsafePointer<UInt8>?
         let lengthFactors: UnsafePointer<Float>
 
-        /// The score of `doc`, where the clause occurs `frequency` times.
+        /// The part of `doc`, where the term or phrase occurs `frequency` times.
         @inline(__always)
         func score(frequency: UInt32, at doc: Int32) -> Float {
             let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
-            return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor)
+            return weight * Float(frequency) * factor
         }
     }
 
@@ -253,7 +253,7 @@ struct ClauseCursor<Postings: QueryPostings> {
     @inline(__always)
     private func bound(at doc: Int32, frequency: UInt32) -> Float {
         let factor = norms.map { lengthFactors[Int($0[Int(doc)])] } ?? lengthFactors[0]
-        return BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor) * Self.boundSlack
+        return weight * Float(frequency) * factor * Self.boundSlack
     }
 
     /// Counts the positions of the lead term where every other term sits at its offset.
@@ -369,13 +369,10 @@ struct ClauseCursor<Postings: QueryPostings> {
     func unscoredFrequencies(below minimum: Float) -> UInt32 {
         guard others.isEmpty, minimum > 0, regionMinNorm < 256 else { return 0 }
         let factor = norms == nil ? lengthFactors[0] : lengthFactors[regionMinNorm]
-        var frequency: UInt32 = 0
-        while frequency < 64,
-            BM25.score(weight: weight, frequency: Float(frequency + 1), lengthFactor: factor) * Self.boundSlack
-                <= minimum
-        {
-            frequency += 1
-        }
+        let part = weight * factor * Self.boundSlack
+        guard part > 0 else { return 64 }
+        var frequency = UInt32(min(64, max(0, (minimum / part).rounded(.down))))
+        while frequency > 0, Float(frequency) * part > minimum { frequency -= 1 }
         return frequency
     }
 
@@ -388,7 +385,7 @@ struct ClauseCursor<Postings: QueryPostings> {
         while i < count {
             let (frequency, norm) = postings.blockImpact(i)
             let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(norm)]
-            best = max(best, BM25.score(weight: weight, frequency: Float(frequency), lengthFactor: factor))
+            best = max(best, weight * Float(frequency) * factor)
             i &+= 1
         }
         return best

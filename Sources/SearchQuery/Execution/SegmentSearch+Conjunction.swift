@@ -174,13 +174,11 @@ extension SegmentSearch {
             for k in start..<required.followerEnds[g] {
                 let slot = required.followerSlots[k]
                 if cursors[slot].advance(to: doc) > windowEnd { continue }
-                let scoring = cursors[slot].weight > 0
-                let scorer = cursors[slot].scorer
-                cursors[slot].forEach(through: windowEnd) { at, frequency in
+                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity) { at, score in
                     let i = Int(at &- doc)
                     guard seen[i], levels[i] &- level <= 1 else { return }
                     levels[i] = level &+ 1
-                    if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
+                    scores[i] += score
                 }
             }
             start = required.followerEnds[g]

@@ -45,10 +45,13 @@ extension SegmentSearch {
         guard groups.count == 1, conditionIsGroups, dates == nil, !hasDeletions else { return (0, false) }
         var largest = 0
         var terms = 0
-        for slot in groups[0] where cursors[slot].isSingleTerm {
-            largest = max(largest, cursors[slot].documentFrequency)
+        var isExact = false
+        for slot in groups[0] {
+            guard let bound = cursors[slot].documentCountBound else { continue }
+            largest = max(largest, bound.count)
             terms += 1
+            isExact = bound.isExact
         }
-        return (largest, terms == 1 && groups[0].count == 1)
+        return (largest, terms == 1 && groups[0].count == 1 && isExact)
     }
 }

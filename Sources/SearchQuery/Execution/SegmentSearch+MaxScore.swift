@@ -136,12 +136,10 @@ extension SegmentSearch {
         if conditionIsGroups && !isPhrase && scores {
             // Every posting matches: score them straight from the decoded block.
             if candidate > windowEnd { return }
-            let scorer = cursors[slot].scorer
-            // Low frequencies that cannot make it even in the window's shortest field are not scored.
-            let unscored = cursors[slot].unscoredFrequencies(below: state.threshold - state.remainingTotal)
-            cursors[slot].forEach(through: windowEnd) { doc, frequency in
-                if frequency <= unscored { return }
-                let partial = scorer.score(frequency: frequency, at: doc)
+            // Statements that cannot make it even in the window's shortest fields are not scored.
+            cursors[slot].forEachScore(through: windowEnd, atLeast: state.threshold - state.remainingTotal) {
+                doc,
+                partial in
                 if state.canWin(partial) { offerMatch(doc, partial: partial, &state, to: &collector) }
             }
             return

@@ -48,15 +48,13 @@ extension SegmentSearch {
         var count = 0
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
-            let scoring = cursors[slot].weight > 0
-            let scorer = cursors[slot].scorer
             // No branch on the data: whether a statement was seen is a coin toss.
-            cursors[slot].forEach(through: windowEnd) { at, frequency in
+            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity) { at, score in
                 let i = Int(at &- doc)
                 offsets[count] = at &- doc
                 count &+= seen[i] ? 0 : 1
                 seen[i] = true
-                if scoring { scores[i] += scorer.score(frequency: frequency, at: at) }
+                scores[i] += score
             }
         }
         return count
@@ -74,10 +72,9 @@ extension SegmentSearch {
         let seen = scratch.seen
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
-            let scorer = cursors[slot].scorer
-            cursors[slot].forEach(through: windowEnd) { at, frequency in
+            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity) { at, score in
                 let i = Int(at &- doc)
-                if seen[i] { scores[i] += scorer.score(frequency: frequency, at: at) }
+                if seen[i] { scores[i] += score }
             }
         }
     }

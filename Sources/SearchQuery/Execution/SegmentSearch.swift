@@ -20,7 +20,7 @@
 /// blocks, without a call per posting (`SegmentSearch+Windows.swift`). Every strategy completes and offers
 /// its candidates the same way, through a ``CandidateState`` (`SegmentSearch+Candidates.swift`).
 struct SegmentSearch<Segment: QuerySegment> {
-    typealias Cursor = ClauseCursor<Segment.Postings>
+    typealias Cursor = FieldsCursor<Segment.Postings>
 
     let segment: Segment
     let segmentNumber: Int
@@ -81,28 +81,14 @@ struct SegmentSearch<Segment: QuerySegment> {
         var clauseOfSlot: [Int] = []
         var cursors: [Cursor] = []
         for (index, clause) in plan.clauses.enumerated() {
-            var postings: [Segment.Postings] = []
-            for term in clause.key.terms {
-                guard let found = try opened.postings(segment: number, field: clause.key.field, term: term) else {
-                    break
-                }
-                postings.append(found)
-            }
-            guard postings.count == clause.key.terms.count else {
+            let (legs, fields) = try Self.legs(of: clause, segment: segment, number: number, lengthFactors, opened)
+            guard !legs.isEmpty else {
                 slots.append(-1)
                 continue
             }
             slots.append(cursors.count)
             clauseOfSlot.append(index)
-            cursors.append(
-                Cursor(
-                    postings: postings,
-                    offsets: clause.key.offsets,
-                    weight: clause.weight,
-                    norms: segment.normBytes(field: clause.key.field).baseAddress,
-                    lengthFactors: lengthFactors.table(for: clause.key.field)
-                )
-            )
+            cursors.append(Cursor(legs: legs, fields: fields, weight: clause.weight, k1: lengthFactors.parameters.k1))
         }
         storage = CursorStorage(cursors)
         self.cursors = storage.base
@@ -164,13 +150,48 @@ extension SegmentSearch {
         }
     }
 
+    /// The cursors of `clause`'s fields that have all its terms in the segment (the legs of its
+    /// ``FieldsCursor``), and each one's index among the clause's fields.
+    private static func legs(
+        of clause: PlanClause,
+        segment: Segment,
+        number: Int,
+        _ lengthFactors: LengthFactors,
+        _ opened: OpenedPostings<Segment>
+    ) throws(SearchError) -> ([ClauseCursor<Segment.Postings>], [Int]) {
+        var legs: [ClauseCursor<Segment.Postings>] = []
+        var fields: [Int] = []
+        for (position, field) in clause.key.fields.enumerated() {
+            var postings: [Segment.Postings] = []
+            for term in clause.key.terms {
+                guard let found = try opened.postings(segment: number, field: field.number, term: term) else { break }
+                postings.append(found)
+            }
+            guard postings.count == clause.key.terms.count else { continue }
+            legs.append(
+                ClauseCursor(
+                    postings: postings,
+                    offsets: clause.key.offsets,
+                    weight: field.weight,
+                    norms: segment.normBytes(field: field.number).baseAddress,
+                    lengthFactors: lengthFactors.table(for: field.number)
+                )
+            )
+            fields.append(position)
+        }
+        return (legs, fields)
+    }
+
     // MARK: - Explanations
 
-    /// The scoring clauses present on `doc`, with their frequency and score, for explanations.
-    mutating func contributions(at doc: Int32) -> [(clause: Int, frequency: UInt32, score: Float)] {
-        var result: [(clause: Int, frequency: UInt32, score: Float)] = []
+    /// The scoring clauses present on `doc`, with their score and each field's frequency and part of the
+    /// combined frequency, for explanations.
+    mutating func contributions(
+        at doc: Int32
+    ) -> [(clause: Int, score: Float, parts: [(field: Int, frequency: UInt32, part: Float)])] {
+        var result: [(clause: Int, score: Float, parts: [(field: Int, frequency: UInt32, part: Float)])] = []
         for slot in scorers where cursors[slot].probe(doc) {
-            result.append((clauseOfSlot[slot], cursors[slot].frequency, cursors[slot].score()))
+            result.append((clauseOfSlot[slot], cursors[slot].score(), cursors[slot].parts()))
         }
         return result
     }

@@ -10,34 +10,51 @@ struct QueryPlan {
     var synonyms: [SynonymExpansion] = []
 }
 
-/// A term or an exact phrase in one field.
+/// A term or an exact phrase over one or more fields, scored once with its frequencies combined (BM25F).
 struct PlanClause: Hashable {
+    /// A field the clause is searched in, with the weight of an occurrence there.
+    struct Field: Hashable {
+        var number: UInt8
+        var name: String
+        /// What an occurrence adds to the combined frequency (before length normalization); 0 matches only.
+        var weight: Float
+    }
+
     struct Key: Hashable {
-        var field: UInt8
+        /// The fields, in the order the query names them; one for `field:value` and filters.
+        var fields: [Field]
         var terms: [String]
         /// Position of each term relative to the first (phrases only; `[0]` for a term).
         var offsets: [Int32]
     }
 
     var key: Key
-    /// The field's name, for explanations.
-    var fieldName: String
-    /// The sum of the weights of every scoring occurrence: field weight × repetitions × topic weight.
+    /// The sum of the weights of every scoring occurrence: repetitions × topic weight.
     /// `0` for clauses that only match (filters, exclusions).
     var boost: Float = 0
-    /// Lucene's IDF; for a phrase, the sum of its terms' IDFs.
+    /// Lucene's IDF, each term's taken over the field where it is most frequent (as `combined_fields`
+    /// does); for a phrase, the sum of its terms' IDFs.
     var idf: Float = 0
     /// Where the clause comes from (`query`, `topic ip: "patent" ×2.5`), for explanations.
     var origins: [String] = []
-    /// Summed document frequency over its terms: the cost of iterating it.
+    /// Summed document frequency over its terms and fields: the cost of iterating it.
     var cost: Int = 0
 
     var isPhrase: Bool { key.terms.count > 1 }
-    /// `boost · idf`: what a saturated frequency would score.
+    /// `boost · idf`: what an unbounded combined frequency would score.
     var weight: Float { boost * idf }
 
-    /// `answer:patent` or `answer:"new energy"`.
+    /// `answer:patent`, `answer:"new energy"`, or `title×0.5+question×0.5+answer×1:patent` for a clause
+    /// over several fields.
     var label: String {
-        key.terms.count == 1 ? "\(fieldName):\(key.terms[0])" : "\(fieldName):\"\(key.terms.joined(separator: " "))\""
+        let text = key.terms.count == 1 ? key.terms[0] : "\"\(key.terms.joined(separator: " "))\""
+        if key.fields.count == 1 { return "\(key.fields[0].name):\(text)" }
+        let fields = key.fields.map { "\($0.name)×\(Self.format($0.weight))" }.joined(separator: "+")
+        return "\(fields):\(text)"
+    }
+
+    private static func format(_ value: Float) -> String {
+        let rounded = (Double(value) * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

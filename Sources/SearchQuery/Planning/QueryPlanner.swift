@@ -90,25 +90,18 @@ struct QueryPlanner<Index: QueryIndex> {
                     predicates.append(try character(unit.terms[0], fields: fields, scoring: scoring))
                     continue
                 }
-                predicates.append(
-                    any(
-                        fields.map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") }
-                    )
-                )
+                predicates.append(clause(fields: fields, unit, scoring: scoring, origin: "query"))
             }
             return predicates.isEmpty ? nil : (predicates.count == 1 ? predicates[0] : .all(predicates))
         case .phrase(let text, let field, _):
             guard let unit = units(of: analyzer.tokens(text), splitAtGaps: false).first else { return nil }
-            return any(
-                fields(field).map { clause(field: $0.0, name: $0.2, unit, boost: scoring ? $0.1 : 0, origin: "query") }
-            )
+            return clause(fields: fields(field), unit, scoring: scoring, origin: "query")
         case .keyword(let keyword, let value, _):
             guard let field = index.fieldNumber(named: keyword.indexField) else { return .matchNone }
             return clause(
-                field: field,
-                name: keyword.indexField,
+                fields: [(field, 0, keyword.indexField)],
                 Unit(terms: [value], offsets: [0]),
-                boost: 0,
+                scoring: false,
                 origin: "filter"
             )
         case .date(let range, _):
@@ -168,20 +161,7 @@ struct QueryPlanner<Index: QueryIndex> {
             guard let unit = units(of: analyzer.tokens(entry.text), splitAtGaps: false).first else { continue }
             let origin = "topic \(topic.name): \"\(entry.text)\" ×\(entry.weight)"
             entries.append(
-                any(
-                    weights.defaults.map { field, weight in
-                        let number = index.fieldNumber(named: field.rawValue)
-                        return number.map {
-                            clause(
-                                field: $0,
-                                name: field.rawValue,
-                                unit,
-                                boost: scoring ? weight * Float(entry.weight) : 0,
-                                origin: origin
-                            )
-                        } ?? .matchNone
-                    }
-                )
+                clause(fields: fields(nil), unit, scoring: scoring, boost: Float(entry.weight), origin: origin)
             )
         }
         return any(entries)
@@ -194,9 +174,8 @@ struct QueryPlanner<Index: QueryIndex> {
     ) throws(SearchError) -> MatchCondition? {
         let prefix = text.lowercased()
         guard prefix.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
-        var predicates: [MatchCondition] = []
         var expansion = PrefixExpansion(prefix: prefix, fields: [], terms: [], isTruncated: false)
-        for (field, weight, name) in fields {
+        for (field, _, name) in fields {
             // Look at many candidates so that "the most frequent" is true of all but very broad prefixes.
             var terms = try index.terms(field: field, prefix: prefix, limit: 16 * Self.prefixLimit)
             let found = terms.count
@@ -209,20 +188,14 @@ struct QueryPlanner<Index: QueryIndex> {
             if !terms.isEmpty { expansion.fields.append(name) }
             expansion.terms = Array(Set(expansion.terms).union(terms)).sorted()
             expansion.isTruncated = expansion.isTruncated || found > Self.prefixLimit
-            for term in terms {
-                predicates.append(
-                    clause(
-                        field: field,
-                        name: name,
-                        Unit(terms: [term], offsets: [0]),
-                        boost: scoring ? weight : 0,
-                        origin: "query \(prefix)*"
-                    )
-                )
-            }
         }
         plan.expansions.append(expansion)
-        return predicates.isEmpty ? .matchNone : any(predicates)
+        // Each expanded term is one clause over every field searched, its frequencies combined.
+        return any(
+            expansion.terms.map { term in
+                clause(fields: fields, Unit(terms: [term], offsets: [0]), scoring: scoring, origin: "query \(prefix)*")
+            }
+        )
     }
 
     /// A lone CJK character (`碳`): text is indexed as bigrams, so the character stands as a term of its own
@@ -235,10 +208,9 @@ struct QueryPlanner<Index: QueryIndex> {
         fields: [(UInt8, Float, String)],
         scoring: Bool
     ) throws(SearchError) -> MatchCondition {
-        var predicates: [MatchCondition] = []
         var expansion = PrefixExpansion(prefix: term, fields: [], terms: [], isTruncated: false)
         expansion.isCharacter = true
-        for (field, weight, name) in fields {
+        for (field, _, name) in fields {
             let limit = Self.characterLimit
             let starting = try index.terms(field: field, prefix: term, limit: 16 * limit)
             let ending = try index.terms(field: field, afterOneCharacter: term, limit: 16 * limit)
@@ -256,13 +228,13 @@ struct QueryPlanner<Index: QueryIndex> {
             if starting.contains(term) { terms.append(term) }
             if !terms.isEmpty { expansion.fields.append(name) }
             expansion.terms = Array(Set(expansion.terms).union(terms)).sorted()
-            for t in Set(terms).sorted() {
-                let unit = Unit(terms: [t], offsets: [0])
-                predicates.append(clause(field: field, name: name, unit, boost: scoring ? weight : 0, origin: "query"))
-            }
         }
         plan.expansions.append(expansion)
-        return predicates.isEmpty ? .matchNone : any(predicates)
+        return any(
+            expansion.terms.map {
+                clause(fields: fields, Unit(terms: [$0], offsets: [0]), scoring: scoring, origin: "query")
+            }
+        )
     }
 
     /// Whether `term` is one character of a CJK script (the analyzer's unigram for a lone character).
@@ -306,21 +278,29 @@ struct QueryPlanner<Index: QueryIndex> {
         }
     }
 
+    /// The clause of `unit` over `fields`, merged with an equal one already planned: its scoring
+    /// occurrences add up (`boost` each, when `scoring` and some field has a weight).
     private mutating func clause(
-        field: UInt8,
-        name: String,
+        fields: [(UInt8, Float, String)],
         _ unit: Unit,
-        boost: Float,
+        scoring: Bool,
+        boost occurrence: Float = 1,
         origin: String
     ) -> MatchCondition {
-        let key = PlanClause.Key(field: field, terms: unit.terms, offsets: unit.offsets)
+        if fields.isEmpty { return .matchNone }
+        let boost = scoring && fields.contains { $0.1 > 0 } ? occurrence : 0
+        let key = PlanClause.Key(
+            fields: fields.map { PlanClause.Field(number: $0.0, name: $0.2, weight: $0.1) },
+            terms: unit.terms,
+            offsets: unit.offsets
+        )
         let position: Int
         if let existing = clauseIndex[key] {
             position = existing
         } else {
             position = plan.clauses.count
             clauseIndex[key] = position
-            plan.clauses.append(PlanClause(key: key, fieldName: name))
+            plan.clauses.append(PlanClause(key: key))
         }
         if boost > 0 {
             plan.clauses[position].boost += boost
@@ -342,9 +322,13 @@ struct QueryPlanner<Index: QueryIndex> {
             var cost = 0
             let key = plan.clauses[position].key
             for term in key.terms {
-                let df = try opened.documentFrequency(field: key.field, term: term)
-                idf += BM25.idf(documentFrequency: df, documentCount: count)
-                cost += df
+                var largest = 0
+                for field in key.fields {
+                    let df = try opened.documentFrequency(field: field.number, term: term)
+                    largest = max(largest, df)
+                    cost += df
+                }
+                idf += BM25.idf(documentFrequency: largest, documentCount: count)
             }
             plan.clauses[position].idf = idf
             plan.clauses[position].cost = cost

@@ -41,7 +41,8 @@ extension SearchEngine {
         _ plan: QueryPlan,
         facets: [Facet],
         columns: [Int?],
-        order: DateOrderCollector?
+        order: DateOrderCollector?,
+        lengthFactors: LengthFactors
     ) throws(SearchError) -> Tally {
         var tally = Tally(order: order)
         var floor = order.map { KeyFloor(capacity: $0.capacity) }
@@ -54,7 +55,8 @@ extension SearchEngine {
         var failure: SearchError? = nil
         let keepsDocs = !facets.isEmpty
         var docs: [Int32] = []
-        try forEachSegment(plan, opened: OpenedPostings(segments: index.querySegments)) { run in
+        try forEachSegment(plan, opened: OpenedPostings(segments: index.querySegments), lengthFactors: lengthFactors) {
+            run in
             let segment = run.segment
             var ordinals = columnSlots.map { [Int](repeating: 0, count: segment.columnValueCount($0) + 1) }
             var total = 0
@@ -93,7 +95,7 @@ extension SearchEngine {
             for (number, notes) in noted.enumerated() {
                 let needed = notes.filter { $0.key >= floor.floor }
                 guard !needed.isEmpty else { continue }
-                var run = try segmentSearch(plan, segment: number, opened: opened)
+                var run = try segmentSearch(plan, segment: number, opened: opened, lengthFactors: lengthFactors)
                 for note in needed {
                     let address = DocumentAddress(segment: number, document: note.doc)
                     collector.offer(.init(key: note.key, score: run.score(of: note.doc), address: address))

@@ -6,7 +6,8 @@ package final class SearchEngine<Index: QueryIndex> {
     package let index: Index
     package let analyzer: Analyzer
     package let topics: TopicSet
-    package let weights: FieldWeights
+    /// The ranking a request without its own uses.
+    package let ranking: RankingParameters
     /// The synonyms a query's words are also searched as.
     package let synonyms: SynonymSet
     private let lengthFactors: LengthFactors
@@ -21,24 +22,39 @@ package final class SearchEngine<Index: QueryIndex> {
         index: Index,
         analyzer: Analyzer = Analyzer(),
         topics: TopicSet = TopicSet([]),
-        weights: FieldWeights = FieldWeights(),
-        bm25: BM25 = BM25(),
+        ranking: RankingParameters = RankingParameters(),
         synonyms: SynonymSet = .empty
     ) {
         self.synonyms = synonyms
         self.index = index
         self.analyzer = analyzer
         self.topics = topics
-        self.weights = weights
-        lengthFactors = LengthFactors(
-            fieldCount: 256,
-            bm25: bm25,
+        self.ranking = ranking
+        lengthFactors = Self.lengthFactors(index, ranking)
+    }
+
+    /// The inverse length normalizations of `index`'s text fields for `ranking`.
+    private static func lengthFactors(_ index: Index, _ ranking: RankingParameters) -> LengthFactors {
+        var names: [UInt8: String] = [:]
+        for field in TextField.allCases {
+            if let number = index.fieldNumber(named: field.rawValue) { names[number] = field.rawValue }
+        }
+        return LengthFactors(
+            fieldCount: Int(names.keys.max() ?? 0) + 1,
+            parameters: ranking,
+            fieldName: { names[$0] },
             averageLength: { field in
                 let stats = index.lengthStatistics(field: field)
                 return stats.docCount > 0 ? Float(Double(stats.sumLength) / Double(stats.docCount)) : 0
             },
             decode: { index.length(ofNorm: $0) }
         )
+    }
+
+    /// The length factors of a request's ranking: the engine's own unless the request brings others.
+    private func lengthFactors(for request: SearchRequest) -> LengthFactors {
+        guard let wanted = request.ranking, wanted != ranking else { return lengthFactors }
+        return Self.lengthFactors(index, wanted)
     }
 
     /// Plans a request: parse, analyze, expand, look up statistics. The postings opened for the statistics
@@ -69,7 +85,7 @@ package final class SearchEngine<Index: QueryIndex> {
             index: index,
             analyzer: analyzer,
             topics: topics,
-            weights: weights,
+            weights: (request.ranking ?? ranking).weights,
             query: request.query ?? "",
             opened: opened ?? OpenedPostings(segments: index.querySegments)
         )
@@ -85,6 +101,7 @@ package final class SearchEngine<Index: QueryIndex> {
     package func search(_ request: SearchRequest) throws(SearchError) -> SearchResults {
         let opened = OpenedPostings(segments: index.querySegments)
         let plan = try self.plan(request, opened: opened)
+        let factors = lengthFactors(for: request)
         let columns = try facetColumns(request.facets)
         let wanted = request.offset > Int.max - request.limit ? Int.max : request.offset + request.limit
         let counts =
@@ -97,7 +114,7 @@ package final class SearchEngine<Index: QueryIndex> {
             var collector = TopKCollector(capacity: wanted)
             var bound = 0
             var boundIsExact = true
-            try forEachSegment(plan, opened: opened) { run in
+            try forEachSegment(plan, opened: opened, lengthFactors: factors) { run in
                 run.collect(into: &collector)
                 let segmentBound = run.matchCountBound()
                 bound += segmentBound.count
@@ -105,7 +122,13 @@ package final class SearchEngine<Index: QueryIndex> {
             }
             entries = collector.sorted().map { ($0.score, $0.address) }
             if counts {
-                tally = try self.tally(plan, facets: request.facets, columns: columns, order: nil)
+                tally = try self.tally(
+                    plan,
+                    facets: request.facets,
+                    columns: columns,
+                    order: nil,
+                    lengthFactors: factors
+                )
                 total = tally!.total
             } else if boundIsExact {
                 total = bound
@@ -118,7 +141,7 @@ package final class SearchEngine<Index: QueryIndex> {
             }
         } else {
             let order = DateOrderCollector(capacity: wanted, newestFirst: request.sort == .newestFirst)
-            tally = try self.tally(plan, facets: request.facets, columns: columns, order: order)
+            tally = try self.tally(plan, facets: request.facets, columns: columns, order: order, lengthFactors: factors)
             entries = tally!.order!.sorted().map { ($0.score, $0.address) }
             total = tally!.total
         }
@@ -127,7 +150,7 @@ package final class SearchEngine<Index: QueryIndex> {
         }
         if request.explain {
             for position in hits.indices {
-                hits[position].explanation = try explain(hits[position], plan: plan)
+                hits[position].explanation = try explain(hits[position], plan: plan, lengthFactors: factors)
             }
         }
         // Single terms light up anywhere; a phrase's words only where the whole phrase is, so that "new
@@ -162,7 +185,7 @@ package final class SearchEngine<Index: QueryIndex> {
         let opened = OpenedPostings(segments: index.querySegments)
         let plan = try self.plan(request, opened: opened)
         var result: [DocumentAddress] = []
-        try forEachSegment(plan, opened: opened) { run in run.allMatches(into: &result) }
+        try forEachSegment(plan, opened: opened, lengthFactors: lengthFactors) { run in run.allMatches(into: &result) }
         return result
     }
 
@@ -170,10 +193,11 @@ package final class SearchEngine<Index: QueryIndex> {
     func forEachSegment(
         _ plan: QueryPlan,
         opened: OpenedPostings<Index.Segment>,
+        lengthFactors: LengthFactors,
         _ body: (inout SegmentSearch<Index.Segment>) -> Void
     ) throws(SearchError) {
         for number in index.querySegments.indices {
-            var run = try segmentSearch(plan, segment: number, opened: opened)
+            var run = try segmentSearch(plan, segment: number, opened: opened, lengthFactors: lengthFactors)
             body(&run)
             if let failure = run.failure { throw .index(failure) }
             if Task.isCancelled { throw .cancelled }
@@ -184,7 +208,8 @@ package final class SearchEngine<Index: QueryIndex> {
     func segmentSearch(
         _ plan: QueryPlan,
         segment number: Int,
-        opened: OpenedPostings<Index.Segment>
+        opened: OpenedPostings<Index.Segment>,
+        lengthFactors: LengthFactors
     ) throws(SearchError) -> SegmentSearch<Index.Segment> {
         try SegmentSearch(
             plan: plan,
@@ -197,7 +222,11 @@ package final class SearchEngine<Index: QueryIndex> {
         )
     }
 
-    private func explain(_ hit: SearchHit, plan: QueryPlan) throws(SearchError) -> Explanation {
+    private func explain(
+        _ hit: SearchHit,
+        plan: QueryPlan,
+        lengthFactors: LengthFactors
+    ) throws(SearchError) -> Explanation {
         let segment = index.querySegments[hit.address.segment]
         var run = try SegmentSearch(
             plan: plan,
@@ -210,13 +239,24 @@ package final class SearchEngine<Index: QueryIndex> {
         )
         let parts = run.contributions(at: hit.address.document).map { item in
             let clause = plan.clauses[item.clause]
+            let fields = item.parts.map { part in
+                let field = clause.key.fields[part.field]
+                return Explanation.FieldPart(
+                    field: field.name,
+                    frequency: part.frequency,
+                    weight: field.weight,
+                    normalized: part.part
+                )
+            }
             return Explanation.Part(
                 clause: clause.label,
                 origins: clause.origins,
-                frequency: item.frequency,
+                frequency: item.parts.reduce(0) { $0 + $1.frequency },
                 idf: clause.idf,
                 boost: clause.boost,
-                score: item.score
+                score: item.score,
+                fields: fields,
+                k1: lengthFactors.parameters.k1
             )
         }
         return Explanation(score: hit.score, parts: parts.sorted { $0.score > $1.score })

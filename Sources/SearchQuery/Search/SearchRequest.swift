@@ -26,6 +26,8 @@ public struct SearchRequest: Hashable, Sendable {
     public var exactTotal: Bool
     /// Also search words by their synonyms across languages (the set's cross-language groups).
     public var crossLanguage = false
+    /// BM25F's parameters for this request; `nil` for the searcher's own (a tuning knob).
+    public var ranking: RankingParameters?
 
     /// A request; every part but the query or topic is optional.
     public init(
@@ -38,8 +40,10 @@ public struct SearchRequest: Hashable, Sendable {
         sort: SearchSort = .relevance,
         offset: Int = 0,
         facets: [Facet] = [],
-        exactTotal: Bool = false
+        exactTotal: Bool = false,
+        ranking: RankingParameters? = nil
     ) {
+        self.ranking = ranking
         self.sort = sort
         self.offset = max(0, offset)
         self.facets = facets

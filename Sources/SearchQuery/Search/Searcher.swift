@@ -19,23 +19,17 @@ public final class Searcher: @unchecked Sendable {
     ///   - snapshot: An open index snapshot.
     ///   - analyzer: The analyzer the index was built with.
     ///   - topics: The topics `topic:NAME` and ``SearchRequest/topic`` may name.
-    ///   - weights: Per-field weights of the content fields.
+    ///   - ranking: BM25F's field weights, saturation and length normalizations.
     ///   - synonyms: The synonyms a query's words are also searched as.
     public init(
         snapshot: IndexSnapshot,
         analyzer: Analyzer = Analyzer(),
         topics: TopicSet = TopicSet([]),
-        weights: FieldWeights = FieldWeights(),
+        ranking: RankingParameters = RankingParameters(),
         synonyms: SynonymSet = .empty
     ) {
         self.snapshot = snapshot
-        engine = SearchEngine(
-            index: snapshot,
-            analyzer: analyzer,
-            topics: topics,
-            weights: weights,
-            synonyms: synonyms
-        )
+        engine = SearchEngine(index: snapshot, analyzer: analyzer, topics: topics, ranking: ranking, synonyms: synonyms)
     }
 
     /// The topics this searcher knows.
