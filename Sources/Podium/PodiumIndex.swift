@@ -32,6 +32,9 @@ public struct SearchOptions: Sendable {
     /// Give each hit its whole statement. Off, an answer of 1 MiB or more is left empty in the hit (its excerpt
     /// is still made from it, read as a stream), so output that shows excerpts only never holds it whole.
     public var wholeStatements: Bool = true
+    /// Proximity settings for tuning, `weight=0.3,window=8,phrase=1,pairs=8` or `off` (`nil`: the defaults);
+    /// see ``SearchQuery/Proximity``.
+    public var proximity: String? = nil
 
     /// A search; every filter is off unless given.
     public init(
@@ -297,6 +300,7 @@ public final class PodiumIndex: @unchecked Sendable {
                 hint: "type some words, or rank by a topic with --topic NAME"
             )
         }
+        let proximity = try Self.proximity(options.proximity)
         return SearchRequest(
             query: query,
             mode: options.requireAll ? .all : .any,
@@ -308,7 +312,8 @@ public final class PodiumIndex: @unchecked Sendable {
             sort: options.sort.searchSort,
             offset: min(max(0, options.offset), snapshot.liveDocCount),
             facets: uniqueFacets(options.facets).map(\.facet),
-            exactTotal: options.exactTotal
+            exactTotal: options.exactTotal,
+            proximity: proximity
         )
     }
 

@@ -18,10 +18,10 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     private let lead: Postings
     private let others: [Postings]
-    /// `others` again, unretained: the hot loops borrow them (`others` keeps them alive) instead of paying
-    /// a retain and a release per move.
+    /// `others` again, unretained: the hot loops borrow them (kept alive by `others`), paying no retain.
     private let otherRefs: [Unmanaged<Postings>]
-    private let offsets: [Int32]
+    /// Each term's place in the phrase; for a pair of near words, how far apart they may stand.
+    private let offsets: [Int32], window: Int32
     private let norms: UnsafePointer<UInt8>?
     private let lengthFactors: UnsafePointer<Float>
     private var phraseFrequency: UInt32 = 0
@@ -46,13 +46,16 @@ struct ClauseCursor<Postings: QueryPostings> {
     ///   - weight: `boost · idf`.
     ///   - norms: The field's norms in this segment, or `nil` for a keyword field.
     ///   - lengthFactors: 256 entries of BM25's length factor, by norm byte.
+    ///   - window: For a pair of near words (two postings), how far apart they may stand; else 0.
     init(
         postings: [Postings],
         offsets: [Int32],
         weight: Float,
         norms: UnsafePointer<UInt8>?,
-        lengthFactors: UnsafePointer<Float>
+        lengthFactors: UnsafePointer<Float>,
+        window: Int32 = 0
     ) {
+        self.window = window
         precondition(!postings.isEmpty && postings.count == offsets.count)
         // The rarest term leads the leapfrog; offsets keep every term's place in the phrase.
         let order = postings.indices.sorted { postings[$0].docFreq < postings[$1].docFreq }
@@ -265,6 +268,7 @@ struct ClauseCursor<Postings: QueryPostings> {
             failure = error.description
             return 0
         }
+        if window > 0 { return ProximityCount.near(leadPositions, otherPositions[0], window: window) }
         if others.count == 1 {
             return Self.countPairs(leadPositions, otherPositions[0], shift: Int64(offsets[1]) - Int64(offsets[0]))
         }

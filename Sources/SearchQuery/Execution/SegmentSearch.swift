@@ -100,7 +100,8 @@ struct SegmentSearch<Segment: QuerySegment> {
                     offsets: clause.key.offsets,
                     weight: clause.weight,
                     norms: segment.normBytes(field: clause.key.field).baseAddress,
-                    lengthFactors: lengthFactors.table(for: clause.key.field)
+                    lengthFactors: lengthFactors.table(for: clause.key.field),
+                    window: clause.key.window
                 )
             )
         }

@@ -15,6 +15,9 @@ struct PlanClause: Hashable {
         var terms: [String]
         /// Position of each term relative to the first (phrases only; `[0]` for a term).
         var offsets: [Int32]
+        /// For a pair of near words (two terms): how many positions apart they may stand, in either order.
+        /// 0 for a term or an exact phrase.
+        var window: Int32 = 0
     }
 
     var key: Key
@@ -31,11 +34,15 @@ struct PlanClause: Hashable {
     var cost: Int = 0
 
     var isPhrase: Bool { key.terms.count > 1 }
+    /// Whether the clause scores two words standing near each other (see ``Proximity``).
+    var isPair: Bool { key.window > 0 }
     /// `boost · idf`: what a saturated frequency would score.
     var weight: Float { boost * idf }
 
-    /// `answer:patent` or `answer:"new energy"`.
+    /// `answer:patent`, `answer:"new energy"`, or `answer:near(trade war, 8)` for a pair.
     var label: String {
-        key.terms.count == 1 ? "\(fieldName):\(key.terms[0])" : "\(fieldName):\"\(key.terms.joined(separator: " "))\""
+        if isPair { return "\(fieldName):near(\(key.terms.joined(separator: " ")), \(key.window))" }
+        return key.terms.count == 1
+            ? "\(fieldName):\(key.terms[0])" : "\(fieldName):\"\(key.terms.joined(separator: " "))\""
     }
 }

@@ -24,6 +24,8 @@ public struct SearchRequest: Hashable, Sendable {
     /// give a lower bound where pruning skipped statements). Facets, a date sort and an offset always
     /// count exactly.
     public var exactTotal: Bool
+    /// How statements gain where the query's words stand near each other (and how CJK runs rank).
+    public var proximity: Proximity
 
     /// A request; every part but the query or topic is optional.
     public init(
@@ -36,8 +38,10 @@ public struct SearchRequest: Hashable, Sendable {
         sort: SearchSort = .relevance,
         offset: Int = 0,
         facets: [Facet] = [],
-        exactTotal: Bool = false
+        exactTotal: Bool = false,
+        proximity: Proximity = Proximity()
     ) {
+        self.proximity = proximity
         self.sort = sort
         self.offset = max(0, offset)
         self.facets = facets
