@@ -111,8 +111,8 @@ extension SegmentSearch {
         var left = state.remainingTotal
         for slot in state.remaining {
             if score + left <= state.threshold { return }
-            if cursors[slot].probe(doc) { score += cursors[slot].score() }
             left -= bounds[slot]
+            if cursors[slot].probe(doc, above: state.threshold - score - left) { score += cursors[slot].score() }
         }
         guard score > state.threshold, !checkingCondition || matches(condition, doc) else { return }
         collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))

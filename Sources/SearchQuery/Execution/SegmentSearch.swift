@@ -58,6 +58,8 @@ struct SegmentSearch<Segment: QuerySegment> {
     let windowLength: Int32
     /// The cost of reading each slot's postings (its clause's document frequency).
     let costs: [Int]
+    /// By slot, for a pair of near words: the slots of its two words' terms in its field, when present.
+    let pairTerms: [(a: Int, b: Int)?]
 
     /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
     init(
@@ -125,6 +127,7 @@ struct SegmentSearch<Segment: QuerySegment> {
         groupsAreDisjoint = Set(distinct.joined()).count == distinct.reduce(0) { $0 + $1.count }
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
         costs = clauseOfSlot.map { plan.clauses[$0].cost }
+        pairTerms = Self.pairTerms(plan, slots: slots, clauseOfSlot: clauseOfSlot)
     }
 }
 

@@ -20,7 +20,7 @@ public struct Proximity: Hashable, Sendable {
 
     /// Proximity with the given settings (the defaults were chosen on CISI and the tuning half of the
     /// judged press queries).
-    public init(weight: Float = 0.2, window: Int = 8, phrase: Float = 0.5, maximumPairs: Int = 8) {
+    public init(weight: Float = 0.2, window: Int = 8, phrase: Float = 1, maximumPairs: Int = 8) {
         self.weight = weight
         self.window = window
         self.phrase = phrase

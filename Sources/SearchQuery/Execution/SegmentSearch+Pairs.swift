@@ -1,0 +1,85 @@
+// MARK: - Pairs of near words in the pruning
+
+/// A pair of near words scores only where both its words are, in its field: a statement that lacks one of
+/// them gains nothing from it. MaxScore's split uses that: a pair's bound is charged to one of its words'
+/// term clauses, so a statement made only of non-essential clauses is bounded with the pair only when that
+/// word is among them, instead of with every pair in every window.
+extension MaxScoreSplit {
+
+    /// Finds the pairs outside the group whose two words' term clauses are members.
+    mutating func attach(pairTerms: [(a: Int, b: Int)?], inGroup: [Bool]) {
+        attached.removeAll()
+        unattached.removeAll()
+        for slot in outside {
+            if let (a, b) = pairTerms[slot], inGroup[a], inGroup[b] {
+                attached.append((slot, a, b))
+            } else {
+                unattached.append(slot)
+            }
+        }
+    }
+
+    /// Sets the members' effective bounds for the window: each member's bound, plus, for each attached
+    /// pair, the pair's bound on the stronger of its two words (the weaker is left out first, so the pair
+    /// counts only once both would be). Returns the bound of what any statement may have from outside.
+    ///
+    /// This holds: a statement whose clauses in the group are all left out has a pair's score only if both
+    /// its words are left out, and then the pair's bound is in the sum of their effective bounds.
+    @inline(__always)
+    mutating func chargePairs(_ bounds: [Float]) -> Float {
+        for slot in byBound { effective[slot] = bounds[slot] }
+        for (pair, a, b) in attached {
+            effective[bounds[a] >= bounds[b] ? a : b] += bounds[pair]
+        }
+        var budget: Float = 0
+        for slot in unattached { budget += bounds[slot] }
+        return budget
+    }
+}
+
+extension SegmentSearch {
+
+    /// By slot, the slots of a pair's two words' term clauses in the pair's field (`nil` for other clauses,
+    /// or when a word has no term clause of its own, as inside a phrase).
+    static func pairTerms(_ plan: QueryPlan, slots: [Int], clauseOfSlot: [Int]) -> [(a: Int, b: Int)?] {
+        var terms: [PlanClause.Key: Int] = [:]
+        for (index, clause) in plan.clauses.enumerated() where !clause.isPhrase && clause.boost > 0 {
+            terms[clause.key] = index
+        }
+        return clauseOfSlot.map { index in
+            let key = plan.clauses[index].key
+            guard key.window > 0 else { return nil }
+            let slotsOfTerms = key.terms.map { term -> Int in
+                let single = PlanClause.Key(field: key.field, terms: [term], offsets: [0])
+                return terms[single].map { slots[$0] } ?? -1
+            }
+            guard slotsOfTerms.count == 2, slotsOfTerms.allSatisfy({ $0 >= 0 }) else { return nil }
+            return (slotsOfTerms[0], slotsOfTerms[1])
+        }
+    }
+
+    /// The other clauses of a window whose essential clauses were summed are read along, but pairs of near
+    /// words cannot be (their positions are checked per statement): the scores summed so far are taken in
+    /// document order and the pairs probed for the statements that could still make it.
+    /// - Returns: The first statement after the window.
+    mutating func readAlongThenPairs(
+        _ essential: [Int],
+        _ count: Int,
+        from doc: Int32,
+        through end: Int32,
+        _ scratch: WindowScores,
+        _ state: inout CandidateState,
+        _ collector: inout TopKCollector
+    ) -> Int32 {
+        addScores(state.remaining.filter { !cursors[$0].isPair }, from: doc, through: end, into: scratch)
+        state.remaining.removeAll { !cursors[$0].isPair }
+        rankRemaining(&state)
+        putInOrder(count, of: essential, from: doc, through: end, in: scratch)
+        for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
+            let partial = scratch.scores[Int(offset)]
+            scratch.reset(offset)
+            if state.canWin(partial) { offerMatch(doc &+ offset, partial: partial, &state, to: &collector) }
+        }
+        return end &+ 1
+    }
+}
