@@ -51,7 +51,7 @@ struct PruningEquivalenceTests {
         engine.scanPerProbe = scanPerProbe
         engine.windowLength = windowLength
         var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_207)
-        let strong = Proximity(weight: 1.5, window: 4, phrase: 2, maximumPairs: 6)
+        let strong = Proximity(weight: 1.5, window: 4, phrase: 2, maximumPairs: 6, inQuestions: true)
         var compared = 0
         var pairsScored = 0
         for _ in 0..<60 {

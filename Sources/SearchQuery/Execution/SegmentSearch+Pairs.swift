@@ -58,6 +58,14 @@ extension SegmentSearch {
         }
     }
 
+    /// Whether `slot` is a pair one of whose words' term clauses was probed for the current candidate and
+    /// missed (a bit per slot below 64 in `missed`): the pair cannot occur there, its postings need not move.
+    @inline(__always)
+    func lacksPairWord(_ slot: Int, missed: UInt64) -> Bool {
+        guard missed != 0, let (a, b) = pairTerms[slot], a < 64, b < 64 else { return false }
+        return (missed >> UInt64(a)) & 1 != 0 || (missed >> UInt64(b)) & 1 != 0
+    }
+
     /// The other clauses of a window whose essential clauses were summed are read along, but pairs of near
     /// words cannot be (their positions are checked per statement): the scores summed so far are taken in
     /// document order and the pairs probed for the statements that could still make it.

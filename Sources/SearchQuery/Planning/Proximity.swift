@@ -17,10 +17,19 @@ public struct Proximity: Hashable, Sendable {
     public var phrase: Float
     /// The most pairs a query scores; the first ones are kept (a long query's later words rank by BM25).
     public var maximumPairs: Int
+    /// Whether pairs are scored in the question as well as in the answer.
+    public var inQuestions: Bool
 
     /// Proximity with the given settings (the defaults were chosen on CISI and the tuning half of the
     /// judged press queries).
-    public init(weight: Float = 0.2, window: Int = 8, phrase: Float = 1, maximumPairs: Int = 8) {
+    public init(
+        weight: Float = 0.2,
+        window: Int = 8,
+        phrase: Float = 1,
+        maximumPairs: Int = 8,
+        inQuestions: Bool = false
+    ) {
+        self.inQuestions = inQuestions
         self.weight = weight
         self.window = window
         self.phrase = phrase
@@ -30,7 +39,7 @@ public struct Proximity: Hashable, Sendable {
     /// No proximity pairs and no whole-run phrases: CJK runs are plain bags of bigrams.
     public static let off = Proximity(weight: 0, window: 0, phrase: 0, maximumPairs: 0)
 
-    /// Settings written `weight=0.3,window=8,phrase=1,pairs=8` (any of them, in any order; the others keep
+    /// Settings written `weight=0.3,window=8,phrase=1,pairs=8,questions=1` (any of them, in any order; the others keep
     /// their defaults), or `off`.
     /// - Throws: ``ProximitySettingsError`` naming the setting that cannot be read.
     public init(settings text: String) throws(ProximitySettingsError) {
@@ -52,15 +61,16 @@ public struct Proximity: Hashable, Sendable {
                     throw ProximitySettingsError(setting: String(item), reason: "a number from 0 to 100")
                 }
                 if name == "weight" { weight = number } else { phrase = number }
-            case "window", "pairs":
+            case "window", "pairs", "questions":
                 guard let number = Int(value), number >= 0, number <= 1000 else {
                     throw ProximitySettingsError(setting: String(item), reason: "a whole number from 0 to 1000")
                 }
-                if name == "window" { window = number } else { maximumPairs = number }
+                if name == "window" { window = number } else if name == "pairs" { maximumPairs = number }
+                if name == "questions" { inQuestions = number > 0 }
             default:
                 throw ProximitySettingsError(
                     setting: String(item),
-                    reason: "the settings are weight, window, phrase and pairs"
+                    reason: "the settings are weight, window, phrase, pairs and questions"
                 )
             }
         }

@@ -129,11 +129,12 @@ extension QueryPlanner {
         return pairs
     }
 
-    /// Adds the pairs as clauses that score and never decide a match, in the answer and the question
-    /// (a briefing's title is shared by all its statements and says little about one of them).
+    /// Adds the pairs as clauses that score and never decide a match, in the answer (and the question when
+    /// asked: short questions gain little from it; a briefing's title is shared by all its statements).
     mutating func addPairs() {
         guard proximity.scoresPairs else { return }
-        let fields = self.fields(nil).filter { $0.2 != TextField.title.rawValue }
+        let wanted = proximity.inQuestions ? [TextField.answer, .question] : [.answer]
+        let fields = self.fields(nil).filter { field in wanted.contains { $0.rawValue == field.2 } }
         let window = Int32(clamping: proximity.window)
         for pair in pairs() {
             let unit = Unit(terms: pair, offsets: [0, 0], window: window)
