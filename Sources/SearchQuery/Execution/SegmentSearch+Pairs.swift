@@ -58,6 +58,24 @@ extension SegmentSearch {
         }
     }
 
+    /// Sets the window's bound of every pair whose words have term clauses of their own in its field, from
+    /// theirs, and returns their sum. A pair occurs in a statement at most as often as each of its words
+    /// and is scored in the same field with the same length factors, so its score is at most a word's
+    /// bound times the ratio of the weights: no skip data of the pair's own postings is read per window.
+    @inline(__always)
+    mutating func boundPairs() -> Float {
+        var total: Float = 0
+        for slot in scorers {
+            guard let (a, b) = pairTerms[slot] else { continue }
+            let weight = cursors[slot].weight
+            let fromA = bounds[a] * (weight / cursors[a].weight)
+            let fromB = bounds[b] * (weight / cursors[b].weight)
+            bounds[slot] = min(fromA, fromB) * ClauseCursor<Segment.Postings>.boundSlack
+            total += bounds[slot]
+        }
+        return total
+    }
+
     /// Whether `slot` is a pair one of whose words' term clauses was probed for the current candidate and
     /// missed (a bit per slot below 64 in `missed`): the pair cannot occur there, its postings need not move.
     @inline(__always)

@@ -60,6 +60,8 @@ struct SegmentSearch<Segment: QuerySegment> {
     let costs: [Int]
     /// By slot, for a pair of near words: the slots of its two words' terms in its field, when present.
     let pairTerms: [(a: Int, b: Int)?]
+    /// Whether some pair's bound comes from its words' (see ``boundPairs()``).
+    let hasPairTerms: Bool
 
     /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
     init(
@@ -128,6 +130,7 @@ struct SegmentSearch<Segment: QuerySegment> {
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
         costs = clauseOfSlot.map { plan.clauses[$0].cost }
         pairTerms = Self.pairTerms(plan, slots: slots, clauseOfSlot: clauseOfSlot)
+        hasPairTerms = pairTerms.contains { $0 != nil }
     }
 }
 
