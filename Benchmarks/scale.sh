@@ -9,7 +9,7 @@
 # Parts:
 #   gen      generate the 250k and 1M statement corpora and the query sets (podium-corpusgen)
 #   build    build each corpus: seconds, peak RSS, segments, index size
-#   latency  median top-10 latency of single-term, AND, OR and phrase queries on each index (needs `podium search`)
+#   latency  median top-10 latency of single-term, AND, OR, phrase and Chinese-run queries on each index
 #   cycles   100 refresh cycles with random adds, changes and deletes on a 100k-statement index: verify after
 #            each; size and answers against a fresh build every 25 cycles
 #   readers  4 reader processes query during 20 refreshes; every answer checked against the committed

@@ -73,13 +73,15 @@ def read_queries(path):
     return out
 
 
-KINDS = ["single", "and", "or", "phrase"]
+KINDS = ["single", "and", "or", "phrase", "runs"]
 
 
 def latency(podium, index, qdir, passes=5):
     search = BatchSearch(podium, index, 10)
     result = {}
     for kind in KINDS:
+        if not os.path.exists(os.path.join(qdir, kind + ".tsv")):
+            continue  # query sets made before the Chinese runs
         queries = read_queries(os.path.join(qdir, kind + ".tsv"))
         for qid, q in queries:  # warm-up pass
             search.ask(qid, q)
@@ -110,6 +112,8 @@ def answers(podium, index, qdir, out, limit, sets, scores=False):
     search = BatchSearch(podium, index, limit)
     with open(out, "w", encoding="utf-8") as f:
         for kind in KINDS:
+            if not os.path.exists(os.path.join(qdir, kind + ".tsv")):
+                continue
             for qid, q in read_queries(os.path.join(qdir, kind + ".tsv")):
                 if scores:
                     line = " ".join(f"{doc}={score:.4f}" for doc, score in search.ask_scored(qid, q))

@@ -40,6 +40,9 @@ public struct SearchOptions: Sendable {
     /// (names: `k1`, `title`, `question`, `answer`, `b`, `b.title`, `b.question`, `b.answer`, `b.other`),
     /// over the defaults; `nil` for the defaults.
     public var ranking: String?
+    /// Proximity settings for tuning, `weight=0.3,window=8,phrase=1,pairs=8` or `off` (`nil`: the defaults);
+    /// see ``SearchQuery/Proximity``.
+    public var proximity: String? = nil
 
     /// A search; every filter is off unless given.
     public init(
@@ -291,6 +294,7 @@ public final class PodiumIndex: @unchecked Sendable {
                 hint: "type some words, or rank by a topic with --topic NAME"
             )
         }
+        let proximity = try Self.proximity(options.proximity)
         var request = SearchRequest(
             query: query,
             mode: options.requireAll ? .all : .any,
@@ -303,7 +307,8 @@ public final class PodiumIndex: @unchecked Sendable {
             offset: min(max(0, options.offset), snapshot.liveDocCount),
             facets: uniqueFacets(options.facets).map(\.facet),
             exactTotal: options.exactTotal,
-            ranking: try options.ranking.map(Self.rankingParameters)
+            ranking: try options.ranking.map(Self.rankingParameters),
+            proximity: proximity
         )
         request.crossLanguage = options.crossLanguage
         return request

@@ -109,6 +109,15 @@ struct NaiveEvaluator {
         if let keyword = document.keywords[field] { return keyword == clause.key.terms[0] ? 1 : 0 }
         guard let terms = document.fields[field], let starts = terms[clause.key.terms[0]] else { return 0 }
         if clause.key.terms.count == 1 { return starts.count }
+        if clause.key.window > 0 {
+            // Each word's occurrences with the other within the window, the smaller count of the two.
+            guard let others = terms[clause.key.terms[1]] else { return 0 }
+            let window = Int(clause.key.window)
+            let near = { (mine: Set<Int>, theirs: Set<Int>) in
+                mine.filter { p in theirs.contains { abs($0 - p) <= window } }.count
+            }
+            return min(near(starts, others), near(others, starts))
+        }
         return starts.filter { start in
             zip(clause.key.terms, clause.key.offsets).allSatisfy { terms[$0]?.contains(start + Int($1)) == true }
         }.count

@@ -42,6 +42,37 @@ struct PruningEquivalenceTests {
         #expect(compared > 70, "too few random queries had matches: \(compared)")
     }
 
+    /// Proximity pairs and CJK runs as bags of bigrams, at the default settings and at strong ones (pairs
+    /// and whole runs that decide the order), with whole-segment windows and windows of a block: the pairs'
+    /// bounds must hold wherever the pruning relies on them, and their scores equal a scan's.
+    @Test(arguments: [(32, 4096), (0, 1), (Double.infinity, 1), (32, 6)])
+    func nearWordsAndChineseRunsRankLikeAScan(scanPerProbe: Double, windowLength: Int) throws {
+        let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4), topics: Self.topics)
+        engine.scanPerProbe = scanPerProbe
+        engine.windowLength = windowLength
+        var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_207)
+        let strong = Proximity(weight: 1.5, window: 4, phrase: 2, maximumPairs: 6, inQuestions: true)
+        var compared = 0
+        var pairsScored = 0
+        for _ in 0..<60 {
+            let (query, mode) = generator.nearWords()
+            for proximity in [Proximity(), strong] {
+                let request = SearchRequest(query: query, mode: mode, limit: 10, proximity: proximity)
+                let plan = try engine.plan(request)
+                let expected = Self.reference.evaluate(plan)
+                #expect(
+                    Set(try engine.matches(request)) == Set(expected.map(\.address)),
+                    "match set differs for \(query)"
+                )
+                expectSameTop(try engine.search(request).hits, expected, query: query)
+                compared += expected.isEmpty ? 0 : 1
+                pairsScored += plan.clauses.contains { $0.isPair } ? 1 : 0
+            }
+        }
+        #expect(compared > 80, "too few queries had matches: \(compared)")
+        #expect(pairsScored > 80, "too few queries scored pairs: \(pairsScored)")
+    }
+
     /// A required word typed twice counts twice and matches what it matches once; the random queries met
     /// it (`+the +the` found nothing when the repeated group was read window by window).
     @Test(arguments: ["china", "trade", "the"])

@@ -84,6 +84,26 @@ struct QueryGenerator {
         return "\"" + sentence[start..<start + length].joined(separator: " ") + "\""
     }
 
+    /// Words that stand near each other in some statement, unquoted, or a CJK run (a real one, or two
+    /// joined), and the mode to run them in: queries whose pairs and bigrams score.
+    mutating func nearWords() -> (String, DefaultMode) {
+        let mode: DefaultMode = random.next() % 4 == 0 ? .all : .any
+        switch random.next() % 4 {
+        case 0:
+            return (chineseWords.randomElement(using: &random)!, mode)
+        case 1:
+            return (chineseWords.randomElement(using: &random)! + chineseWords.randomElement(using: &random)!, mode)
+        default:
+            let sentence = sentences.randomElement(using: &random)!
+            let length = Int.random(in: 2...min(5, sentence.count), using: &random)
+            let start = Int.random(in: 0...(sentence.count - length), using: &random)
+            var words = Array(sentence[start..<start + length])
+            // Sometimes a word from elsewhere, so that some statements hold the words apart.
+            if random.next() % 3 == 0 { words.append(self.words.randomElement(using: &random)!) }
+            return (words.joined(separator: " "), mode)
+        }
+    }
+
     /// One query and the mode to run it in.
     mutating func next() -> (String, DefaultMode) {
         let mode: DefaultMode = random.next() % 4 == 0 ? .all : .any

@@ -54,7 +54,7 @@ struct CorpusGen: ParsableCommand {
     @Option(help: "Last year of the dates.")
     var to: Int = 2024
 
-    @Option(help: "Also write N queries of each kind to OUT/queries/{single,and,or,phrase}.tsv.")
+    @Option(help: "Also write N queries of each kind to OUT/queries/{single,and,or,phrase,runs}.tsv.")
     var queries: Int = 0
 
     @Option(

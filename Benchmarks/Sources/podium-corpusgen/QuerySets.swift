@@ -1,7 +1,9 @@
 /// Query sets for latency benchmarks, drawn from the same real sentences the corpus samples.
 ///
-/// Four files of `qid<TAB>query` lines, in the syntax `podium search --batch` reads: `single.tsv` (one term),
-/// `and.tsv` (`+a +b`), `or.tsv` (`a b`), `phrase.tsv` (`"a b"`). English terms are lower-case words of four
+/// Five files of `qid<TAB>query` lines, in the syntax `podium search --batch` reads: `single.tsv` (one term),
+/// `and.tsv` (`+a +b`), `or.tsv` (`a b`), `phrase.tsv` (`"a b"`), and `runs.tsv`: Chinese as people type
+/// it, runs of 3 to 8 Han characters without spaces or quotes (ranked bags of bigrams), drawn from a random
+/// stream of their own so that the other four sets stay what they were. English terms are lower-case words of four
 /// letters or more that are not stop words; Chinese terms are two Han characters (one bigram of the
 /// analyzer), phrases four. Half of the single terms are picked by occurrence (frequent words), half from the
 /// distinct vocabulary (mostly rare words), so that both ends of the frequency range are timed.
@@ -10,6 +12,7 @@ struct QuerySets {
     var and: [String] = []
     var or: [String] = []
     var phrase: [String] = []
+    var runs: [String] = []
 
     private static let stop: Set<String> = Set(
         """
@@ -71,6 +74,8 @@ struct QuerySets {
                 phrase.append("\"\(Self.adjacentPair(english, rng: &rng))\"")
             }
         }
+        rng = SplitMix64(seed: seed, stream: 0xC1A5, variant: 0)
+        for _ in 0..<count { runs.append(hanRun(3 + rng.below(6))) }
     }
 
     /// Two adjacent content words of a random English sentence.
@@ -114,7 +119,7 @@ struct QuerySets {
         }
         return [
             ("single.tsv", tsv("s", single)), ("and.tsv", tsv("a", and)), ("or.tsv", tsv("o", or)),
-            ("phrase.tsv", tsv("p", phrase)),
+            ("phrase.tsv", tsv("p", phrase)), ("runs.tsv", tsv("r", runs)),
         ]
     }
 }

@@ -64,6 +64,10 @@ struct QueryOptions: ParsableArguments {
 
     @OptionGroup var dates: DateOptions
 
+    /// Proximity settings for tuning runs (`weight=0.3,window=8`, or `off`), read by the facade.
+    @Option(help: .hidden)
+    var proximity: String?
+
     /// The words joined into one query.
     var query: String { words.joined(separator: " ") }
 
@@ -78,7 +82,7 @@ struct QueryOptions: ParsableArguments {
         explain: Bool = false,
         excerpts: Bool = true
     ) -> SearchOptions {
-        dates.search(
+        var options = dates.search(
             query: query ?? self.query,
             topic: topic,
             limit: limit,
@@ -86,5 +90,7 @@ struct QueryOptions: ParsableArguments {
             explain: explain,
             excerpts: excerpts
         )
+        options.proximity = proximity
+        return options
     }
 }

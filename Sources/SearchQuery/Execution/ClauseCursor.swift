@@ -18,10 +18,10 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     private let lead: Postings
     private let others: [Postings]
-    /// `others` again, unretained: the hot loops borrow them (`others` keeps them alive) instead of paying
-    /// a retain and a release per move.
+    /// `others` again, unretained: the hot loops borrow them (kept alive by `others`), paying no retain.
     private let otherRefs: [Unmanaged<Postings>]
-    private let offsets: [Int32]
+    /// Each term's place in the phrase; for a pair of near words, how far apart they may stand.
+    private let offsets: [Int32], window: Int32
     private let norms: UnsafePointer<UInt8>?
     private let lengthFactors: UnsafePointer<Float>
     private var phraseFrequency: UInt32 = 0
@@ -32,12 +32,10 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// The last answer of ``regionBound(from:through:)``: it holds for every target up to its last document.
     private var regionLastDoc: Int32 = -1
     private var regionValue: Float = 0
-    /// The smallest norm of the term over the blocks of that region (256: none known), for
-    /// ``unscoredFrequencies(below:)``.
+    /// The term's smallest norm over that region's blocks (256: none), for ``unscoredFrequencies(below:)``.
     private var regionMinNorm = 256
 
-    /// Bounds computed from block maxima are rounded up a little, so that float rounding in a sum of
-    /// scores can never make a bound fall below a score it must cover.
+    /// Bounds from block maxima are rounded up a little: float rounding in a sum cannot undercut them.
     static var boundSlack: Float { 1.0001 }
 
     /// - Parameters:
@@ -46,13 +44,16 @@ struct ClauseCursor<Postings: QueryPostings> {
     ///   - weight: The field's weight.
     ///   - norms: The field's norms in this segment, or `nil` for a keyword field.
     ///   - lengthFactors: 256 entries of the field's inverse length normalization, by norm byte.
+    ///   - window: For a pair of near words (two postings), how far apart they may stand; else 0.
     init(
         postings: [Postings],
         offsets: [Int32],
         weight: Float,
         norms: UnsafePointer<UInt8>?,
-        lengthFactors: UnsafePointer<Float>
+        lengthFactors: UnsafePointer<Float>,
+        window: Int32 = 0
     ) {
+        self.window = window
         precondition(!postings.isEmpty && postings.count == offsets.count)
         // The rarest term leads the leapfrog; offsets keep every term's place in the phrase.
         let order = postings.indices.sorted { postings[$0].docFreq < postings[$1].docFreq }
@@ -67,6 +68,8 @@ struct ClauseCursor<Postings: QueryPostings> {
     }
 
     var isPhrase: Bool { !others.isEmpty }
+    var isPair: Bool { window > 0 }
+    var isExactPhrase: Bool { !others.isEmpty && window == 0 }
 
     /// How many statements of the segment have the term (for a phrase, its rarest term).
     var postingsCount: Int { lead.docFreq }
@@ -120,10 +123,10 @@ struct ClauseCursor<Postings: QueryPostings> {
     }
 
     /// Whether the term or phrase occurs in `doc`, moving no further than needed to tell: a phrase checks
-    /// positions at `doc` only, instead of searching for its next match (two-phase matching).
-    /// Documents must not decrease between calls.
+    /// positions at `doc` only (two-phase matching); a pair, only if its words' frequencies let it exceed
+    /// `minimum` there (else its statement cannot make it). Documents must not decrease between calls.
     @inline(__always)
-    mutating func probe(_ target: Int32) -> Bool {
+    mutating func probe(_ target: Int32, above minimum: Float = -Float.infinity) -> Bool {
         if others.isEmpty { return advance(to: target) == target }
         if doc > target || (doc == target && isMatch) { return doc == target }
         let found = lead.advance(to: target)
@@ -132,6 +135,7 @@ struct ClauseCursor<Postings: QueryPostings> {
             let at = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: target) }
             if at != target { return missed(at) }
         }
+        if window > 0, minimum > -Float.infinity, bound(at: target) <= minimum { return missed(target &+ 1) }
         let frequency = countPhrase()
         if failure != nil { return missed(Int32.max) }
         guard frequency > 0 else { return missed(target &+ 1) }
@@ -265,6 +269,7 @@ struct ClauseCursor<Postings: QueryPostings> {
             failure = error.description
             return 0
         }
+        if window > 0 { return ProximityCount.near(leadPositions, otherPositions[0], window: window) }
         if others.count == 1 {
             return Self.countPairs(leadPositions, otherPositions[0], shift: Int64(offsets[1]) - Int64(offsets[0]))
         }
@@ -326,8 +331,7 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// block's best document; a region's is the largest of its blocks'. A phrase occurs in a document at
     /// most as often as each of its terms, so each term's bound bounds it; the smallest is taken.
     ///
-    /// Regions of several blocks make fewer, longer windows: for frequent terms, whose blocks span a few
-    /// hundred statements, each window's bookkeeping then costs less than their looser bounds lose.
+    /// Regions of several blocks make fewer, longer windows, whose bookkeeping costs less than looser bounds.
     @inline(__always)
     mutating func regionBound(from target: Int32, through wanted: Int32) -> (lastDoc: Int32, bound: Float) {
         if target <= regionLastDoc { return (regionLastDoc, regionValue) }

@@ -48,6 +48,10 @@ struct FieldsCursor<Postings: QueryPostings> {
 
     /// Whether some leg is a phrase, whose matches are checked from positions.
     var isPhrase: Bool { (0..<legCount).contains { legs[$0].isPhrase } }
+    /// Whether the clause is a pair of near words (see ``Proximity``): its legs are.
+    var isPair: Bool { legs[0].isPair }
+    /// Whether some leg is an exact phrase.
+    var isExactPhrase: Bool { (0..<legCount).contains { legs[$0].isExactPhrase } }
 
     /// The postings of the legs (for a phrase, its rarest term's): the cost of reading the clause.
     var postingsCount: Int {
@@ -162,6 +166,19 @@ struct FieldsCursor<Postings: QueryPostings> {
         }
         doc = next
         return doc
+    }
+
+    /// Like ``probe(_:)``, but a pair of near words in one field may answer no without reading positions
+    /// where its bound there cannot make the score exceed `minimum` (see ``ClauseCursor/probe(_:above:)``).
+    @inline(__always)
+    mutating func probe(_ target: Int32, above minimum: Float) -> Bool {
+        guard legCount == 1, legs[0].isPair, minimum > -Float.infinity else { return probe(target) }
+        if doc > target || (doc == target && isMatch) { return doc == target && isMatch }
+        let needed = BM25.frequencyNeeded(toExceed: minimum, weight: weight, k1: k1)
+        let found = legs[0].probe(target, above: needed > 0 ? needed : -Float.infinity)
+        doc = found ? target : legs[0].doc
+        isMatch = found
+        return found
     }
 
     /// Whether the clause occurs in `doc` in some field; every leg is asked, so that ``score()`` then has

@@ -45,10 +45,11 @@ extension SegmentSearch {
         return true
     }
 
-    /// Sorts `state.remaining` by bound in the current window, strongest first, and sums their bounds.
+    /// Sorts `state.remaining` by bound in the current window, strongest first, pairs of near words last
+    /// (after their words, which tell whether to read their positions), and sums their bounds.
     @inline(__always)
     func rankRemaining(_ state: inout CandidateState) {
-        state.remaining.sort { bounds[$0] > bounds[$1] }
+        state.remaining.sort { (cursors[$0].isPair ? 0 : 1, bounds[$0]) > (cursors[$1].isPair ? 0 : 1, bounds[$1]) }
         var total: Float = 0
         for slot in state.remaining { total += bounds[slot] }
         state.remainingTotal = total
@@ -109,10 +110,16 @@ extension SegmentSearch {
         guard isLive(doc) else { return }
         var score = partial
         var left = state.remainingTotal
+        var missed: UInt64 = 0
         for slot in state.remaining {
             if score + left <= state.threshold { return }
-            if cursors[slot].probe(doc) { score += cursors[slot].score() }
             left -= bounds[slot]
+            if lacksPairWord(slot, missed: missed) { continue }
+            if cursors[slot].probe(doc, above: state.threshold - score - left) {
+                score += cursors[slot].score()
+            } else if slot < 64 {
+                missed |= 1 &<< UInt64(slot)
+            }
         }
         guard score > state.threshold, !checkingCondition || matches(condition, doc) else { return }
         collector.offer(score: score, address: DocumentAddress(segment: segmentNumber, document: doc))

@@ -11,12 +11,21 @@ struct MaxScoreSplit {
     var leftOut: [Bool]
     /// The members that give candidates in the window, in `byBound` order.
     var essential: [Int] = []
+    /// By slot, for the members: the bound in the window with the bounds of the pairs charged to it (see
+    /// `MaxScoreSplit+Pairs.swift`); what the split is chosen by.
+    var effective: [Float]
+    /// Pairs of near words outside the group whose two terms are members, with those members' slots.
+    var attached: [(pair: Int, a: Int, b: Int)] = []
+    /// The clauses outside the group that any statement may have: all but the attached pairs.
+    var unattached: [Int]
 
     init(group: [Int], outside: [Int], slotCount: Int) {
         self.outside = outside
         byBound = group
         byDensity = group
         leftOut = Array(repeating: false, count: slotCount)
+        effective = Array(repeating: 0, count: slotCount)
+        unattached = outside
         essential.reserveCapacity(group.count)
     }
 }
@@ -33,6 +42,7 @@ extension SegmentSearch {
         var inGroup = Array(repeating: false, count: cursorCount)
         for slot in group { inGroup[slot] = true }
         var split = MaxScoreSplit(group: group, outside: scorers.filter { !inGroup[$0] }, slotCount: cursorCount)
+        split.attach(pairTerms: pairTerms, inGroup: inGroup)
         var state = CandidateState(capacity: cursorCount)
         var windowScratch: WindowScores? = nil
         var doc: Int32 = 0
@@ -64,8 +74,7 @@ extension SegmentSearch {
     /// - Returns: Whether any member is essential: if none, no statement of the window can make it.
     @inline(__always)
     private func splitGroup(_ split: inout MaxScoreSplit, _ state: inout CandidateState) -> Bool {
-        var budget: Float = 0
-        for slot in split.outside { budget += bounds[slot] }
+        let budget = split.chargePairs(bounds)
         partition(&split, budget: budget, threshold: state.threshold)
         split.essential.removeAll(keepingCapacity: true)
         state.remaining.removeAll(keepingCapacity: true)
@@ -90,23 +99,25 @@ extension SegmentSearch {
     @inline(__always)
     private func partition(_ split: inout MaxScoreSplit, budget: Float, threshold: Float) {
         for slot in split.byBound { split.leftOut[slot] = false }
-        split.byBound.sort { bounds[$0] < bounds[$1] }
+        split.byBound.sort { split.effective[$0] < split.effective[$1] }
         var spent = budget
         var weakestCost = 0
         var weakestCount = 0
         for slot in split.byBound {
-            if spent + bounds[slot] > threshold { break }
-            spent += bounds[slot]
+            if spent + split.effective[slot] > threshold { break }
+            spent += split.effective[slot]
             weakestCost += costs[slot]
             weakestCount += 1
         }
         if split.byBound.count > 1 && split.byBound.count <= 8 {
             // Most postings per unit of bound first (cross-multiplied: a zero bound comes first).
-            split.byDensity.sort { Float(costs[$0]) * bounds[$1] > Float(costs[$1]) * bounds[$0] }
+            split.byDensity.sort { [effective = split.effective] in
+                Float(costs[$0]) * effective[$1] > Float(costs[$1]) * effective[$0]
+            }
             spent = budget
             var densestCost = 0
-            for slot in split.byDensity where spent + bounds[slot] <= threshold {
-                spent += bounds[slot]
+            for slot in split.byDensity where spent + split.effective[slot] <= threshold {
+                spent += split.effective[slot]
                 densestCost += costs[slot]
                 split.leftOut[slot] = true
             }
@@ -174,10 +185,13 @@ extension SegmentSearch {
     ) -> Int32 {
         let end = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
         let count = accumulate(essential, from: doc, through: end, into: scratch)
-        if count > 0, !state.remaining.isEmpty, state.remaining.allSatisfy({ !cursors[$0].isPhrase }) {
+        if count > 0, !state.remaining.isEmpty, state.remaining.allSatisfy({ !cursors[$0].isExactPhrase }) {
             var postings = 0.0
-            for slot in state.remaining { postings += Double(cursors[slot].postingsCount) }
+            for slot in state.remaining where !cursors[slot].isPair { postings += Double(cursors[slot].postingsCount) }
             if readsAlong(postingsPerStatement: postings / Double(maxDoc), length: end &- doc &+ 1, candidates: count) {
+                if state.remaining.contains(where: { cursors[$0].isPair }) {
+                    return readAlongThenPairs(essential, count, from: doc, through: end, scratch, &state, &collector)
+                }
                 // The other clauses dense here: their postings are read once, not probed per candidate.
                 // Every score is complete: no clause is left to probe, so order does not matter.
                 addScores(state.remaining, from: doc, through: end, into: scratch)

@@ -16,12 +16,13 @@ extension SegmentSearch {
         if Task.isCancelled { return (end, -Float.infinity) }
         var total: Float = 0
         let wanted = min(end, doc &+ (windowLength &- 1))
-        for slot in scorers {
+        for slot in scorers where pairTerms[slot] == nil {
             let (last, bound) = cursors[slot].regionBound(from: doc, through: wanted)
             bounds[slot] = bound
             total += bound
             end = min(end, last)
         }
+        if hasPairTerms { total += boundPairs() }
         return (end, total)
     }
 

@@ -58,6 +58,10 @@ struct SegmentSearch<Segment: QuerySegment> {
     let windowLength: Int32
     /// The cost of reading each slot's postings (its clause's document frequency).
     let costs: [Int]
+    /// By slot, for a pair of near words: the slots of its two words' terms in its field, when present.
+    let pairTerms: [(a: Int, b: Int)?]
+    /// Whether some pair's bound comes from its words' (see ``boundPairs()``).
+    let hasPairTerms: Bool
 
     /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
     init(
@@ -110,6 +114,8 @@ struct SegmentSearch<Segment: QuerySegment> {
         groupsAreDisjoint = Set(distinct.joined()).count == distinct.reduce(0) { $0 + $1.count }
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
         costs = clauseOfSlot.map { plan.clauses[$0].cost }
+        pairTerms = Self.pairTerms(plan, slots: slots, clauseOfSlot: clauseOfSlot)
+        hasPairTerms = pairTerms.contains { $0 != nil }
     }
 }
 
@@ -174,7 +180,8 @@ extension SegmentSearch {
                     offsets: clause.key.offsets,
                     weight: field.weight,
                     norms: segment.normBytes(field: field.number).baseAddress,
-                    lengthFactors: lengthFactors.table(for: field.number)
+                    lengthFactors: lengthFactors.table(for: field.number),
+                    window: clause.key.window
                 )
             )
             fields.append(position)

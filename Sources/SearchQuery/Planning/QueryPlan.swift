@@ -26,6 +26,9 @@ struct PlanClause: Hashable {
         var terms: [String]
         /// Position of each term relative to the first (phrases only; `[0]` for a term).
         var offsets: [Int32]
+        /// For a pair of near words (two terms): how many positions apart they may stand, in either order.
+        /// 0 for a term or an exact phrase.
+        var window: Int32 = 0
     }
 
     var key: Key
@@ -44,10 +47,16 @@ struct PlanClause: Hashable {
     /// `boost · idf`: what an unbounded combined frequency would score.
     var weight: Float { boost * idf }
 
-    /// `answer:patent`, `answer:"new energy"`, or `title×0.5+question×0.5+answer×1:patent` for a clause
-    /// over several fields.
+    /// Whether the clause scores two words standing near each other (see ``Proximity``).
+    var isPair: Bool { key.window > 0 }
+
+    /// `answer:patent`, `answer:"new energy"`, `title×0.5+question×0.5+answer×1:patent` for a clause over
+    /// several fields, or `answer:near(trade war, 8)` for a pair.
     var label: String {
-        let text = key.terms.count == 1 ? key.terms[0] : "\"\(key.terms.joined(separator: " "))\""
+        let text =
+            isPair
+            ? "near(\(key.terms.joined(separator: " ")), \(key.window))"
+            : key.terms.count == 1 ? key.terms[0] : "\"\(key.terms.joined(separator: " "))\""
         if key.fields.count == 1 { return "\(key.fields[0].name):\(text)" }
         let fields = key.fields.map { "\($0.name)×\(Self.format($0.weight))" }.joined(separator: "+")
         return "\(fields):\(text)"

@@ -19,6 +19,13 @@ struct QueryPlanner<Index: QueryIndex> {
     let opened: OpenedPostings<Index.Segment>
     private var clauseIndex: [PlanClause.Key: Int] = [:]
     private var dropsStopWords = true
+    /// Pairs of near words and whole CJK runs to score (see `QueryPlanner+Runs.swift`).
+    var proximity = Proximity.off
+    /// Whether the words being planned are required (`--every-word`, `+word`): a CJK run then requires its
+    /// two end bigrams, and the parts of one word (`华为5G网络`) are all required.
+    var wordsRequired = false
+    /// The query's scoring words in order, for proximity pairs.
+    var sequence: [SequenceItem] = []
 
     init(
         index: Index,
@@ -46,9 +53,11 @@ struct QueryPlanner<Index: QueryIndex> {
         topics: TopicSet,
         weights: FieldWeights,
         query: String,
-        opened: OpenedPostings<Index.Segment>
+        opened: OpenedPostings<Index.Segment>,
+        proximity: Proximity = .off,
+        mode: DefaultMode = .any
     ) throws(SearchError) -> QueryPlan {
-        let fresh = QueryPlanner(
+        var fresh = QueryPlanner(
             index: index,
             analyzer: analyzer,
             topics: topics,
@@ -56,6 +65,8 @@ struct QueryPlanner<Index: QueryIndex> {
             query: query,
             opened: opened
         )
+        fresh.proximity = proximity
+        fresh.wordsRequired = mode == .all
         var planner = fresh
         var predicate = try planner.build(node, topic: topic)
         if planner.plan.clauses.isEmpty, node != nil {
@@ -65,6 +76,7 @@ struct QueryPlanner<Index: QueryIndex> {
             predicate = try planner.build(node, topic: topic)
         }
         if let dates { predicate = .all([predicate, .date(dates)]) }
+        planner.addPairs()
         planner.plan.condition = predicate
         try planner.computeStatistics()
         return planner.plan
@@ -82,21 +94,34 @@ struct QueryPlanner<Index: QueryIndex> {
         switch node {
         case .word(let text, let field, let isPrefix, _):
             let fields = self.fields(field)
-            if isPrefix { return try prefix(text, fields: fields, scoring: scoring) }
+            if isPrefix {
+                breakSequence()
+                return try prefix(text, fields: fields, scoring: scoring)
+            }
             var predicates: [MatchCondition] = []
-            for unit in self.units(of: analyzer.tokens(text), splitAtGaps: true) {
+            let units = self.units(of: analyzer.tokens(text), splitAtGaps: true)
+            let parts = scoring ? units.flatMap(Self.splitAtScripts) : units
+            for unit in parts {
                 if unit.terms.count == 1, dropsStopWords, analyzer.isStopWord(unit.terms[0]) { continue }
                 if unit.terms.count == 1, Self.isOneCJKCharacter(unit.terms[0]) {
+                    breakSequence()
                     predicates.append(try character(unit.terms[0], fields: fields, scoring: scoring))
                     continue
                 }
+                if scoring, Self.isCJKRun(unit) {
+                    predicates.append(run(unit, fields: fields, inSequence: field == nil))
+                    continue
+                }
+                if scoring && field == nil { record(unit) } else { breakSequence() }
                 predicates.append(clause(fields: fields, unit, scoring: scoring, origin: "query"))
             }
-            return predicates.isEmpty ? nil : (predicates.count == 1 ? predicates[0] : .all(predicates))
+            return combine(predicates, splitAtScripts: parts.count > units.count)
         case .phrase(let text, let field, _):
+            breakSequence()
             guard let unit = units(of: analyzer.tokens(text), splitAtGaps: false).first else { return nil }
             return clause(fields: fields(field), unit, scoring: scoring, origin: "query")
         case .keyword(let keyword, let value, _):
+            breakSequence()
             guard let field = index.fieldNumber(named: keyword.indexField) else { return .matchNone }
             return clause(
                 fields: [(field, 0, keyword.indexField)],
@@ -107,6 +132,7 @@ struct QueryPlanner<Index: QueryIndex> {
         case .date(let range, _):
             return .date(range)
         case .topic(let name, let range):
+            breakSequence()
             guard let topic = topics[name] else {
                 let known = topics.names.joined(separator: ", ")
                 throw .syntax(
@@ -129,13 +155,18 @@ struct QueryPlanner<Index: QueryIndex> {
         var filters: [MatchCondition] = []
         var optional: [MatchCondition] = []
         var excluded: [MatchCondition] = []
+        let outerRequired = wordsRequired
+        defer { wordsRequired = outerRequired }
         for clause in clauses {
+            wordsRequired = clause.occur == .must
             switch clause.occur {
             case .must:
                 guard let p = try node(clause.node, scoring: scoring) else { continue }
                 if clause.node.isFilter { filters.append(p) } else { required.append(p) }
             case .should: if let p = try node(clause.node, scoring: scoring) { optional.append(p) }
-            case .mustNot: if let p = try node(clause.node, scoring: false) { excluded.append(p) }
+            case .mustNot:
+                breakSequence()
+                if let p = try node(clause.node, scoring: false) { excluded.append(p) }
             }
         }
         // A required word makes the other words optional (they only add to the score), as in Lucene; a
@@ -252,11 +283,13 @@ struct QueryPlanner<Index: QueryIndex> {
     struct Unit {
         var terms: [String]
         var offsets: [Int32]
+        /// For a pair of near words, how far apart they may stand; 0 for a term or an exact phrase.
+        var window: Int32 = 0
     }
 
     /// Tokens grouped into terms and phrases: a token joined to the previous one (`new-energy`, the bigrams
     /// of a CJK run) continues a phrase; with `splitAtGaps` a separator starts a new unit.
-    private func units(of tokens: [Token], splitAtGaps: Bool) -> [Unit] {
+    func units(of tokens: [Token], splitAtGaps: Bool) -> [Unit] {
         var units: [Unit] = []
         var firstPosition = 0
         for token in tokens {
@@ -271,7 +304,7 @@ struct QueryPlanner<Index: QueryIndex> {
     }
 
     /// The fields to search a word in: the named one, or the content fields with their weights.
-    private func fields(_ field: TextField?) -> [(UInt8, Float, String)] {
+    func fields(_ field: TextField?) -> [(UInt8, Float, String)] {
         let wanted: [(TextField, Float)] = field.map { [($0, $0.isFilter ? 0 : 1)] } ?? weights.defaults
         return wanted.compactMap { field, weight in
             index.fieldNumber(named: field.rawValue).map { ($0, weight, field.rawValue) }
@@ -280,7 +313,7 @@ struct QueryPlanner<Index: QueryIndex> {
 
     /// The clause of `unit` over `fields`, merged with an equal one already planned: its scoring
     /// occurrences add up (`boost` each, when `scoring` and some field has a weight).
-    private mutating func clause(
+    mutating func clause(
         fields: [(UInt8, Float, String)],
         _ unit: Unit,
         scoring: Bool,
@@ -292,7 +325,8 @@ struct QueryPlanner<Index: QueryIndex> {
         let key = PlanClause.Key(
             fields: fields.map { PlanClause.Field(number: $0.0, name: $0.2, weight: $0.1) },
             terms: unit.terms,
-            offsets: unit.offsets
+            offsets: unit.offsets,
+            window: unit.window
         )
         let position: Int
         if let existing = clauseIndex[key] {
@@ -309,7 +343,7 @@ struct QueryPlanner<Index: QueryIndex> {
         return .clause(position)
     }
 
-    private func any(_ predicates: [MatchCondition]) -> MatchCondition {
+    func any(_ predicates: [MatchCondition]) -> MatchCondition {
         let useful = predicates.filter { $0 != .matchNone }
         if useful.isEmpty { return .matchNone }
         return useful.count == 1 ? useful[0] : .any(useful)

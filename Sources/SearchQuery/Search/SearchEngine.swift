@@ -87,7 +87,9 @@ package final class SearchEngine<Index: QueryIndex> {
             topics: topics,
             weights: (request.ranking ?? ranking).weights,
             query: request.query ?? "",
-            opened: opened ?? OpenedPostings(segments: index.querySegments)
+            opened: opened ?? OpenedPostings(segments: index.querySegments),
+            proximity: request.proximity,
+            mode: request.mode
         )
         plan.synonyms = rewriter.expansions
         return plan
@@ -158,7 +160,7 @@ package final class SearchEngine<Index: QueryIndex> {
         let scoring = plan.clauses.filter { $0.boost > 0 }
         let terms = Set(scoring.filter { !$0.isPhrase }.map { $0.key.terms[0] })
         var phrases: [PhrasePattern] = []
-        for clause in scoring where clause.isPhrase {
+        for clause in scoring where clause.isPhrase && !clause.isPair {
             let pattern = PhrasePattern(terms: clause.key.terms, offsets: clause.key.offsets.map { Int($0) })
             if !phrases.contains(pattern) { phrases.append(pattern) }
         }

@@ -28,6 +28,8 @@ public struct SearchRequest: Hashable, Sendable {
     public var crossLanguage = false
     /// BM25F's parameters for this request; `nil` for the searcher's own (a tuning knob).
     public var ranking: RankingParameters?
+    /// How statements gain where the query's words stand near each other (and how CJK runs rank).
+    public var proximity: Proximity
 
     /// A request; every part but the query or topic is optional.
     public init(
@@ -41,9 +43,11 @@ public struct SearchRequest: Hashable, Sendable {
         offset: Int = 0,
         facets: [Facet] = [],
         exactTotal: Bool = false,
-        ranking: RankingParameters? = nil
+        ranking: RankingParameters? = nil,
+        proximity: Proximity = Proximity()
     ) {
         self.ranking = ranking
+        self.proximity = proximity
         self.sort = sort
         self.offset = max(0, offset)
         self.facets = facets
