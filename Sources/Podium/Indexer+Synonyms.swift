@@ -13,7 +13,7 @@ extension Indexer {
 
     /// The synonyms file a build or refresh copies into the index: the one named in the options, else the
     /// first corpus root that is a folder with a `synonyms.toml` at its top; `nil` when there is none (the
-    /// built-in defaults then serve). A file that cannot be read or has a mistake is an `.input` error
+    /// index then has no synonyms). A file that cannot be read or has a mistake is an `.input` error
     /// naming it and its line, before anything is written.
     static func synonymsSource(_ options: IndexingOptions, roots: [String]) throws(PodiumError) -> String? {
         var path = options.synonymsFile
@@ -46,9 +46,9 @@ extension Indexer {
 }
 
 extension PodiumIndex {
-    /// The synonyms of `path`, or the built-in defaults (`SynonymDefaults.text`) when `nil`.
+    /// The synonyms of `path`; none when `nil` (an index built without a synonyms file ranks as before).
     static func loadSynonyms(_ path: String?) throws(PodiumError) -> SynonymSet {
-        guard let path else { return SynonymDefaults.set }
+        guard let path else { return .empty }
         return try SynonymFile.load(path)
     }
 

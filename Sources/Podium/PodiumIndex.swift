@@ -98,7 +98,7 @@ public final class PodiumIndex: @unchecked Sendable {
     /// - Complexity: O(number of segments).
     /// - Throws: `.index` when there is no index, it is damaged, or another analyzer built it; `.input`
     ///   when the topics file cannot be read or has a mistake (the message names the line).
-    /// Searches use the synonyms of `synonymsFile`, else the index's kept copy, else the built-in defaults.
+    /// Searches use the synonyms of `synonymsFile`, else the index's kept copy, else none.
     public init(directory: String, topicsFile: String? = nil, synonymsFile: String? = nil) throws(PodiumError) {
         self.directory = directory
         do {

@@ -44,7 +44,7 @@ struct CorpusOptions: ParsableArguments {
     @Option(
         help: """
             The synonyms file to keep in the index, read by every search of it. \
-            (default: synonyms.toml at the top of a corpus folder, else the built-in list of Docs/synonyms.toml)
+            (default: synonyms.toml at the top of a corpus folder; Docs/synonyms.toml is the shipped list)
             """
     )
     var synonyms: String?
