@@ -203,11 +203,14 @@ struct FieldsCursor<Postings: QueryPostings> {
     /// cannot exceed `minimum` may be passed over; leaves the cursor on the first match after `last` and
     /// returns it. `minimum` holds only up to the end of the region of the last
     /// ``regionBound(from:through:)``, which `last` must not pass when `minimum` is finite.
+    /// - Parameter ordered: Whether `body` must see the documents in increasing order; if not, a clause of
+    ///   several fields gives each stretch of ``LegStorage/capacity`` documents in order of first sight.
     @inline(__always)
     @discardableResult
     mutating func forEachScore(
         through last: Int32,
         atLeast minimum: Float,
+        ordered: Bool = true,
         _ body: (_ doc: Int32, _ score: Float) -> Void
     ) -> Int32 {
         let (weight, k1) = (self.weight, k1)
@@ -227,7 +230,7 @@ struct FieldsCursor<Postings: QueryPostings> {
             var start = doc
             while start <= last {
                 let end = min(last, start &+ Int32(LegStorage<Postings>.capacity - 1))
-                sumLegs(from: start, through: end, body)
+                sumLegs(from: start, through: end, ordered: ordered, body)
                 if end == Int32.max { break }
                 start = end &+ 1
             }
@@ -241,8 +244,12 @@ struct FieldsCursor<Postings: QueryPostings> {
     /// Every leg's parts from `start` through `end` (at most ``LegStorage/capacity`` documents), read from
     /// their decoded blocks and summed per statement, then saturated and given to `body` in document order.
     @inline(__always)
-    private mutating func sumLegs(from start: Int32, through end: Int32, _ body: (_ doc: Int32, _ score: Float) -> Void)
-    {
+    private mutating func sumLegs(
+        from start: Int32,
+        through end: Int32,
+        ordered: Bool,
+        _ body: (_ doc: Int32, _ score: Float) -> Void
+    ) {
         let (weight, k1) = (self.weight, k1)
         let sums = storage.sums
         let seen = storage.seen
@@ -261,7 +268,14 @@ struct FieldsCursor<Postings: QueryPostings> {
             }
         }
         let length = Int(end &- start) &+ 1
-        if count &* 2 >= length {
+        if !ordered {
+            for offset in UnsafeBufferPointer(start: offsets, count: count) {
+                let k = Int(offset)
+                body(start &+ offset, BM25.saturate(weight: weight, frequency: sums[k], k1: k1))
+                sums[k] = 0
+                seen[k] = false
+            }
+        } else if count &* 2 >= length {
             for k in 0..<length where seen[k] {
                 body(start &+ Int32(truncatingIfNeeded: k), BM25.saturate(weight: weight, frequency: sums[k], k1: k1))
                 sums[k] = 0
@@ -344,63 +358,5 @@ struct FieldsCursor<Postings: QueryPostings> {
         let bound = BM25.saturate(weight: weight, frequency: combined, k1: k1) * Leg.boundSlack
         (regionLastDoc, regionValue) = (last, bound)
         return (last, bound)
-    }
-}
-
-/// Owns the legs of a ``FieldsCursor`` and their bounds, reached by pointer: no uniqueness or exclusivity
-/// check per move.
-final class LegStorage<Postings: QueryPostings> {
-    /// The most statements whose parts are summed at once.
-    static var capacity: Int { 4096 }
-
-    let legs: UnsafeMutablePointer<ClauseCursor<Postings>>
-    let bounds: UnsafeMutablePointer<Float>
-    /// Leg numbers, ordered by bound when the legs are split.
-    let order: UnsafeMutablePointer<Int>
-    private let count: Int
-    private var scratch:
-        (sums: UnsafeMutablePointer<Float>, seen: UnsafeMutablePointer<Bool>, offsets: UnsafeMutablePointer<Int32>)?
-
-    init(_ legs: [ClauseCursor<Postings>]) {
-        count = legs.count
-        self.legs = .allocate(capacity: max(1, count))
-        self.legs.initialize(from: legs, count: count)
-        bounds = .allocate(capacity: max(1, count))
-        bounds.initialize(repeating: 0, count: max(1, count))
-        order = .allocate(capacity: max(1, count))
-        order.initialize(repeating: 0, count: max(1, count))
-    }
-
-    /// Per statement of a stretch of documents: the summed parts, whether any leg had it, and the offsets
-    /// met; all back to zero between stretches. Made on first use: a one-field clause never needs it.
-    private func makeScratch() -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Bool>, UnsafeMutablePointer<Int32>)
-    {
-        if let scratch { return scratch }
-        let made = (
-            UnsafeMutablePointer<Float>.allocate(capacity: Self.capacity),
-            UnsafeMutablePointer<Bool>.allocate(capacity: Self.capacity),
-            UnsafeMutablePointer<Int32>.allocate(capacity: Self.capacity)
-        )
-        made.0.initialize(repeating: 0, count: Self.capacity)
-        made.1.initialize(repeating: false, count: Self.capacity)
-        made.2.initialize(repeating: 0, count: Self.capacity)
-        scratch = made
-        return made
-    }
-
-    var sums: UnsafeMutablePointer<Float> { makeScratch().0 }
-    var seen: UnsafeMutablePointer<Bool> { makeScratch().1 }
-    var offsets: UnsafeMutablePointer<Int32> { makeScratch().2 }
-
-    deinit {
-        legs.deinitialize(count: count)
-        legs.deallocate()
-        bounds.deallocate()
-        order.deallocate()
-        if let scratch {
-            scratch.sums.deallocate()
-            scratch.seen.deallocate()
-            scratch.offsets.deallocate()
-        }
     }
 }

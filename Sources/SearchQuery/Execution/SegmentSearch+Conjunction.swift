@@ -174,7 +174,7 @@ extension SegmentSearch {
             for k in start..<required.followerEnds[g] {
                 let slot = required.followerSlots[k]
                 if cursors[slot].advance(to: doc) > windowEnd { continue }
-                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity) { at, score in
+                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
                     let i = Int(at &- doc)
                     guard seen[i], levels[i] &- level <= 1 else { return }
                     levels[i] = level &+ 1

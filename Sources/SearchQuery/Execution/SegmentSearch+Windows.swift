@@ -50,7 +50,7 @@ extension SegmentSearch {
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
             // No branch on the data: whether a statement was seen is a coin toss.
-            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity) { at, score in
+            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
                 let i = Int(at &- doc)
                 offsets[count] = at &- doc
                 count &+= seen[i] ? 0 : 1
@@ -73,7 +73,7 @@ extension SegmentSearch {
         let seen = scratch.seen
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
-            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity) { at, score in
+            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
                 let i = Int(at &- doc)
                 if seen[i] { scores[i] += score }
             }
@@ -90,7 +90,8 @@ extension SegmentSearch {
         through windowEnd: Int32,
         in scratch: WindowScores
     ) {
-        guard slots.count > 1 else { return }
+        // A clause over several fields gives its statements in order of first sight, too.
+        guard slots.count > 1 || cursors[slots[0]].legCount > 1 else { return }
         let length = Int(windowEnd &- doc) &+ 1
         if count &* 2 >= length {
             var k = 0

@@ -31,7 +31,7 @@ public struct RankingParameters: Hashable, Sendable {
         questionB: Float = 0.75,
         answerB: Float = 0.75,
         otherB: Float = 0.75,
-        minimumAnswerLength: Float = 0
+        minimumAnswerLength: Float = 20
     ) {
         self.minimumAnswerLength = minimumAnswerLength
         self.k1 = k1
