@@ -56,7 +56,7 @@ struct PruningEquivalenceTests {
         var pairsScored = 0
         for _ in 0..<60 {
             let (query, mode) = generator.nearWords()
-            for proximity in [Proximity(), Proximity(inQuestions: true, commonShare: 0.2), strong] {
+            for proximity in [Proximity(), Proximity(inQuestions: false, commonShare: 0.2), strong] {
                 let request = SearchRequest(query: query, mode: mode, limit: 10, proximity: proximity)
                 let plan = try engine.plan(request)
                 let expected = Self.reference.evaluate(plan)

@@ -30,7 +30,7 @@ public struct Proximity: Hashable, Sendable {
         window: Int = 8,
         phrase: Float = 1,
         maximumPairs: Int = 8,
-        inQuestions: Bool = false,
+        inQuestions: Bool = true,
         commonShare: Float = 0.02
     ) {
         self.inQuestions = inQuestions

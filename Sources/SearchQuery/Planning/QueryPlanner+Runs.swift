@@ -129,8 +129,9 @@ extension QueryPlanner {
         return pairs
     }
 
-    /// Adds the pairs as clauses that score and never decide a match, in the answer (and the question when
-    /// asked: short questions gain little from it; a briefing's title is shared by all its statements).
+    /// Adds the pairs as clauses that score and never decide a match, in the answer and the question (not
+    /// the title, which a briefing's statements share); a word in more than ``Proximity/commonShare`` of the
+    /// statements makes no pair.
     mutating func addPairs() throws(SearchError) {
         guard proximity.scoresPairs else { return }
         let wanted = proximity.inQuestions ? [TextField.answer, .question] : [.answer]
