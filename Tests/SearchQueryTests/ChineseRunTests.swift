@@ -54,7 +54,9 @@ import Testing
     }
 
     @Test func explanationsShowThePairsAndTheWholeRun() throws {
-        let results = try Self.engine.search(SearchRequest(query: "萨德部署", limit: 3, explain: true))
+        // Every bigram is in more than 2% of these seven statements: pairs are asked for whatever their words.
+        let request = SearchRequest(query: "萨德部署", limit: 3, explain: true, proximity: Proximity(commonShare: 100))
+        let results = try Self.engine.search(request)
         let top = try #require(results.hits.first?.explanation)
         #expect(top.parts.contains { $0.origins == ["whole run"] && $0.clause == "answer:\"萨德 德部 部署\"" })
         #expect(top.parts.contains { $0.origins == ["proximity"] && $0.clause.hasPrefix("answer:near(") })
@@ -77,7 +79,8 @@ import Testing
         let engine = SearchEngine(
             index: MemoryIndex(segments: [texts.map { MemoryDocument(text: [.answer: $0]) }], blockSize: 2)
         )
-        let near = try engine.search(SearchRequest(query: "tariffs escalation", limit: 2)).hits
+        let everyWord = Proximity(commonShare: 100)  // both words are in every statement here
+        let near = try engine.search(SearchRequest(query: "tariffs escalation", limit: 2, proximity: everyWord)).hits
         #expect(near.map(\.address.document) == [1, 0])
         #expect(near[0].score > near[1].score)
         let off = try engine.search(SearchRequest(query: "tariffs escalation", limit: 2, proximity: .off)).hits

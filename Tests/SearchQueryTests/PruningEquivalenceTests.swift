@@ -51,12 +51,12 @@ struct PruningEquivalenceTests {
         engine.scanPerProbe = scanPerProbe
         engine.windowLength = windowLength
         var generator = QueryGenerator(documents: Array(Self.segments.joined()), seed: 20_261_207)
-        let strong = Proximity(weight: 1.5, window: 4, phrase: 2, maximumPairs: 6, inQuestions: true)
+        let strong = Proximity(weight: 1.5, window: 4, phrase: 2, maximumPairs: 6, inQuestions: true, commonShare: 100)
         var compared = 0
         var pairsScored = 0
         for _ in 0..<60 {
             let (query, mode) = generator.nearWords()
-            for proximity in [Proximity(), strong] {
+            for proximity in [Proximity(), Proximity(inQuestions: false, commonShare: 0.2), strong] {
                 let request = SearchRequest(query: query, mode: mode, limit: 10, proximity: proximity)
                 let plan = try engine.plan(request)
                 let expected = Self.reference.evaluate(plan)
@@ -70,7 +70,7 @@ struct PruningEquivalenceTests {
             }
         }
         #expect(compared > 80, "too few queries had matches: \(compared)")
-        #expect(pairsScored > 80, "too few queries scored pairs: \(pairsScored)")
+        #expect(pairsScored > 60, "too few queries scored pairs: \(pairsScored)")
     }
 
     /// A required word typed twice counts twice and matches what it matches once; the random queries met

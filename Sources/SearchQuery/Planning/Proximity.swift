@@ -19,6 +19,9 @@ public struct Proximity: Hashable, Sendable {
     public var maximumPairs: Int
     /// Whether pairs are scored in the question as well as in the answer.
     public var inQuestions: Bool
+    /// The largest share of statements a word may occur in and still be part of a pair: a pair's positions
+    /// are read per candidate, and near-ubiquitous words (`said`, `countries`) cost the most and tell least.
+    public var commonShare: Float
 
     /// Proximity with the given settings (the defaults were chosen on CISI and the tuning half of the
     /// judged press queries).
@@ -27,9 +30,11 @@ public struct Proximity: Hashable, Sendable {
         window: Int = 8,
         phrase: Float = 1,
         maximumPairs: Int = 8,
-        inQuestions: Bool = false
+        inQuestions: Bool = true,
+        commonShare: Float = 0.02
     ) {
         self.inQuestions = inQuestions
+        self.commonShare = commonShare
         self.weight = weight
         self.window = window
         self.phrase = phrase
@@ -39,7 +44,7 @@ public struct Proximity: Hashable, Sendable {
     /// No proximity pairs and no whole-run phrases: CJK runs are plain bags of bigrams.
     public static let off = Proximity(weight: 0, window: 0, phrase: 0, maximumPairs: 0)
 
-    /// Settings written `weight=0.3,window=8,phrase=1,pairs=8,questions=1` (any of them, in any order; the others keep
+    /// Settings written `weight=0.3,window=8,phrase=1,pairs=8,questions=1,common=0.02` (any of them, in any order; the others keep
     /// their defaults), or `off`.
     /// - Throws: ``ProximitySettingsError`` naming the setting that cannot be read.
     public init(settings text: String) throws(ProximitySettingsError) {
@@ -56,11 +61,12 @@ public struct Proximity: Hashable, Sendable {
             }
             let (name, value) = (parts[0], parts[1])
             switch name {
-            case "weight", "phrase":
+            case "weight", "phrase", "common":
                 guard let number = Float(value), number.isFinite, number >= 0, number <= 100 else {
                     throw ProximitySettingsError(setting: String(item), reason: "a number from 0 to 100")
                 }
-                if name == "weight" { weight = number } else { phrase = number }
+                if name == "weight" { weight = number } else if name == "phrase" { phrase = number }
+                if name == "common" { commonShare = number }
             case "window", "pairs", "questions":
                 guard let number = Int(value), number >= 0, number <= 1000 else {
                     throw ProximitySettingsError(setting: String(item), reason: "a whole number from 0 to 1000")
@@ -70,7 +76,7 @@ public struct Proximity: Hashable, Sendable {
             default:
                 throw ProximitySettingsError(
                     setting: String(item),
-                    reason: "the settings are weight, window, phrase, pairs and questions"
+                    reason: "the settings are weight, window, phrase, pairs, questions and common"
                 )
             }
         }

@@ -127,16 +127,27 @@ extension QueryPlanner {
         return pairs
     }
 
-    /// Adds the pairs as clauses that score and never decide a match, in the answer (and the question when
-    /// asked: short questions gain little from it; a briefing's title is shared by all its statements).
-    mutating func addPairs() {
+    /// Adds the pairs as clauses that score and never decide a match, in the answer and the question (not
+    /// the title, which a briefing's statements share); a word in more than ``Proximity/commonShare`` of the
+    /// statements makes no pair.
+    mutating func addPairs() throws(SearchError) {
         guard proximity.scoresPairs else { return }
         let wanted = proximity.inQuestions ? [TextField.answer, .question] : [.answer]
         let fields = self.fields(nil).filter { field in wanted.contains { $0.rawValue == field.2 } }
         let window = Int32(clamping: proximity.window)
+        let common = Int((Double(proximity.commonShare) * Double(index.liveDocumentCount)).rounded(.up))
         for pair in pairs() {
             let unit = Unit(terms: pair, offsets: [0, 0], window: window)
-            _ = clause(fields: fields, unit, scoring: true, boost: proximity.weight, origin: "proximity")
+            var kept: [(UInt8, Float, String)] = []
+            for (field, weight, name) in fields {
+                var isCommon = false
+                for term in pair where try opened.documentFrequency(field: field, term: term) > common {
+                    isCommon = true
+                }
+                if !isCommon { kept.append((field, weight, name)) }
+            }
+            if kept.isEmpty { continue }
+            _ = clause(fields: kept, unit, scoring: true, boost: proximity.weight, origin: "proximity")
         }
     }
 }

@@ -76,7 +76,7 @@ struct QueryPlanner<Index: QueryIndex> {
             predicate = try planner.build(node, topic: topic)
         }
         if let dates { predicate = .all([predicate, .date(dates)]) }
-        planner.addPairs()
+        try planner.addPairs()
         planner.plan.condition = predicate
         try planner.computeStatistics()
         return planner.plan
