@@ -28,6 +28,11 @@ public struct PodiumError: Error, CustomStringConvertible, Sendable {
     public var isOutdatedIndex = false
     /// The signal that stopped a build or refresh before its commit, when that is what happened.
     public var interruptedBy: Int32?
+    /// For a query without a reading: the spot, in characters from the start of the query.
+    public var queryOffset: Int?
+    /// Whether the task was cancelled while it searched (a server's time limit), so nothing is wrong with
+    /// the query or the index.
+    public var isCancelled = false
 
     /// Creates an error.
     public init(_ kind: Kind, _ message: String, hint: String? = nil, detail: [String] = []) {

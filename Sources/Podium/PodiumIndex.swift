@@ -368,12 +368,18 @@ public final class PodiumIndex: @unchecked Sendable {
     static func translate(_ error: SearchError, index: String, query: String?) -> PodiumError {
         switch error {
         case .syntax(let syntax):
-            return PodiumError(
+            var error = PodiumError(
                 .usage,
                 "cannot read the query: \(syntax.message) (at character \(syntax.offset + 1))",
                 hint: syntaxHint(syntax.code),
                 detail: QueryCaret.lines(query: query ?? "", offset: syntax.offset)
             )
+            error.queryOffset = syntax.offset
+            return error
+        case .cancelled:
+            var error = PodiumError(.usage, error.description)
+            error.isCancelled = true
+            return error
         case .unknownTopic:
             return PodiumError(.usage, error.description, hint: "see the topics with: podium topics list")
         case .unknownFacet:

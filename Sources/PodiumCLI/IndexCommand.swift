@@ -181,23 +181,7 @@ extension IndexCommand {
             let stats = try handlingErrors { () throws(PodiumError) in try IndexInspector.statistics(index: index) }
             switch format {
             case .json:
-                var o = JSONObjectWriter()
-                o.add("index", stats.directory)
-                o.add("generation", stats.generation)
-                o.add("sources", stats.sources)
-                o.add("skipped_sources", stats.skippedSources)
-                o.add("statements", stats.statements)
-                o.add("folded_duplicates", stats.foldedDuplicates)
-                o.add("segments", stats.segments)
-                o.add("terms", stats.terms)
-                o.add("bytes", stats.bytes)
-                var kinds = JSONObjectWriter()
-                for (kind, bytes) in stats.bytesByKind { kinds.add(kind, bytes) }
-                o.add("bytes_by_kind", raw: kinds.result)
-                o.add("analyzer", stats.analyzer)
-                o.add("corpus", strings: stats.corpus)
-                o.add("coverage", raw: Self.json(stats.coverage))
-                Swift.print(o.result)
+                Swift.print(ResultJSON.statistics(stats))
             case .text:
                 Swift.print("index       \(stats.directory) (generation \(stats.generation))")
                 Swift.print("sources     \(stats.sources) (\(stats.skippedSources) skipped)")
@@ -231,30 +215,6 @@ extension IndexCommand {
             lines.append("speakers    \(c.speakerCount); the most frequent: \(list(c.speakers))")
             lines.append("outlets     \(c.outletCount); the most frequent: \(list(c.outlets))")
             return lines
-        }
-
-        /// The coverage as a JSON object.
-        static func json(_ c: IndexCoverage) -> String {
-            func list(_ counts: [IndexCoverage.Count]) -> String {
-                "["
-                    + counts.map { count in
-                        var o = JSONObjectWriter()
-                        o.add("value", count.value)
-                        o.add("count", count.count)
-                        return o.result
-                    }.joined(separator: ",") + "]"
-            }
-            var o = JSONObjectWriter()
-            o.add("first_date", raw: c.firstDate.map(JSONText.quoted) ?? "null")
-            o.add("last_date", raw: c.lastDate.map(JSONText.quoted) ?? "null")
-            o.add("undated", c.undated)
-            o.add("languages", raw: list(c.languages))
-            o.add("kinds", raw: list(c.kinds))
-            o.add("speaker_count", c.speakerCount)
-            o.add("speakers", raw: list(c.speakers))
-            o.add("outlet_count", c.outletCount)
-            o.add("outlets", raw: list(c.outlets))
-            return o.result
         }
 
         static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }

@@ -102,20 +102,16 @@ struct SearchCommand: ParsableCommand {
             HitRendering(style: style, wrapWidth: wrap, firstRank: order.offset + 1).text(outcome.hits, to: out)
             for line in TotalsRendering.text(outcome.facets, style: style) { out.write(line + "\n") }
         case .json:
-            var o = JSONObjectWriter()
-            o.add("query", options.query ?? "")
-            if let topic = query.topic { o.add("topic", topic) }
-            o.add("count", outcome.hits.count)
-            o.add("offset", order.offset)
-            o.add("total", outcome.total)
-            o.add("totalIsExact", outcome.totalIsExact)
-            o.add("sort", order.sort.rawValue)
-            o.add("facets", raw: TotalsRendering.json(outcome.facets))
-            o.add("notes", strings: outcome.notes)
-            o.add("hits", raw: "[" + outcome.hits.map(HitRendering.json).joined(separator: ",") + "]")
-            out.write(o.result + "\n")
+            let json = ResultJSON.search(
+                outcome,
+                query: options.query ?? "",
+                topic: query.topic,
+                offset: order.offset,
+                sort: order.sort
+            )
+            out.write(json + "\n")
         case .jsonl:
-            for hit in outcome.hits { out.write(HitRendering.json(hit) + "\n") }
+            for hit in outcome.hits { out.write(ResultJSON.hit(hit) + "\n") }
         case .trec:
             HitRendering.trec(outcome.hits, qid: "1", to: out)
         }
@@ -169,7 +165,7 @@ struct SearchCommand: ParsableCommand {
                 switch format {
                 case .trec: HitRendering.trec(hits, qid: qid, to: out)
                 case .text: HitRendering(style: Style(enabled: false)).text(hits, to: out)
-                case .json, .jsonl: for hit in hits { out.write(HitRendering.json(hit) + "\n") }
+                case .json, .jsonl: for hit in hits { out.write(ResultJSON.hit(hit) + "\n") }
                 }
             } catch {
                 StandardError.line("query \(qid) (line \(lineNumber)): \(error.message)")

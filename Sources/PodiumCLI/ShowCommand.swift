@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
         let out = StandardOutput()
         switch format {
         case .text: out.write(Self.text(found))
-        case .json: out.write(Self.json(found) + "\n")
+        case .json: out.write(ResultJSON.statement(found) + "\n")
         case .md: out.write(Self.markdown(found))
         }
         out.flush()
@@ -94,39 +94,6 @@ struct ShowCommand: ParsableCommand {
     private static func paragraphs(_ label: String, _ text: String, lead: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         return label + lines.joined(separator: "\n" + lead + "    ") + "\n"
-    }
-
-    static func json(_ found: StatementContext) -> String {
-        func object(_ s: Statement) -> String {
-            var o = JSONObjectWriter()
-            o.add("id", s.id)
-            o.add("ordinal", s.ordinal)
-            o.add("date", s.date)
-            o.add("spokesperson", s.spokesperson)
-            o.add("outlet", s.outlet)
-            o.add("title", s.title)
-            o.add("question", s.question)
-            o.add("answer", s.answer)
-            o.add("language", s.language)
-            o.add("kind", s.kind)
-            o.add("source", s.source)
-            o.add("url", s.url)
-            o.add("followUp", s.followUp)
-            return o.result
-        }
-        var o = JSONObjectWriter()
-        o.add("statement", raw: object(found.statement))
-        o.add("before", raw: "[" + found.before.map(object).joined(separator: ",") + "]")
-        o.add("after", raw: "[" + found.after.map(object).joined(separator: ",") + "]")
-        let copies = found.copies.map { copy in
-            var c = JSONObjectWriter()
-            c.add("id", copy.id)
-            c.add("source", copy.source)
-            c.add("url", copy.url)
-            return c.result
-        }
-        o.add("copies", raw: "[" + copies.joined(separator: ",") + "]")
-        return o.result
     }
 
     static func markdown(_ found: StatementContext) -> String {

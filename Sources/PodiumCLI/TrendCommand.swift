@@ -46,52 +46,30 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
 
-    /// One series asked for: a topic or a query, with the name it goes by in the chart.
-    struct Asked {
-        var text: String
-        var isTopic: Bool
-        var name: String
-        var queryText: String { isTopic ? "topic:\(text)" : text }
-    }
-
     func run() throws {
         let svgFile = svg.map { OutputFile(path: $0, option: "--svg") }
         svgFile?.check()
         let podium = try indexOptions.location.open()
         let asked = series(in: podium)
-        let lists = try asked.map { a in
-            let options = dates.search(query: a.isTopic ? nil : a.text, topic: a.isTopic ? a.text : nil)
-            return try handlingErrors { () throws(PodiumError) in try podium.matchingDates(options) }
+        let report = try handlingErrors { () throws(PodiumError) in
+            try TrendReport(asked, in: podium, by: by.value, since: dates.since, until: dates.until, share: share)
         }
-        // Every statement's date, for the shares: how many statements each period holds in all.
-        let all = try handlingErrors { () throws(PodiumError) in
-            share ? try podium.statementDates(since: dates.since, until: dates.until) : []
-        }
-        let aligned = TrendSeries.aligned(lists, by: by.value, since: dates.since, until: dates.until)
-        let periods = aligned.first?.buckets.map(\.label) ?? []
-        let totals = TrendSeries(dates: all, by: by.value, first: periods.first, last: periods.last)
-        let values = aligned.map { s in share ? s.shares(of: totals) : s.buckets.map { Double($0.count) } }
         let out = StandardOutput()
         switch format {
         case .text:
-            for (a, (s, v)) in zip(asked, zip(aligned, values)) { render(s, values: v, title: a.name, to: out) }
-        case .csv: out.write(csv(asked, aligned, values, totals: totals))
-        case .json: out.write(json(asked, aligned, values, totals: totals) + "\n")
+            for (a, (s, v)) in zip(asked, zip(report.series, report.values)) {
+                render(s, values: v, title: a.name, to: out)
+            }
+        case .csv: out.write(csv(report))
+        case .json: out.write(report.json + "\n")
         }
         out.flush()
         if let svg {
-            let chart = TrendChart(
-                title: asked.count == 1 ? asked[0].name : asked.map(\.name).joined(separator: ", "),
-                caption: caption(asked, periods: periods, index: podium.directory, matches: aligned),
-                periods: periods,
-                granularity: by.value,
-                lines: zip(asked, values).map { TrendChart.Line(name: $0.0.name, values: $0.1) },
-                isShare: share
-            )
+            let chart = report.chart(index: podium.directory)
             svgFile?.write { try $0.write(contentsOf: Data(chart.svg().utf8)) }
             StandardError.line("wrote \(svg)")
         }
-        if aligned.allSatisfy({ $0.total == 0 }) {
+        if report.series.allSatisfy({ $0.total == 0 }) {
             StandardError.line("No dated statement matches.")
             throw ExitCode(ExitStatus.noMatch.rawValue)
         }
@@ -100,15 +78,10 @@ struct TrendCommand: ParsableCommand {
     /// The series the arguments ask for. Several arguments of which one names a topic are one series each;
     /// otherwise the arguments are one query, or one topic. A lone word that names no topic is searched as
     /// a query, and a note says so: it may have been meant as a topic.
-    private func series(in podium: PodiumIndex) -> [Asked] {
+    private func series(in podium: PodiumIndex) -> [TrendQuery] {
         let topics = Set(podium.topicNames)
-        func asked(_ text: String) -> Asked {
-            let isTopic = topics.contains(text)
-            let name = isTopic ? (podium.topicLabel(text) ?? text) : text
-            return Asked(text: text, isTopic: isTopic, name: name)
-        }
-        if words.count > 1, words.contains(where: topics.contains) { return words.map(asked) }
-        let one = asked(words.joined(separator: " "))
+        if words.count > 1, words.contains(where: topics.contains) { return words.map { TrendQuery($0, in: podium) } }
+        let one = TrendQuery(words.joined(separator: " "), in: podium)
         if !one.isTopic, !one.text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == ":" }) {
             let known =
                 topics.isEmpty
@@ -118,63 +91,21 @@ struct TrendCommand: ParsableCommand {
         return [one]
     }
 
-    /// `index Index · topic:ip · 2018-01 to 2024-12 · 123 matching statements`.
-    private func caption(_ asked: [Asked], periods: [String], index: String, matches: [TrendSeries]) -> String {
-        var parts = ["index \(index)", asked.map(\.queryText).joined(separator: " | ")]
-        if let first = periods.first, let last = periods.last { parts.append("\(first) to \(last)") }
-        let total = matches.reduce(0) { $0 + $1.total }
-        parts.append("\(total) matching statement\(total == 1 ? "" : "s")\(share ? ", as shares of all" : "")")
-        return parts.joined(separator: " · ")
-    }
-
-    private func csv(_ asked: [Asked], _ series: [TrendSeries], _ values: [[Double]], totals: TrendSeries) -> String {
+    private func csv(_ report: TrendReport) -> String {
         var header = [by.value.rawValue]
-        for a in asked { header += share ? [a.name, a.name + " share"] : [a.name] }
+        for a in report.asked { header += share ? [a.name, a.name + " share"] : [a.name] }
         if share { header.append("statements") }
         var out = Exporter.csvRow(header)
-        for (i, label) in (series.first?.buckets.map(\.label) ?? []).enumerated() {
+        for (i, label) in report.periods.enumerated() {
             var row = [label]
-            for (s, v) in zip(series, values) {
+            for (s, v) in zip(report.series, report.values) {
                 row.append(String(s.buckets[i].count))
                 if share { row.append(JSONText.number(v[i])) }
             }
-            if share { row.append(String(totals.buckets.first { $0.label == label }?.count ?? 0)) }
+            if share { row.append(String(report.totals.buckets.first { $0.label == label }?.count ?? 0)) }
             out += Exporter.csvRow(row)
         }
         return out
-    }
-
-    private func json(_ asked: [Asked], _ series: [TrendSeries], _ values: [[Double]], totals: TrendSeries) -> String {
-        var statements: [String: Int] = [:]
-        for b in totals.buckets { statements[b.label] = b.count }
-        let objects = zip(asked, zip(series, values)).map { a, pair -> String in
-            var o = JSONObjectWriter()
-            o.add(a.isTopic ? "topic" : "query", a.text)
-            o.add("name", a.name)
-            o.add("total", pair.0.total)
-            o.add("undated", pair.0.undated)
-            let rows = pair.0.buckets.enumerated().map { i, b -> String in
-                var row = JSONObjectWriter()
-                row.add("period", b.label)
-                row.add("count", b.count)
-                if share {
-                    row.add("statements", statements[b.label] ?? 0)
-                    row.add("share", pair.1[i])
-                }
-                return row.result
-            }
-            o.add("buckets", raw: "[" + rows.joined(separator: ",") + "]")
-            return o.result
-        }
-        var o = JSONObjectWriter()
-        o.add("by", by.value.rawValue)
-        if share { o.add("share", true) }
-        if asked.count == 1 {
-            // One series keeps the shape scripts already read: its fields at the top level.
-            return String((o.result.dropLast() + "," + objects[0].dropFirst()))
-        }
-        o.add("series", raw: "[" + objects.joined(separator: ",") + "]")
-        return o.result
     }
 
     /// A horizontal bar per period, scaled to the terminal.

@@ -19,6 +19,11 @@ enum ServerFixture {
         return directory
     }()
 
+    /// The shared index as the server opens it: with the topics file it keeps.
+    static func openShared() throws -> PodiumIndex {
+        try PodiumIndex(directory: shared, topicsFile: Indexer.keptTopicsFile(index: shared))
+    }
+
     /// Builds an index of `Corpus/` (its topics included) at `directory`.
     static func buildIndex(at directory: String, corpus: [String]? = nil) throws -> IndexingReport {
         let root = SharedData.projectCorpus.path

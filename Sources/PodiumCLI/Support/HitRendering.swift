@@ -58,16 +58,6 @@ struct HitRendering {
         return lines.map { line in line.map { $0.highlighted ? style.highlight($0.text) : $0.text }.joined() }
     }
 
-    /// A hit as one JSON object: every statement field, the score and the excerpt.
-    static func json(_ hit: Hit) -> String {
-        var line = Exporter(format: .jsonl, full: true).jsonLine(hit)
-        if !hit.explanation.isEmpty {
-            line.removeLast()
-            line += ",\"explain\":[" + hit.explanation.map(JSONText.quoted).joined(separator: ",") + "]}"
-        }
-        return line
-    }
-
     /// `qid Q0 docid rank score podium` lines.
     static func trec(_ hits: [Hit], qid: String, to out: StandardOutput) {
         for (rank, hit) in hits.enumerated() {

@@ -74,20 +74,6 @@ enum TotalsRendering {
         return lines
     }
 
-    /// `{"speaker":[{"value":"Geng Shuang","count":12},…],…}`.
-    static func json(_ facets: [FacetResult]) -> String {
-        let members = facets.map { facet in
-            let values = facet.values.map { value in
-                var o = JSONObjectWriter()
-                o.add("value", value.value)
-                o.add("count", value.count)
-                return o.result
-            }
-            return JSONText.quoted(facet.field.rawValue) + ":[" + values.joined(separator: ",") + "]"
-        }
-        return "{" + members.joined(separator: ",") + "}"
-    }
-
     private static func width(of text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.columns(of: $1) } }
 
     /// `4550` → `4,550`.

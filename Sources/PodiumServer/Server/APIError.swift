@@ -29,6 +29,11 @@ public struct APIError: Error, Sendable {
     /// a 503 with the command line's message.
     public init(_ error: PodiumError) {
         switch error.kind {
+        case _ where error.isCancelled:
+            self.init(.serviceUnavailable, "time_limit", "the request ran past the time limit and was stopped")
+        case _ where error.queryOffset != nil:
+            self.init(.badRequest, "bad_query", error.message)
+            position = error.queryOffset
         case .usage, .input:
             self.init(.badRequest, "bad_request", error.message)
         case .index:

@@ -1,4 +1,5 @@
 import Hummingbird
+import Podium
 
 /// Turns every error under `/api/` into a JSON answer with its status, so that a client always gets
 /// `{"error": {"code", "message"}}`; elsewhere an HTTP error keeps Hummingbird's plain response, with the
@@ -13,6 +14,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return error.response
+        } catch let error as PodiumError {
+            return APIError(error).response
         } catch let error as any HTTPResponseError {
             guard request.uri.path.hasPrefix("/api/") else {
                 return try error.response(from: request, context: context)

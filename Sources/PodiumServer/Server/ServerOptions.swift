@@ -16,6 +16,10 @@ public struct ServerOptions: Sendable {
     public var maxQueryLength = 1_000
     /// The most hits one page of results holds.
     public var maxLimit = 100
+    /// The most hits a page may pass over: deep pages cost a pass over every match before them.
+    public var maxOffset = 10_000
+    /// The most statements one export holds.
+    public var maxExport = 100_000
 
     /// Options for the index in `index` with the defaults above.
     public init(index: String, topicsFile: String? = nil) {

@@ -12,6 +12,8 @@ extension SegmentSearch {
     @inline(__always)
     mutating func window(from doc: Int32) -> (end: Int32, total: Float) {
         var end = maxDoc &- 1
+        // A cancelled task (a server's time limit) skips the rest of the segment; the engine then throws.
+        if Task.isCancelled { return (end, -Float.infinity) }
         var total: Float = 0
         let wanted = min(end, doc &+ (windowLength &- 1))
         for slot in scorers {

@@ -167,6 +167,7 @@ package final class SearchEngine<Index: QueryIndex> {
             var run = try segmentSearch(plan, segment: number, opened: opened)
             body(&run)
             if let failure = run.failure { throw .index(failure) }
+            if Task.isCancelled { throw .cancelled }
         }
     }
 

@@ -8,6 +8,8 @@ public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownFacet(String, known: [String])
     /// The index could not be read (a damaged file): the message names it.
     case index(String)
+    /// The task running the search was cancelled (a server's time limit): the scoring loops stopped early.
+    case cancelled
 
     /// The message for the person who searched.
     public var description: String {
@@ -18,6 +20,7 @@ public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownFacet(let name, let known):
             return "no column named '\(name)' to count; the columns are: \(known.joined(separator: ", "))"
         case .index(let message): return message
+        case .cancelled: return "the search was stopped before it finished"
         }
     }
 }
