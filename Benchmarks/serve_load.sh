@@ -66,6 +66,10 @@ verdict() { # verdict NAME CONDITION(0/1) DETAIL
 }
 field() { sed -n "s/.*[ :]$1=\([^ ]*\).*/\1/p" "$2" | tail -1; }
 rss_anon() { awk '/^RssAnon:/ {print $2}' "/proc/$server_pid/status"; }
+# The server's user + system CPU time in clock ticks: on a shared machine, CPU per answer is steadier than
+# wall time.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 
 # Starts `podium serve` over $1 on a free loopback port; sets server_pid and url.
 start_server() {
@@ -86,8 +90,9 @@ start_server() {
 # run_wrk NAME CONNECTIONS DURATION [STOP_AFTER]: wrk with the query mix; its output in $work/NAME.wrk. With
 # STOP_AFTER, wrk is interrupted (and prints its summary) once both threads have counted their share.
 run_wrk() {
-    local threads=2 marker=$work/$1.stopped
+    local threads=2 marker=$work/$1.stopped ticks
     rm -f "$marker".*
+    ticks=$(server_ticks)
     wrk -t"$threads" -c"$2" -d"$3" --timeout 10s --latency -s "$lua" "$url" \
         -- "$work/paths.txt" "${4:-0}" "$threads" "$marker" >"$work/$1.wrk" 2>&1 &
     wrk_pid=$!
@@ -99,12 +104,17 @@ run_wrk() {
     fi
     wait "$wrk_pid" || true
     wrk_pid=""
+    echo "$(($(server_ticks) - ticks))" >"$work/$1.ticks"
 }
 wrk_summary() { # one line of figures from the Lua summary
     local f=$work/$1.wrk
     echo "$(field answers "$f") answers, $(field rps "$f") req/s, p50 $(field p50_ms "$f") ms," \
         "p99 $(field p99_ms "$f") ms, max $(field max_ms "$f") ms, not-200 $(field not200 "$f"), socket errors" \
-        "connect $(field connect "$f") read $(field read "$f") write $(field write "$f") timeout $(field timeout "$f")"
+        "connect $(field connect "$f") read $(field read "$f") write $(field write "$f") timeout $(field timeout "$f")," \
+        "server CPU $(cpu_per_answer "$1") ms per answer"
+}
+cpu_per_answer() {
+    python3 -c "print(f'{1000 * $(cat "$work/$1.ticks") / $ticks_per_second / max(1, $(field answers "$work/$1.wrk")):.2f}')"
 }
 wrk_errors() { # not-200 answers plus socket errors
     local f=$work/$1.wrk
@@ -180,15 +190,17 @@ for _ in $(seq 1 "$batch_repeat"); do cat "$work/queries.tsv"; done >"$work/batc
 batch_count=$(wc -l <"$work/batch.tsv")
 : >"$work/batch-rates.txt"
 for run in $(seq 1 "$batch_runs"); do
-    start=$(date +%s.%N)
-    "$podium" search --batch "$work/batch.tsv" --format jsonl --limit 10 --index "$work/index" >"$work/batch.out"
-    end=$(date +%s.%N)
-    rate=$(python3 -c "print(f'{$batch_count / ($end - $start):.1f}')")
-    echo "$rate" >>"$work/batch-rates.txt"
-    say "batch run $run (load $(load)): $batch_count queries in $(python3 -c "print(f'{$end - $start:.2f}')") s, $rate queries/s"
+    /usr/bin/time -f "%e %U %S" -o "$work/batch.time" \
+        "$podium" search --batch "$work/batch.tsv" --format jsonl --limit 10 --index "$work/index" >"$work/batch.out"
+    read -r wall user system <"$work/batch.time"
+    rate=$(python3 -c "print(f'{$batch_count / $wall:.1f}')")
+    cpu=$(python3 -c "print(f'{1000 * ($user + $system) / $batch_count:.2f}')")
+    echo "$rate $cpu" >>"$work/batch-rates.txt"
+    say "batch run $run (load $(load)): $batch_count queries in $wall s, $rate queries/s, CPU $cpu ms per query"
 done
+batch_cpu=$(sort -n -k2 "$work/batch-rates.txt" | awk '{a[NR] = $2} END {print a[int((NR + 1) / 2)]}')
 batch_rate=$(sort -n "$work/batch-rates.txt" | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-say "batch median: $batch_rate queries/s ($(grep -c . "$work/batch.out") hit lines per run)"
+say "batch median: $batch_rate queries/s, CPU $batch_cpu ms per query ($(grep -c . "$work/batch.out") hit lines per run)"
 
 run_wrk c8-second 8 "$duration"
 say "8 connections, run 2 (load $(load)): $(wrk_summary c8-second)"
@@ -199,6 +211,8 @@ for run in c8-first c8-second; do
     verdict "$run p99 < 50 ms" "$(python3 -c "print(int($p99 < 50))")" "p99 $p99 ms"
     verdict "$run throughput >= 70% of batch" "$(python3 -c "print(int($rps >= 0.7 * $batch_rate))")" \
         "$rps req/s = $(python3 -c "print(f'{100 * $rps / $batch_rate:.0f}')")% of $batch_rate queries/s"
+    say "$run CPU per answer against the batch's per query: $(cpu_per_answer "$run") ms / $batch_cpu ms" \
+        "(the server's CPU-bound throughput is $(python3 -c "print(f'{100 * $batch_cpu / max(0.001, $(cpu_per_answer "$run")):.0f}')")% of the batch's)"
     verdict "$run no error" "$([ "$(wrk_errors "$run")" = 0 ] && echo 1 || echo 0)" "$(wrk_errors "$run") errors"
 done
 
@@ -215,16 +229,19 @@ say "memory server: pid $server_pid, RssAnon $(rss_anon) kB at start"
 run_wrk memory-first 8 600s "$memory_first"
 rss_first=$(rss_anon)
 say "after $(field answers "$work/memory-first.wrk") answers (load $(load)): RssAnon $rss_first kB"
-remaining=$((memory_total - $(field answers "$work/memory-first.wrk")))
-run_wrk memory-rest 8 1800s "$remaining"
+# A mark at a tenth of the total shows whether growth goes on or has levelled off.
+run_wrk memory-middle 8 900s $((memory_total / 10 - $(field answers "$work/memory-first.wrk")))
+answered=$(($(field answers "$work/memory-first.wrk") + $(field answers "$work/memory-middle.wrk")))
+say "after $answered answers (load $(load)): RssAnon $(rss_anon) kB"
+run_wrk memory-rest 8 1800s $((memory_total - answered))
 rss_total=$(rss_anon)
-answered=$(($(field answers "$work/memory-first.wrk") + $(field answers "$work/memory-rest.wrk")))
+answered=$((answered + $(field answers "$work/memory-rest.wrk")))
 say "after $answered answers (load $(load)): RssAnon $rss_total kB; $(wrk_summary memory-rest)"
 verdict "RssAnon after $answered within 10% of after $memory_first" \
     "$(python3 -c "print(int(abs($rss_total - $rss_first) <= 0.1 * $rss_first and $answered >= $memory_total))")" \
     "$rss_first kB -> $rss_total kB ($(python3 -c "print(f'{100 * ($rss_total - $rss_first) / $rss_first:+.1f}')")%)"
-verdict "memory runs no error" "$([ $(($(wrk_errors memory-first) + $(wrk_errors memory-rest))) = 0 ] && echo 1 || echo 0)" \
-    "$(($(wrk_errors memory-first) + $(wrk_errors memory-rest))) errors"
+memory_errors=$(($(wrk_errors memory-first) + $(wrk_errors memory-middle) + $(wrk_errors memory-rest)))
+verdict "memory runs no error" "$([ "$memory_errors" = 0 ] && echo 1 || echo 0)" "$memory_errors errors"
 
 # ---------------------------------------------------------------------------------------------------------
 # Refresh under load: new statements with an invented word join the corpus copy; the refresh commits while
@@ -237,6 +254,7 @@ import json, sys
 answer = json.load(sys.stdin)
 print(sum(1 for hit in answer.get('hits', []) if hit.get('id', '').startswith('serve-load-')))"; }
 say "before the refresh: '$word' finds $(found "$word") new statements"
+ticks=$(server_ticks)
 wrk -t2 -c8 -d"$duration" --timeout 10s --latency -s "$lua" "$url" -- "$work/paths.txt" >"$work/refresh.wrk" 2>&1 &
 wrk_pid=$!
 sleep 5
@@ -258,6 +276,7 @@ start=$(date +%s.%N)
 say "refresh during load (load $(load)): $(python3 -c "print(f'{$(date +%s.%N) - $start:.2f}')") s, $(tail -1 "$work/refresh.out")"
 wait "$wrk_pid" || true
 wrk_pid=""
+echo "$(($(server_ticks) - ticks))" >"$work/refresh.ticks"
 say "load during the refresh: $(wrk_summary refresh)"
 verdict "no failed request during the refresh" "$([ "$(wrk_errors refresh)" = 0 ] && echo 1 || echo 0)" \
     "$(wrk_errors refresh) errors"
