@@ -41,6 +41,7 @@ stop_server() {
 trap stop_server EXIT
 
 mkdir -p "$work"
+work=$(cd "$work" && pwd)
 rm -rf "$work/index"
 "$podium" index build --corpus "$root/Corpus" --index "$work/index" --quiet >"$work/build.out" 2>&1 ||
     { cat "$work/build.out" >&2; exit 1; }
@@ -61,6 +62,8 @@ case "$url" in http://127.0.0.1:*) ;; *) echo "not on loopback: $url" >&2; exit 
 echo "server: $url (pid $server_pid)"
 
 status=0
+# schemathesis keeps a cache (.schemathesis/) in the folder it runs in: the work folder, not the repository.
+cd "$work"
 "$venv/bin/st" run "$url/api/openapi.json" --url "$url" --checks "$checks" --max-time "$max_time" \
     --request-timeout 30 --workers 2 --report junit --report-dir "$work/report" --no-color \
     2>&1 | tee "$work/schemathesis.out" || status=$?
