@@ -9,22 +9,22 @@ SECONDS_LIMIT=${1:-120}
 PORT=${PODIUM_ST_PORT:-18081}
 WORK=$(mktemp -d /tmp/podium-st.XXXXXX)
 command -v schemathesis > /dev/null || { echo "schemathesis is needed: pip install schemathesis" >&2; exit 2; }
-swift build --product podium > /dev/null
-BIN=$(swift build --show-bin-path)/podium
+BIN=${PODIUM_BIN:-}
+if [ -z "$BIN" ]; then
+    swift build --product podium > /dev/null
+    BIN=$(swift build --show-bin-path)/podium
+fi
 "$BIN" index build --corpus Corpus --index "$WORK/index" > /dev/null 2>&1
 "$BIN" serve --index "$WORK/index" --port "$PORT" --quiet > "$WORK/serve.out" 2> "$WORK/serve.err" &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/api/stats" > /dev/null && break; sleep 0.2; done
 set +e
-timeout --signal=INT "$SECONDS_LIMIT" schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" \
-    --url "http://127.0.0.1:$PORT" \
+schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" --url "http://127.0.0.1:$PORT" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-    --max-examples 100000 --workers 2 --phases examples,coverage,fuzzing \
+    --workers 2 --phases examples,coverage,fuzzing --max-examples 5000 --max-time "$SECONDS_LIMIT" \
     2>&1 | tee "$WORK/schemathesis.txt" | tail -40
 STATUS=${PIPESTATUS[0]}
 set -e
 kill -0 $SERVER 2> /dev/null && echo "server still up after the run" || { echo "the server died" >&2; exit 1; }
-# timeout's 124/130 only say the time ran out; a failure found is schemathesis's own status 1.
-[ "$STATUS" = 1 ] && exit 1
-exit 0
+exit "$STATUS"
