@@ -35,7 +35,7 @@ struct SearchPage {
     private func results(_ outcome: SearchOutcome, into html: inout HTMLWriter) {
         html.element("section", [.attr("aria-labelledby", "results-heading")]) { section in
             section.element("div", [.class("results-head")]) { head in
-                head.element("h2", [.attr("id", "results-heading"), .attr("role", "status")], text: summary(outcome))
+                head.element("h2", [.attr("id", "results-heading")], text: summary(outcome))
                 if outcome.total > 0 { exports(into: &head) }
             }
             chips(into: &section)
