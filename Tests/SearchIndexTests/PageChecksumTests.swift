@@ -39,6 +39,10 @@ struct PageChecksumTests {
                         out.append(line)
                     }
                 }
+                // The lexicon is read whole, its pages checked, when the first spelling suggestion needs it.
+                try LexiconFile.forEachWord(in: segment.lexiconFile) { word, count in
+                    out.append("\(Array(word)) \(count)")
+                }
                 for d in 0..<Int32(segment.maxDoc) {
                     let norms = (0..<snapshot.schema.textFields.count).map {
                         segment.norm(FieldID(rawValue: UInt8($0)), d)
