@@ -36,7 +36,7 @@ public struct SearchOptions: Sendable {
     public var fuzzy: Bool = false
     /// Expand words by their pairs across languages too (`--cross-language`): English finds Chinese.
     public var crossLanguage: Bool = false
-    /// A tuning knob, not a feature: BM25F's parameters as `k1=1.2,title=0.5,question=0.5,answer=1,b.answer=0.75`
+    /// A tuning knob, not a feature: BM25F's parameters as `k1=1.2,title=0.5,question=1,answer=1,b.answer=0.75`
     /// (names: `k1`, `title`, `question`, `answer`, `b`, `b.title`, `b.question`, `b.answer`, `b.other`),
     /// over the defaults; `nil` for the defaults.
     public var ranking: String?

@@ -54,7 +54,7 @@ struct SearcherTests {
         // The repeated word counts twice, and a clause can be both a query word and a topic entry.
         #expect(
             parts.contains {
-                $0.clause == "title×0.5+question×0.5+answer×1:patent" && $0.origins.filter { $0 == "query" }.count == 2
+                $0.clause == "title×0.5+question×1+answer×1:patent" && $0.origins.filter { $0 == "query" }.count == 2
             }
         )
         // Each part shows its fields' frequencies and the saturation of their combination.

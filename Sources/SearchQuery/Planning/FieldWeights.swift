@@ -7,9 +7,9 @@ public struct FieldWeights: Hashable, Sendable {
     /// Weight of a match in the answer (or a release's text).
     public var answer: Float
 
-    /// Answers carry the substance; questions and titles say what a statement is about but are shorter
-    /// and shared by several statements, so they count for less.
-    public init(title: Float = 0.5, question: Float = 0.5, answer: Float = 1.0) {
+    /// A question says what its answer is about as much as the answer does (the judged set's tuning half
+    /// ranks best with them equal); a title is shared by every statement of a briefing, so it counts for less.
+    public init(title: Float = 0.5, question: Float = 1.0, answer: Float = 1.0) {
         self.title = title
         self.question = question
         self.answer = answer

@@ -50,7 +50,7 @@ struct PlanClause: Hashable {
     /// Whether the clause scores two words standing near each other (see ``Proximity``).
     var isPair: Bool { key.window > 0 }
 
-    /// `answer:patent`, `answer:"new energy"`, `title×0.5+question×0.5+answer×1:patent` for a clause over
+    /// `answer:patent`, `answer:"new energy"`, `title×0.5+question×1+answer×1:patent` for a clause over
     /// several fields, or `answer:near(trade war, 8)` for a pair.
     var label: String {
         let text =

@@ -65,7 +65,7 @@ public struct RankingParameters: Hashable, Sendable {
         "k1", "title", "question", "answer", "b", "b.title", "b.question", "b.answer", "b.other", "min.answer",
     ]
 
-    /// Reads `k1=1.2,title=0.5,question=0.5,answer=1.0,b.answer=0.75` over the defaults: `b` sets every
+    /// Reads `k1=1.2,title=0.5,question=1,answer=1.0,b.answer=0.75` over the defaults: `b` sets every
     /// field's, `b.FIELD` one field's (later entries win).
     public static func parse(_ text: String) throws(ParseError) -> RankingParameters {
         var parameters = RankingParameters()

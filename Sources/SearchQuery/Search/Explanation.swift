@@ -15,7 +15,7 @@ public struct Explanation: Hashable, Sendable, CustomStringConvertible {
 
     /// One scored clause present in the statement.
     public struct Part: Hashable, Sendable {
-        /// `answer:patent`, `title:"new energy"`, or `title×0.5+question×0.5+answer×1:patent`.
+        /// `answer:patent`, `title:"new energy"`, or `title×0.5+question×1+answer×1:patent`.
         public var clause: String
         /// Where the clause came from: `query`, or `topic ip: "patent" ×2.5` (several when merged).
         public var origins: [String]
@@ -42,7 +42,7 @@ public struct Explanation: Hashable, Sendable, CustomStringConvertible {
     public var parts: [Part]
 
     /// One line per part:
-    /// `2.31  title×0.5+question×0.5+answer×1:patent  T=1.63 (answer tf=2×1→1.41, title tf=1×0.5→0.22)
+    /// `2.31  title×0.5+question×1+answer×1:patent  T=1.63 (answer tf=2×1→1.41, title tf=1×0.5→0.22)
     /// k1=1.2 idf=4.10 boost=1.0  (query)`.
     public var description: String {
         parts.map { part in
