@@ -56,7 +56,7 @@ extension PodiumIndex {
         progress: ((Int, Int) -> Void)? = nil
     ) throws(PodiumError) -> SearchOutcome {
         var outcome = try searchOnce(options, progress: progress)
-        guard outcome.total < Self.suggestionThreshold, let query = options.query,
+        guard options.suggests || options.fuzzy, outcome.total < Self.suggestionThreshold, let query = options.query,
             var suggestion = try spellingSuggestion(for: query)
         else { return outcome }
         guard options.fuzzy else {

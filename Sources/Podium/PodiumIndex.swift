@@ -36,6 +36,9 @@ public struct SearchOptions: Sendable {
     public var fuzzy: Bool = false
     /// Expand words by their pairs across languages too (`--cross-language`): English finds Chinese.
     public var crossLanguage: Bool = false
+    /// Look for a spelling suggestion when the query finds little. Off where nobody reads one (a batch run),
+    /// since the first lookup builds the lexicon's index; `fuzzy` looks whatever this says.
+    public var suggests: Bool = true
     /// A tuning knob, not a feature: BM25F's parameters as `k1=1.2,title=0.5,question=1,answer=1,b.answer=0.75`
     /// (names: `k1`, `title`, `question`, `answer`, `b`, `b.title`, `b.question`, `b.answer`, `b.other`),
     /// over the defaults; `nil` for the defaults.

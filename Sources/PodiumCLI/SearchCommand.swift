@@ -179,6 +179,8 @@ struct SearchCommand: ParsableCommand {
             options.fuzzy = fuzzy
             options.crossLanguage = crossLanguage
             options.ranking = ranking
+            // A batch prints hits only: a suggestion would go unread.
+            options.suggests = false
             do throws(PodiumError) {
                 let hits = try podium.search(options).hits
                 switch format {
