@@ -4,7 +4,7 @@ import Testing
 
 /// Statements with equal scores rank by address, the earlier first, whichever way the search reads them:
 /// window by window, a group's clauses meet statements out of order (here every even statement has the
-/// word in its title, every odd one in its question, which score the same), and the top k must still
+/// word in its title, every odd one in its question, weighted alike here), and the top k must still
 /// keep the earliest.
 @Suite struct TieOrderTests {
     /// Two segments of 150 statements that all score the same for `trade` and for `+trade +talks`.
@@ -25,7 +25,10 @@ import Testing
     )
     func equalScoresKeepTheEarliestStatements(query: String, settings: (scanPerProbe: Double, windowLength: Int)) throws
     {
-        let engine = SearchEngine(index: MemoryIndex(segments: Self.segments, blockSize: 4))
+        let engine = SearchEngine(
+            index: MemoryIndex(segments: Self.segments, blockSize: 4),
+            ranking: RankingParameters(weights: FieldWeights(title: 1, question: 1))
+        )
         engine.scanPerProbe = settings.scanPerProbe
         engine.windowLength = settings.windowLength
         let hits = try engine.search(SearchRequest(query: query, limit: 10)).hits
