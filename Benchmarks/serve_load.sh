@@ -71,21 +71,8 @@ rss_anon() { awk '/^RssAnon:/ {print $2}' "/proc/$server_pid/status"; }
 server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 
-# Starts `podium serve` over $1 on a free loopback port; sets server_pid and url.
-start_server() {
-    "$podium" serve --index "$1" --port 0 --quiet >"$work/serve.out" 2>>"$work/serve.err" &
-    server_pid=$!
-    url=""
-    for _ in $(seq 1 600); do
-        url=$(sed -n 's|.*listening on \(http://[^ ]*\).*|\1|p' "$work/serve.out" | head -1)
-        url=${url%/}
-        [ -n "$url" ] && break
-        kill -0 "$server_pid" 2>/dev/null || { echo "serve_load: the server exited" >&2; cat "$work/serve.err" >&2; exit 1; }
-        sleep 0.1
-    done
-    [ -n "$url" ] || { echo "serve_load: the server printed no URL in 60 s" >&2; exit 1; }
-    case "$url" in http://127.0.0.1:*) ;; *) echo "serve_load: not on loopback: $url" >&2; exit 1 ;; esac
-}
+# start_server INDEX: see serve_common.sh.
+source "$root/Benchmarks/serve_common.sh"
 
 # run_wrk NAME CONNECTIONS DURATION [STOP_AFTER]: wrk with the query mix; its output in $work/NAME.wrk. With
 # STOP_AFTER, wrk is interrupted (and prints its summary) once both threads have counted their share.
@@ -163,7 +150,7 @@ EOF
 say "$(head -3 "$work/paths.txt" | tr '\n' ' ')..."
 
 # ---------------------------------------------------------------------------------------------------------
-start_server "$work/index"
+start_server "$work/index" --quiet
 say "server: $url (pid $server_pid), RssAnon $(rss_anon) kB at start"
 # Every query answers 200 with hits before timing starts; a failure is named with its query.
 bad=0
@@ -224,7 +211,7 @@ stop_server
 
 # ---------------------------------------------------------------------------------------------------------
 # Memory: a fresh server, an exact count of answers (the Lua script stops each thread after its share).
-start_server "$work/index"
+start_server "$work/index" --quiet
 say "memory server: pid $server_pid, RssAnon $(rss_anon) kB at start"
 run_wrk memory-first 8 600s "$memory_first"
 rss_first=$(rss_anon)

@@ -47,18 +47,9 @@ rm -rf "$work/index"
     { cat "$work/build.out" >&2; exit 1; }
 echo "index: $(tail -1 "$work/build.out")"
 
-"$podium" serve --index "$work/index" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-url=""
-for _ in $(seq 1 600); do
-    url=$(sed -n 's|.*listening on \(http://[^ ]*\).*|\1|p' "$work/serve.out" | head -1)
-    url=${url%/}
-    [ -n "$url" ] && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; cat "$work/serve.err" >&2; exit 1; }
-    sleep 0.1
-done
-[ -n "$url" ] || { echo "the server printed no URL in 60 s" >&2; exit 1; }
-case "$url" in http://127.0.0.1:*) ;; *) echo "not on loopback: $url" >&2; exit 1 ;; esac
+: >"$work/serve.err"
+source "$root/Benchmarks/serve_common.sh"
+start_server "$work/index"
 echo "server: $url (pid $server_pid)"
 
 status=0
