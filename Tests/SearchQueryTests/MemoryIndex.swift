@@ -209,6 +209,18 @@ final class MemoryPostings: QueryPostings {
         }
     }
 
+    private init(
+        list: MemorySegment.List,
+        blocks: [(lastDoc: Int32, impacts: [(frequency: UInt32, norm: UInt8)])],
+        blockSize: Int
+    ) {
+        self.list = list
+        self.blocks = blocks
+        self.blockSize = blockSize
+    }
+
+    func reopened() -> MemoryPostings { MemoryPostings(list: list, blocks: blocks, blockSize: blockSize) }
+
     var freq: UInt32 { list.freqs[index] }
     var docFreq: Int { list.docs.count }
 

@@ -19,12 +19,17 @@ public final class PostingsCursor {
     @usableFromInline let state: UnsafeMutablePointer<PostingsDecoder>
     /// Documents of the term in the segment.
     public let docFreq: Int
+    /// Where the postings are, for ``reopen()``.
+    private let field: FieldID
+    private let info: TermInfo
 
     init(segment: SegmentReader, field: FieldID, info: TermInfo) throws(IndexError) {
         let decoder = try PostingsDecoder(segment: segment, field: field, info: info)
         state = .allocate(capacity: 1)
         state.initialize(to: decoder)
         docFreq = info.docFreq
+        self.field = field
+        self.info = info
         // On failure deinit frees the state: self is fully initialized here.
         try state.pointee.decodeSingleBlock()
     }
@@ -32,6 +37,12 @@ public final class PostingsCursor {
     deinit {
         state.deinitialize(count: 1)
         state.deallocate()
+    }
+
+    /// A new cursor over the same postings, before their first document: no dictionary lookup.
+    /// - Throws: `IndexError.corrupted` as ``SegmentReader/postings(field:info:)`` does.
+    public func reopen() throws(IndexError) -> PostingsCursor {
+        try PostingsCursor(segment: state.pointee.segment, field: field, info: info)
     }
 
     /// The current document, -1 before the first move, `noMoreDocs` at the end.

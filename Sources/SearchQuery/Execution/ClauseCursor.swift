@@ -16,24 +16,28 @@ struct ClauseCursor<Postings: QueryPostings> {
     /// The field's weight: what one occurrence in a field of average length adds.
     let weight: Float
 
-    private let lead: Postings
-    private let others: [Postings]
+    // The postings and the field's scoring are read by the bounds, in `ClauseCursor+Bounds.swift`.
+
+    /// The rarest term's postings, which lead a phrase's leapfrog, and the other terms'.
+    let lead: Postings
+    let others: [Postings]
     /// `others` again, unretained: the hot loops borrow them (kept alive by `others`), paying no retain.
     private let otherRefs: [Unmanaged<Postings>]
     /// Each term's place in the phrase; for a pair of near words, how far apart they may stand.
     private let offsets: [Int32], window: Int32
-    private let norms: UnsafePointer<UInt8>?
-    private let lengthFactors: UnsafePointer<Float>
+    /// The field's norms and inverse length normalization (see ``init(postings:offsets:weight:norms:lengthFactors:window:)``).
+    let norms: UnsafePointer<UInt8>?
+    let lengthFactors: UnsafePointer<Float>
     private var phraseFrequency: UInt32 = 0
     private var leadPositions: [UInt32] = []
     private var otherPositions: [[UInt32]]
     private var scanIndices: [Int] = []
     private(set) var failure: String?
     /// The last answer of ``regionBound(from:through:)``: it holds for every target up to its last document.
-    private var regionLastDoc: Int32 = -1
-    private var regionValue: Float = 0
+    var regionLastDoc: Int32 = -1
+    var regionValue: Float = 0
     /// The term's smallest norm over that region's blocks (256: none), for ``unscoredFrequencies(below:)``.
-    private var regionMinNorm = 256
+    var regionMinNorm = 256
 
     /// Bounds from block maxima are rounded up a little: float rounding in a sum cannot undercut them.
     static var boundSlack: Float { 1.0001 }
@@ -67,9 +71,8 @@ struct ClauseCursor<Postings: QueryPostings> {
         otherPositions = Array(repeating: [], count: postings.count - 1)
     }
 
+    /// Whether the clause is a phrase or a pair of near words, whose matches are checked from positions.
     var isPhrase: Bool { !others.isEmpty }
-    var isPair: Bool { window > 0 }
-    var isExactPhrase: Bool { !others.isEmpty && window == 0 }
 
     /// How many statements of the segment have the term (for a phrase, its rarest term).
     var postingsCount: Int { lead.docFreq }
@@ -123,7 +126,7 @@ struct ClauseCursor<Postings: QueryPostings> {
     }
 
     /// Whether the term or phrase occurs in `doc`, moving no further than needed to tell: a phrase checks
-    /// positions at `doc` only (two-phase matching); a pair, only if its words' frequencies let it exceed
+    /// positions at `doc` only (two-phase matching), and only if its terms' frequencies let it exceed
     /// `minimum` there (else its statement cannot make it). Documents must not decrease between calls.
     @inline(__always)
     mutating func probe(_ target: Int32, above minimum: Float = -Float.infinity) -> Bool {
@@ -135,7 +138,7 @@ struct ClauseCursor<Postings: QueryPostings> {
             let at = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: target) }
             if at != target { return missed(at) }
         }
-        if window > 0, minimum > -Float.infinity, bound(at: target) <= minimum { return missed(target &+ 1) }
+        if minimum > -Float.infinity, bound(at: target) <= minimum { return missed(target &+ 1) }
         let frequency = countPhrase()
         if failure != nil { return missed(Int32.max) }
         guard frequency > 0 else { return missed(target &+ 1) }
@@ -143,6 +146,51 @@ struct ClauseCursor<Postings: QueryPostings> {
         doc = target
         isMatch = true
         return true
+    }
+
+    /// For a phrase or a pair, the first half of a probe that may stop before positions: whether all its
+    /// terms are in `target`, and if so a bound of its part there from their frequencies (its part itself
+    /// where `target` is a confirmed match already). After `nil` the cursor stands on a lower bound of its
+    /// next match; after a bound, ``confirm(_:)`` reads positions or ``pass(_:)`` passes over the statement.
+    /// Documents must not decrease between calls.
+    @inline(__always)
+    mutating func alignedBound(_ target: Int32) -> Float? {
+        if doc > target { return nil }
+        if doc == target && isMatch { return score() }
+        let found = lead.advance(to: target)
+        if found != target {
+            _ = missed(found)
+            return nil
+        }
+        for k in 0..<otherRefs.count {
+            let at = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: target) }
+            if at != target {
+                _ = missed(at)
+                return nil
+            }
+        }
+        return bound(at: target)
+    }
+
+    /// After a bound from ``alignedBound(_:)``: whether the phrase or the pair occurs in `target`, from
+    /// positions.
+    @inline(__always)
+    mutating func confirm(_ target: Int32) -> Bool {
+        if doc == target && isMatch { return true }
+        let frequency = countPhrase()
+        if failure != nil { return missed(Int32.max) }
+        guard frequency > 0 else { return missed(target &+ 1) }
+        phraseFrequency = frequency
+        doc = target
+        isMatch = true
+        return true
+    }
+
+    /// After a bound from ``alignedBound(_:)``: `target` is passed over unread, as a statement whose score
+    /// cannot make it.
+    @inline(__always)
+    mutating func pass(_ target: Int32) {
+        _ = missed(target &+ 1)
     }
 
     /// Records a failed probe: the next match is at `lowerBound` or later.
@@ -320,78 +368,4 @@ struct ClauseCursor<Postings: QueryPostings> {
 
     /// The first read error of any of the clause's postings.
     var readFailure: String? { failure ?? lead.failure ?? others.lazy.compactMap(\.failure).first }
-
-    // MARK: - Block-max bounds
-
-    /// The last document of a region of whole blocks that holds `target` and reaches `wanted` (or the end
-    /// of the postings), and a bound of the clause's score on every document from `target` to there.
-    /// Targets must not decrease between calls; a region is computed once and answers every target in it.
-    ///
-    /// A term's bound in a block is the best score over the block's impacts: exact, the score of the
-    /// block's best document; a region's is the largest of its blocks'. A phrase occurs in a document at
-    /// most as often as each of its terms, so each term's bound bounds it; the smallest is taken.
-    ///
-    /// Regions of several blocks make fewer, longer windows, whose bookkeeping costs less than looser bounds.
-    @inline(__always)
-    mutating func regionBound(from target: Int32, through wanted: Int32) -> (lastDoc: Int32, bound: Float) {
-        if target <= regionLastDoc { return (regionLastDoc, regionValue) }
-        var (last, bound) = computeBlockBound(from: target)
-        var minNorm = leadBlockMinNorm
-        while last < wanted {
-            let (next, nextBound) = computeBlockBound(from: last &+ 1)
-            bound = max(bound, nextBound)
-            minNorm = min(minNorm, leadBlockMinNorm)
-            last = next
-        }
-        (regionLastDoc, regionValue, regionMinNorm) = (last, bound, minNorm)
-        return (last, bound)
-    }
-
-    /// The smallest norm among the lead term's probed block (256 when it has no impacts).
-    private var leadBlockMinNorm: Int { lead.blockImpactCount > 0 ? Int(lead.blockImpact(0).norm) : 256 }
-
-    private func computeBlockBound(from target: Int32) -> (lastDoc: Int32, bound: Float) {
-        if doc == Int32.max { return (Int32.max, 0) }
-        lead.shallowAdvance(to: target)
-        var lastDoc = lead.blockLastDoc
-        if lastDoc < target { return (Int32.max, 0) }
-        var bound = blockMaxScore(lead)
-        for k in 0..<others.count {
-            let other = others[k]
-            other.shallowAdvance(to: target)
-            let otherLast = other.blockLastDoc
-            if otherLast < target { return (Int32.max, 0) }
-            lastDoc = min(lastDoc, otherLast)
-            bound = min(bound, blockMaxScore(other))
-        }
-        return (lastDoc, bound * Self.boundSlack)
-    }
-
-    /// For a term, the largest frequency whose score cannot exceed `minimum` in any document of the region
-    /// of the last ``regionBound(from:through:)`` (judged at its smallest norm); 0 when none or for a
-    /// phrase. A scan of the region can pass over postings with that frequency or less unscored.
-    func unscoredFrequencies(below minimum: Float) -> UInt32 {
-        guard others.isEmpty, minimum > 0, regionMinNorm < 256 else { return 0 }
-        let factor = norms == nil ? lengthFactors[0] : lengthFactors[regionMinNorm]
-        let part = weight * factor * Self.boundSlack
-        guard part > 0 else { return 64 }
-        var frequency = UInt32(min(64, max(0, (minimum / part).rounded(.down))))
-        while frequency > 0, Float(frequency) * part > minimum { frequency -= 1 }
-        return frequency
-    }
-
-    /// The best score of `postings`' probed block: the largest over its impacts.
-    @inline(__always)
-    private func blockMaxScore(_ postings: Postings) -> Float {
-        var best: Float = 0
-        let count = postings.blockImpactCount
-        var i = 0
-        while i < count {
-            let (frequency, norm) = postings.blockImpact(i)
-            let factor = norms == nil ? lengthFactors[0] : lengthFactors[Int(norm)]
-            best = max(best, weight * Float(frequency) * factor)
-            i &+= 1
-        }
-        return best
-    }
 }

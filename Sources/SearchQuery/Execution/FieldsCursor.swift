@@ -9,10 +9,13 @@
 struct FieldsCursor<Postings: QueryPostings> {
     typealias Leg = ClauseCursor<Postings>
 
+    // The moving state is set only by the cursor's own methods, here and in `FieldsCursor+Windows.swift`.
+
     /// The current document: the smallest of the legs'. After a failed ``probe(_:)``, only a lower bound of
     /// the next match (see `isMatch`).
-    private(set) var doc: Int32 = -1
-    private var isMatch = true
+    var doc: Int32 = -1
+    /// Whether `doc` is a confirmed match.
+    var isMatch = true
     /// `boost · idf`: the score of an unbounded combined frequency.
     let weight: Float
     /// An upper bound of the clause's score in any statement.
@@ -20,14 +23,15 @@ struct FieldsCursor<Postings: QueryPostings> {
     /// Term-frequency saturation.
     let k1: Float
     private let storage: LegStorage<Postings>
-    private let legs: UnsafeMutablePointer<Leg>
+    let legs: UnsafeMutablePointer<Leg>
     /// The legs' bounds in the last region, for pruning inside ``forEachScore(through:atLeast:_:)``.
-    private let legBounds: UnsafeMutablePointer<Float>
+    let legBounds: UnsafeMutablePointer<Float>
     let legCount: Int
     /// Which field of the plan clause each leg reads (an index into its fields).
     let legFields: [Int]
-    private var regionLastDoc: Int32 = -1
-    private var regionValue: Float = 0
+    /// The last answer of ``regionBound(from:through:)``: it holds for every target up to its last document.
+    var regionLastDoc: Int32 = -1
+    var regionValue: Float = 0
 
     /// - Parameters:
     ///   - legs: One cursor per field that has the term (or all of the phrase's terms) in this segment.
@@ -43,15 +47,13 @@ struct FieldsCursor<Postings: QueryPostings> {
         legFields = fields
         self.weight = weight
         self.k1 = k1
+        isPhrase = legs[0].isPhrase
         maxScore = weight * Leg.boundSlack
     }
 
-    /// Whether some leg is a phrase, whose matches are checked from positions.
-    var isPhrase: Bool { (0..<legCount).contains { legs[$0].isPhrase } }
-    /// Whether the clause is a pair of near words (see ``Proximity``): its legs are.
-    var isPair: Bool { legs[0].isPair }
-    /// Whether some leg is an exact phrase.
-    var isExactPhrase: Bool { (0..<legCount).contains { legs[$0].isExactPhrase } }
+    /// Whether the clause is a phrase or a pair of near words (see ``Proximity``), whose matches are
+    /// checked from positions (its legs all have the same terms, so all are or none).
+    let isPhrase: Bool
 
     /// The postings of the legs (for a phrase, its rarest term's): the cost of reading the clause.
     var postingsCount: Int {
@@ -168,15 +170,41 @@ struct FieldsCursor<Postings: QueryPostings> {
         return doc
     }
 
-    /// Like ``probe(_:)``, but a pair of near words in one field may answer no without reading positions
-    /// where its bound there cannot make the score exceed `minimum` (see ``ClauseCursor/probe(_:above:)``).
+    /// Like ``probe(_:)``, but a phrase or a pair of near words may answer no without reading positions
+    /// where its terms' frequencies cannot make the score exceed `minimum`: its statement cannot make it
+    /// (see ``ClauseCursor/alignedBound(_:)``).
     @inline(__always)
     mutating func probe(_ target: Int32, above minimum: Float) -> Bool {
-        guard legCount == 1, legs[0].isPair, minimum > -Float.infinity else { return probe(target) }
+        guard isPhrase, minimum > -Float.infinity, legCount <= 64 else { return probe(target) }
         if doc > target || (doc == target && isMatch) { return doc == target && isMatch }
         let needed = BM25.frequencyNeeded(toExceed: minimum, weight: weight, k1: k1)
-        let found = legs[0].probe(target, above: needed > 0 ? needed : -Float.infinity)
-        doc = found ? target : legs[0].doc
+        if legCount == 1 {
+            let found = legs[0].probe(target, above: needed > 0 ? needed : -Float.infinity)
+            doc = found ? target : legs[0].doc
+            isMatch = found
+            return found
+        }
+        // First every leg's terms, then positions only if their frequencies together can make it.
+        var combined: Float = 0
+        var aligned: UInt64 = 0
+        var next = Int32.max
+        for i in 0..<legCount {
+            if let bound = legs[i].alignedBound(target) {
+                combined += bound
+                aligned |= 1 &<< UInt64(i)
+            } else {
+                next = min(next, legs[i].doc)
+            }
+        }
+        var found = false
+        if aligned != 0 && needed > 0 && combined <= needed {
+            for i in SlotMask(aligned) { legs[i].pass(target) }
+        } else {
+            for i in SlotMask(aligned) where legs[i].confirm(target) { found = true }
+        }
+        for i in SlotMask(aligned) { next = min(next, legs[i].doc) }
+        // A leg that missed stands on a lower bound of its next match, so `next` may be one too.
+        doc = found ? target : next
         isMatch = found
         return found
     }
@@ -275,16 +303,14 @@ struct FieldsCursor<Postings: QueryPostings> {
                 sums[k] = 0
                 seen[k] = false
             }
-        } else if count &* 2 >= length {
-            for k in 0..<length where seen[k] {
-                body(start &+ Int32(truncatingIfNeeded: k), BM25.saturate(weight: weight, frequency: sums[k], k1: k1))
-                sums[k] = 0
-                seen[k] = false
-            }
         } else {
-            var met = UnsafeMutableBufferPointer(start: offsets, count: count)
-            met.sort()
-            for offset in met {
+            if count &* 64 >= length {
+                _ = WindowScores.collectSeen(seen, length: length, into: offsets)
+            } else {
+                var met = UnsafeMutableBufferPointer(start: offsets, count: count)
+                met.sort()
+            }
+            for offset in UnsafeBufferPointer(start: offsets, count: count) {
                 let k = Int(offset)
                 body(start &+ offset, BM25.saturate(weight: weight, frequency: sums[k], k1: k1))
                 sums[k] = 0
@@ -337,26 +363,5 @@ struct FieldsCursor<Postings: QueryPostings> {
         for i in 0..<legCount { next = min(next, legs[i].advance(to: last &+ 1)) }
         doc = next
         isMatch = true
-    }
-
-    // MARK: - Block-max bounds
-
-    /// The last document of a region of whole blocks that holds `target` and reaches `wanted` (or the end
-    /// of the postings), and a bound of the clause's score on every document from `target` to there: the
-    /// saturation of the legs' bounds summed (see the type's comment). Targets must not decrease.
-    @inline(__always)
-    mutating func regionBound(from target: Int32, through wanted: Int32) -> (lastDoc: Int32, bound: Float) {
-        if target <= regionLastDoc { return (regionLastDoc, regionValue) }
-        var last = Int32.max
-        var combined: Float = 0
-        for i in 0..<legCount {
-            let (legLast, legBound) = legs[i].regionBound(from: target, through: wanted)
-            legBounds[i] = legBound
-            combined += legBound
-            last = min(last, legLast)
-        }
-        let bound = BM25.saturate(weight: weight, frequency: combined, k1: k1) * Leg.boundSlack
-        (regionLastDoc, regionValue) = (last, bound)
-        return (last, bound)
     }
 }

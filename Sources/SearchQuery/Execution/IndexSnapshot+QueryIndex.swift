@@ -12,6 +12,14 @@ extension PostingsCursor: QueryPostings {
     }
 
     package var failure: String? { error?.description }
+
+    package func reopened() throws(SearchError) -> PostingsCursor {
+        do {
+            return try reopen()
+        } catch {
+            throw .index(error.description)
+        }
+    }
 }
 
 extension SegmentReader: QuerySegment {

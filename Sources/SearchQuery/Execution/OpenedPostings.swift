@@ -2,12 +2,14 @@
 /// in a dictionary twice: the plan needs each term's document frequency — its postings' lengths summed over
 /// the segments — and the segment searches need the same postings.
 ///
-/// Each opened postings list is handed out once (a cursor is single-pass); asked again, it is opened anew.
+/// Each opened postings list is handed out once (a cursor is single-pass); asked again, a new cursor is
+/// opened from it, without a dictionary lookup.
 final class OpenedPostings<Segment: QuerySegment> {
     private enum Entry {
         case absent
         case ready(Segment.Postings)
-        case handedOut
+        /// Handed out: a second cursor over the same postings is opened from it.
+        case handedOut(Segment.Postings)
     }
 
     private struct Key: Hashable {
@@ -53,9 +55,9 @@ final class OpenedPostings<Segment: QuerySegment> {
             switch entry {
             case .absent: return nil
             case .ready(let postings):
-                opened[key]![number] = .handedOut
+                opened[key]![number] = .handedOut(postings)
                 return postings
-            case .handedOut: break
+            case .handedOut(let postings): return try postings.reopened()
             }
         }
         return try segments[number].postings(field: field, term: term)

@@ -31,6 +31,9 @@ package protocol QueryPostings: AnyObject {
     func positions(into positions: inout [UInt32]) throws(SearchError)
     /// What went wrong reading the postings, if anything did: the search reports it instead of results.
     var failure: String? { get }
+    /// A new cursor over the same postings, before their first document, opened without a dictionary lookup.
+    /// - Throws: ``SearchError/index(_:)`` when they cannot be read.
+    func reopened() throws(SearchError) -> Self
 }
 
 /// One segment as the searcher reads it.

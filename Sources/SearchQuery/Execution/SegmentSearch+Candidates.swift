@@ -45,11 +45,14 @@ extension SegmentSearch {
         return true
     }
 
-    /// Sorts `state.remaining` by bound in the current window, strongest first, pairs of near words last
-    /// (after their words, which tell whether to read their positions), and sums their bounds.
+    /// Sorts `state.remaining` by bound in the current window, strongest first, clauses read from positions
+    /// last (after their words, which tell whether to read positions at all), and sums their bounds.
     @inline(__always)
     func rankRemaining(_ state: inout CandidateState) {
-        state.remaining.sort { (cursors[$0].isPair ? 0 : 1, bounds[$0]) > (cursors[$1].isPair ? 0 : 1, bounds[$1]) }
+        state.remaining.sortSlots { a, b in
+            let (aLate, bLate) = (cursors[a].isPhrase, cursors[b].isPhrase)
+            return aLate == bLate ? bounds[a] > bounds[b] : bLate
+        }
         var total: Float = 0
         for slot in state.remaining { total += bounds[slot] }
         state.remainingTotal = total
@@ -71,14 +74,17 @@ extension SegmentSearch {
 
     /// Like ``offerCandidate(_:partial:_:to:)`` for a statement known to match: found in the postings of
     /// every required group, where the condition says no more than the groups.
+    /// - Parameter lacking: Term clauses (slots below 64, as bits) already known not to have the statement:
+    ///   the clauses of several words that need them are not probed.
     @inline(__always)
     mutating func offerMatch(
         _ doc: Int32,
         partial: Float,
+        lacking: UInt64 = 0,
         _ state: inout CandidateState,
         to collector: inout TopKCollector
     ) {
-        complete(doc, partial: partial, checkingCondition: false, &state, &collector)
+        complete(doc, partial: partial, checkingCondition: false, lacking: lacking, &state, &collector)
     }
 
     /// Offers a statement met out of document order in its window, its score complete, when it is live.
@@ -104,20 +110,28 @@ extension SegmentSearch {
         _ doc: Int32,
         partial: Float,
         checkingCondition: Bool,
+        lacking: UInt64 = 0,
         _ state: inout CandidateState,
         _ collector: inout TopKCollector
     ) {
         guard isLive(doc) else { return }
         var score = partial
         var left = state.remainingTotal
-        var missed: UInt64 = 0
+        var missed = lacking
+        if missed != 0 {
+            for slot in state.remaining where lacksWord(slot, missed: missed) { left -= bounds[slot] }
+        }
         for slot in state.remaining {
             if score + left <= state.threshold { return }
+            // Its bound left `left` when the word it lacks was missed.
+            if lacksWord(slot, missed: missed) { continue }
             left -= bounds[slot]
-            if lacksPairWord(slot, missed: missed) { continue }
             if cursors[slot].probe(doc, above: state.threshold - score - left) {
                 score += cursors[slot].score()
             } else if slot < 64 {
+                // Clauses of several words are probed after their words (see `rankRemaining`); a lone one is
+                // probed last, where ruling it out early saves nothing.
+                if severalWords.count > 1 { left -= boundsRuledOut(by: slot, missed: missed) }
                 missed |= 1 &<< UInt64(slot)
             }
         }
@@ -152,6 +166,27 @@ extension SegmentSearch {
         case .date(let range): return range.contains(segment.date(doc))
         case .matchAll: return true
         case .matchNone: return false
+        }
+    }
+}
+
+extension Array where Element == Int {
+    /// Sorts a handful of slots by insertion: the orders are kept from window to window and change little,
+    /// so this is close to one pass, where the standard library's merge sort would allocate and merge.
+    @inline(__always)
+    mutating func sortSlots(by areInIncreasingOrder: (Int, Int) -> Bool) {
+        withUnsafeMutableBufferPointer { slots in
+            var i = 1
+            while i < slots.count {
+                let slot = slots[i]
+                var j = i
+                while j > 0 && areInIncreasingOrder(slot, slots[j - 1]) {
+                    slots[j] = slots[j - 1]
+                    j -= 1
+                }
+                slots[j] = slot
+                i += 1
+            }
         }
     }
 }

@@ -164,9 +164,9 @@ extension SegmentSearch {
         through windowEnd: Int32,
         into scratch: WindowScores
     ) {
-        let scores = scratch.scores
-        let seen = scratch.seen
-        let levels = scratch.levels
+        let (scores, parts, met, hits, levels) = (
+            scratch.scores, scratch.parts, scratch.met, scratch.hits, scratch.levels
+        )
         var start = 0
         for g in required.followerEnds.indices {
             // A statement with the lead and the `g` groups before is at level g; found in this group, g + 1.
@@ -174,11 +174,23 @@ extension SegmentSearch {
             for k in start..<required.followerEnds[g] {
                 let slot = required.followerSlots[k]
                 if cursors[slot].advance(to: doc) > windowEnd { continue }
-                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
-                    let i = Int(at &- doc)
-                    guard seen[i], levels[i] &- level <= 1 else { return }
-                    levels[i] = level &+ 1
-                    scores[i] += score
+                let count = cursors[slot].addParts(
+                    from: doc,
+                    through: windowEnd,
+                    wanted: scratch.seen,
+                    into: parts,
+                    met: met,
+                    hits: hits
+                )
+                let scoring = cursors[slot].weight > 0
+                for hit in UnsafeBufferPointer(start: hits, count: count) {
+                    let i = Int(hit)
+                    if levels[i] &- level <= 1 {
+                        levels[i] = level &+ 1
+                        if scoring { scores[i] += cursors[slot].saturated(parts[i]) }
+                    }
+                    parts[i] = 0
+                    met[i] = false
                 }
             }
             start = required.followerEnds[g]

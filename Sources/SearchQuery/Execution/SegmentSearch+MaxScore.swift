@@ -11,12 +11,13 @@ struct MaxScoreSplit {
     var leftOut: [Bool]
     /// The members that give candidates in the window, in `byBound` order.
     var essential: [Int] = []
-    /// By slot, for the members: the bound in the window with the bounds of the pairs charged to it (see
-    /// `MaxScoreSplit+Pairs.swift`); what the split is chosen by.
+    /// By slot, for the members: the bound in the window with the bounds of the clauses of several words
+    /// charged to it (see `SegmentSearch+Pairs.swift`); what the split is chosen by.
     var effective: [Float]
-    /// Pairs of near words outside the group whose two terms are members, with those members' slots.
-    var attached: [(pair: Int, a: Int, b: Int)] = []
-    /// The clauses outside the group that any statement may have: all but the attached pairs.
+    /// Clauses of several words outside the group (pairs of near words, whole CJK runs) whose words' term
+    /// clauses are all members, with those members' slots as bits.
+    var attached: [(clause: Int, mask: UInt64)] = []
+    /// The clauses outside the group that any statement may have: all but the attached ones.
     var unattached: [Int]
 
     init(group: [Int], outside: [Int], slotCount: Int) {
@@ -42,7 +43,7 @@ extension SegmentSearch {
         var inGroup = Array(repeating: false, count: cursorCount)
         for slot in group { inGroup[slot] = true }
         var split = MaxScoreSplit(group: group, outside: scorers.filter { !inGroup[$0] }, slotCount: cursorCount)
-        split.attach(pairTerms: pairTerms, inGroup: inGroup)
+        split.attach(wordMasks: wordMasks, inGroup: inGroup)
         var state = CandidateState(capacity: cursorCount)
         var windowScratch: WindowScores? = nil
         var doc: Int32 = 0
@@ -74,7 +75,7 @@ extension SegmentSearch {
     /// - Returns: Whether any member is essential: if none, no statement of the window can make it.
     @inline(__always)
     private func splitGroup(_ split: inout MaxScoreSplit, _ state: inout CandidateState) -> Bool {
-        let budget = split.chargePairs(bounds)
+        let budget = split.chargeAttached(bounds)
         partition(&split, budget: budget, threshold: state.threshold)
         split.essential.removeAll(keepingCapacity: true)
         state.remaining.removeAll(keepingCapacity: true)
@@ -99,7 +100,7 @@ extension SegmentSearch {
     @inline(__always)
     private func partition(_ split: inout MaxScoreSplit, budget: Float, threshold: Float) {
         for slot in split.byBound { split.leftOut[slot] = false }
-        split.byBound.sort { split.effective[$0] < split.effective[$1] }
+        split.byBound.sortSlots { [effective = split.effective] in effective[$0] < effective[$1] }
         var spent = budget
         var weakestCost = 0
         var weakestCount = 0
@@ -111,7 +112,7 @@ extension SegmentSearch {
         }
         if split.byBound.count > 1 && split.byBound.count <= 8 {
             // Most postings per unit of bound first (cross-multiplied: a zero bound comes first).
-            split.byDensity.sort { [effective = split.effective] in
+            split.byDensity.sortSlots { [effective = split.effective] in
                 Float(costs[$0]) * effective[$1] > Float(costs[$1]) * effective[$0]
             }
             spent = budget
@@ -185,12 +186,22 @@ extension SegmentSearch {
     ) -> Int32 {
         let end = min(windowEnd, doc &+ Int32(WindowScores.capacity - 1))
         let count = accumulate(essential, from: doc, through: end, into: scratch)
-        if count > 0, !state.remaining.isEmpty, state.remaining.allSatisfy({ !cursors[$0].isExactPhrase }) {
+        if count > 0, !state.remaining.isEmpty {
             var postings = 0.0
-            for slot in state.remaining where !cursors[slot].isPair { postings += Double(cursors[slot].postingsCount) }
+            for slot in state.remaining where !cursors[slot].isPhrase {
+                postings += Double(cursors[slot].postingsCount)
+            }
             if readsAlong(postingsPerStatement: postings / Double(maxDoc), length: end &- doc &+ 1, candidates: count) {
-                if state.remaining.contains(where: { cursors[$0].isPair }) {
-                    return readAlongThenPairs(essential, count, from: doc, through: end, scratch, &state, &collector)
+                if state.remaining.contains(where: { cursors[$0].isPhrase }) {
+                    return readAlongThenPositional(
+                        essential,
+                        count,
+                        from: doc,
+                        through: end,
+                        scratch,
+                        &state,
+                        &collector
+                    )
                 }
                 // The other clauses dense here: their postings are read once, not probed per candidate.
                 // Every score is complete: no clause is left to probe, so order does not matter.
@@ -206,10 +217,14 @@ extension SegmentSearch {
             }
         }
         putInOrder(count, of: essential, from: doc, through: end, in: scratch)
+        let known = severalWords.isEmpty ? 0 : presentBits(essential)
         for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
             let partial = scratch.scores[Int(offset)]
+            let lacking = known & ~scratch.present[Int(offset)]
             scratch.reset(offset)
-            if state.canWin(partial) { offerMatch(doc &+ offset, partial: partial, &state, to: &collector) }
+            if state.canWin(partial) {
+                offerMatch(doc &+ offset, partial: partial, lacking: lacking, &state, to: &collector)
+            }
         }
         return end &+ 1
     }

@@ -16,15 +16,22 @@ extension SegmentSearch {
         if Task.isCancelled { return (end, -Float.infinity) }
         var total: Float = 0
         let wanted = min(end, doc &+ (windowLength &- 1))
-        for slot in scorers where pairTerms[slot] == nil {
+        for slot in scorers where wordMasks[slot] == 0 {
             let (last, bound) = cursors[slot].regionBound(from: doc, through: wanted)
             bounds[slot] = bound
             total += bound
             end = min(end, last)
         }
-        if hasPairTerms { total += boundPairs() }
+        if !severalWords.isEmpty { total += boundFromWords() }
         return (end, total)
     }
+
+    /// The bit of `slot` in a mask of slots, 0 from 64 on.
+    @inline(__always)
+    static func bit(_ slot: Int) -> UInt64 { slot < 64 ? 1 &<< UInt64(slot) : 0 }
+
+    /// The bits of `slots` (those below 64).
+    func presentBits(_ slots: [Int]) -> UInt64 { slots.reduce(0) { $0 | Self.bit($1) } }
 
     /// Whether reading clauses with `postingsPerStatement` postings per statement of the segment along a
     /// window of `length` statements costs less than probing them for `candidates` statements.
@@ -46,36 +53,64 @@ extension SegmentSearch {
         let scores = scratch.scores
         let seen = scratch.seen
         let offsets = scratch.offsets
+        let present = scratch.present
         var count = 0
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
-            // No branch on the data: whether a statement was seen is a coin toss.
-            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
-                let i = Int(at &- doc)
-                offsets[count] = at &- doc
-                count &+= seen[i] ? 0 : 1
-                seen[i] = true
-                scores[i] += score
+            if severalWords.isEmpty {
+                // No branch on the data: whether a statement was seen is a coin toss.
+                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
+                    let i = Int(at &- doc)
+                    offsets[count] = at &- doc
+                    count &+= seen[i] ? 0 : 1
+                    seen[i] = true
+                    scores[i] += score
+                }
+            } else {
+                // The same, noting which term clauses each statement has (see ``presentBits(_:)``).
+                let bit = Self.bit(slot)
+                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
+                    let i = Int(at &- doc)
+                    offsets[count] = at &- doc
+                    count &+= seen[i] ? 0 : 1
+                    seen[i] = true
+                    scores[i] += score
+                    present[i] |= bit
+                }
             }
         }
         return count
     }
 
     /// Adds the scores of `slots` from `doc` through `windowEnd` to the statements of the window already
-    /// in `scratch` (by ``accumulate(_:from:through:into:)``), reading their postings in one pass.
+    /// in `scratch` (by ``accumulate(_:from:through:into:)``), reading their postings in one pass: each
+    /// clause's parts are summed for those statements only, and saturated once per statement.
     mutating func addScores(
         _ slots: [Int],
         from doc: Int32,
         through windowEnd: Int32,
         into scratch: WindowScores
     ) {
-        let scores = scratch.scores
-        let seen = scratch.seen
+        let (scores, parts, met, hits, present) = (
+            scratch.scores, scratch.parts, scratch.met, scratch.hits, scratch.present
+        )
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
-            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
-                let i = Int(at &- doc)
-                if seen[i] { scores[i] += score }
+            let count = cursors[slot].addParts(
+                from: doc,
+                through: windowEnd,
+                wanted: scratch.seen,
+                into: parts,
+                met: met,
+                hits: hits
+            )
+            let bit = severalWords.isEmpty ? 0 : Self.bit(slot)
+            for hit in UnsafeBufferPointer(start: hits, count: count) {
+                let i = Int(hit)
+                scores[i] += cursors[slot].saturated(parts[i])
+                present[i] |= bit
+                parts[i] = 0
+                met[i] = false
             }
         }
     }
@@ -93,12 +128,8 @@ extension SegmentSearch {
         // A clause over several fields gives its statements in order of first sight, too.
         guard slots.count > 1 || cursors[slots[0]].legCount > 1 else { return }
         let length = Int(windowEnd &- doc) &+ 1
-        if count &* 2 >= length {
-            var k = 0
-            for i in 0..<length {
-                scratch.offsets[k] = Int32(truncatingIfNeeded: i)
-                k &+= scratch.seen[i] ? 1 : 0
-            }
+        if count &* 64 >= length {
+            _ = WindowScores.collectSeen(scratch.seen, length: length, into: scratch.offsets)
         } else {
             var met = UnsafeMutableBufferPointer(start: scratch.offsets, count: count)
             met.sort()

@@ -58,10 +58,15 @@ struct SegmentSearch<Segment: QuerySegment> {
     let windowLength: Int32
     /// The cost of reading each slot's postings (its clause's document frequency).
     let costs: [Int]
-    /// By slot, for a pair of near words: the slots of its two words' terms in its field, when present.
-    let pairTerms: [(a: Int, b: Int)?]
-    /// Whether some pair's bound comes from its words' (see ``boundPairs()``).
-    let hasPairTerms: Bool
+    /// By slot, for a clause of several words outside the required groups: its words' term clauses' slots as
+    /// bits, when each has one (see `SegmentSearch+Pairs.swift`); else 0.
+    let wordMasks: [UInt64]
+    /// The slots with a word mask: the clauses whose bounds come from their words' (see
+    /// ``boundFromWords()``).
+    let severalWords: [Int]
+    /// For the clauses of `severalWords`, in order: for each of its legs, for each of its words (in slot
+    /// order), the word's leg in the same field, or -1.
+    let wordLegs: [Int]
 
     /// - Parameter opened: Where the clauses' postings come from: those opened for the plan when unused.
     init(
@@ -84,8 +89,22 @@ struct SegmentSearch<Segment: QuerySegment> {
         var slots: [Int] = []
         var clauseOfSlot: [Int] = []
         var cursors: [Cursor] = []
+        let required = plan.condition.requiredGroups { plan.clauses[$0].cost }
+        let grouped = Set(required.joined())
+        // Phrases and pairs that only score (outside the required groups) are only ever probed, at
+        // increasing statements: they can share one cursor per term and field, and each term is read once.
+        var shared: [SharedKey: Segment.Postings] = [:]
         for (index, clause) in plan.clauses.enumerated() {
-            let (legs, fields) = try Self.legs(of: clause, segment: segment, number: number, lengthFactors, opened)
+            let sharing = clause.isPhrase && clause.boost > 0 && !grouped.contains(index)
+            let (legs, fields) = try Self.legs(
+                of: clause,
+                segment: segment,
+                number: number,
+                lengthFactors,
+                opened,
+                sharing: sharing,
+                &shared
+            )
             guard !legs.isEmpty else {
                 slots.append(-1)
                 continue
@@ -101,7 +120,7 @@ struct SegmentSearch<Segment: QuerySegment> {
         self.clauseOfSlot = clauseOfSlot
         scorers = clauseOfSlot.indices.filter { plan.clauses[clauseOfSlot[$0]].boost > 0 }
         let cost = { (slot: Int) in plan.clauses[clauseOfSlot[slot]].cost }
-        let present = plan.condition.requiredGroups { plan.clauses[$0].cost }.map { group in
+        let present = required.map { group in
             group.map { slots[$0] }.filter { $0 >= 0 }
         }
         isEmpty = present.contains { $0.isEmpty }
@@ -114,8 +133,10 @@ struct SegmentSearch<Segment: QuerySegment> {
         groupsAreDisjoint = Set(distinct.joined()).count == distinct.reduce(0) { $0 + $1.count }
         bounds = Array(repeating: 0, count: clauseOfSlot.count)
         costs = clauseOfSlot.map { plan.clauses[$0].cost }
-        pairTerms = Self.pairTerms(plan, slots: slots, clauseOfSlot: clauseOfSlot)
-        hasPairTerms = pairTerms.contains { $0 != nil }
+        let masks = Self.wordMasks(plan, slots: slots, clauseOfSlot: clauseOfSlot, grouped: Set(distinct.joined()))
+        wordMasks = masks
+        severalWords = masks.indices.filter { masks[$0] != 0 }
+        wordLegs = Self.wordLegs(plan, severalWords, masks, clauseOfSlot: clauseOfSlot, cursors: cursors)
     }
 }
 
@@ -163,14 +184,22 @@ extension SegmentSearch {
         segment: Segment,
         number: Int,
         _ lengthFactors: LengthFactors,
-        _ opened: OpenedPostings<Segment>
+        _ opened: OpenedPostings<Segment>,
+        sharing: Bool,
+        _ shared: inout [SharedKey: Segment.Postings]
     ) throws(SearchError) -> ([ClauseCursor<Segment.Postings>], [Int]) {
         var legs: [ClauseCursor<Segment.Postings>] = []
         var fields: [Int] = []
         for (position, field) in clause.key.fields.enumerated() {
             var postings: [Segment.Postings] = []
             for term in clause.key.terms {
+                let key = SharedKey(field: field.number, term: term)
+                if sharing, let found = shared[key] {
+                    postings.append(found)
+                    continue
+                }
                 guard let found = try opened.postings(segment: number, field: field.number, term: term) else { break }
+                if sharing { shared[key] = found }
                 postings.append(found)
             }
             guard postings.count == clause.key.terms.count else { continue }
@@ -187,6 +216,12 @@ extension SegmentSearch {
             fields.append(position)
         }
         return (legs, fields)
+    }
+
+    /// A term in a field, for the cursors that phrases and pairs share.
+    struct SharedKey: Hashable {
+        var field: UInt8
+        var term: String
     }
 
     // MARK: - Explanations

@@ -12,13 +12,28 @@ final class WindowScores {
     /// For a conjunction read window by window: how many follower groups have a statement so far.
     let levels: UnsafeMutablePointer<UInt8>
     let offsets: UnsafeMutablePointer<Int32>
+    /// Per offset, for queries with clauses of several words: the slots below 64 read so far that have the
+    /// statement, as bits.
+    let present: UnsafeMutablePointer<UInt64>
+    /// Per offset, one clause's combined frequency and whether it has the statement, while it is read along
+    /// (see ``FieldsCursor/addParts(from:through:wanted:into:met:)``); back to zero after each clause.
+    let parts: UnsafeMutablePointer<Float>
+    let met: UnsafeMutablePointer<Bool>
+    let hits: UnsafeMutablePointer<Int32>
 
     init() {
         scores = .allocate(capacity: Self.capacity)
         seen = .allocate(capacity: Self.capacity)
         offsets = .allocate(capacity: Self.capacity)
         levels = .allocate(capacity: Self.capacity)
+        present = .allocate(capacity: Self.capacity)
+        parts = .allocate(capacity: Self.capacity)
+        met = .allocate(capacity: Self.capacity)
+        hits = .allocate(capacity: Self.capacity)
+        parts.initialize(repeating: 0, count: Self.capacity)
+        met.initialize(repeating: false, count: Self.capacity)
         levels.initialize(repeating: 0, count: Self.capacity)
+        present.initialize(repeating: 0, count: Self.capacity)
         scores.initialize(repeating: 0, count: Self.capacity)
         seen.initialize(repeating: false, count: Self.capacity)
     }
@@ -28,6 +43,10 @@ final class WindowScores {
         seen.deallocate()
         offsets.deallocate()
         levels.deallocate()
+        present.deallocate()
+        parts.deallocate()
+        met.deallocate()
+        hits.deallocate()
     }
 
     /// Clears the entry of `offset` for the next window.
@@ -36,5 +55,33 @@ final class WindowScores {
         scores[Int(offset)] = 0
         seen[Int(offset)] = false
         levels[Int(offset)] = 0
+        present[Int(offset)] = 0
+    }
+
+    /// Writes to `offsets`, in increasing order, the offsets below `length` whose `seen` flag is set, and
+    /// returns how many: a scan of eight flags at a time that passes over empty stretches, cheaper than
+    /// sorting the offsets met unless they are very few.
+    @inline(__always)
+    static func collectSeen(_ seen: UnsafePointer<Bool>, length: Int, into offsets: UnsafeMutablePointer<Int32>) -> Int
+    {
+        let bytes = UnsafeRawPointer(seen)
+        var count = 0
+        var base = 0
+        while base &+ 8 <= length {
+            var word = bytes.loadUnaligned(fromByteOffset: base, as: UInt64.self)
+            while word != 0 {
+                let byte = word.trailingZeroBitCount &>> 3
+                offsets[count] = Int32(truncatingIfNeeded: base &+ byte)
+                count &+= 1
+                word &= ~(0xFF &<< UInt64(byte &<< 3))
+            }
+            base &+= 8
+        }
+        while base < length {
+            offsets[count] = Int32(truncatingIfNeeded: base)
+            count &+= seen[base] ? 1 : 0
+            base &+= 1
+        }
+        return count
     }
 }
