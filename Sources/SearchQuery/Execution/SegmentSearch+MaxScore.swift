@@ -148,11 +148,10 @@ extension SegmentSearch {
         if conditionIsGroups && !isPhrase && scores {
             // Every posting matches: score them straight from the decoded block.
             if candidate > windowEnd { return }
+            let dependents = DependentBound(of: slot, in: self, state)
             // Statements that cannot make it even in the window's shortest fields are not scored.
-            cursors[slot].forEachScore(through: windowEnd, atLeast: state.threshold - state.remainingTotal) {
-                doc,
-                partial in
-                if state.canWin(partial) { offerMatch(doc, partial: partial, &state, to: &collector) }
+            cursors[slot].forEachScore(through: windowEnd, atLeast: dependents.least(state)) { doc, partial in
+                if dependents.canWin(partial, state) { offerMatch(doc, partial: partial, &state, to: &collector) }
             }
             return
         }
@@ -251,5 +250,45 @@ extension SegmentSearch {
             offerCandidate(candidate, partial: partial, &state, to: &collector)
             for slot in essential where cursors[slot].doc == candidate { cursors[slot].next() }
         }
+    }
+}
+
+/// The clauses of several words among a candidate's remaining ones that need the one essential term clause
+/// it came from: each scores at most its weight over the term's times the term's exact score there, since
+/// it occurs in each field at most as often as the term (see `SegmentSearch+Pairs.swift`). A candidate
+/// with a low score of the term is judged with that tighter bound before any clause is probed.
+struct DependentBound {
+    /// The dependents' bounds in the window, summed.
+    let bound: Float
+    /// Their weights over the term's, summed.
+    let ratio: Float
+
+    init<Segment: QuerySegment>(of slot: Int, in search: SegmentSearch<Segment>, _ state: CandidateState) {
+        var bound: Float = 0
+        var ratio: Float = 0
+        if !search.severalWords.isEmpty, slot < 64, search.cursors[slot].weight > 0 {
+            let bit: UInt64 = 1 &<< UInt64(slot)
+            for other in state.remaining where search.wordMasks[other] & bit != 0 {
+                bound += search.bounds[other]
+                ratio += search.cursors[other].weight / search.cursors[slot].weight
+            }
+        }
+        self.bound = bound
+        self.ratio = ratio
+    }
+
+    /// Whether a candidate whose term scored `partial` can beat the threshold with every remaining clause at
+    /// its bound, the dependents at the tighter one.
+    @inline(__always)
+    func canWin(_ partial: Float, _ state: CandidateState) -> Bool {
+        partial + state.remainingTotal - bound + min(bound, partial * ratio) > state.threshold
+    }
+
+    /// The largest score of the term with which no candidate can win (``canWin(_:_:)`` is increasing).
+    func least(_ state: CandidateState) -> Float {
+        let plain = state.threshold - state.remainingTotal
+        guard bound > 0 else { return plain }
+        let steep = (plain + bound) / (1 + ratio)
+        return steep * ratio < bound ? steep : plain
     }
 }
