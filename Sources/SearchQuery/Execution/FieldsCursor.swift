@@ -340,8 +340,14 @@ struct FieldsCursor<Postings: QueryPostings> {
                 if frequency <= unscored { return }
                 var combined = scorer.score(frequency: frequency, at: at)
                 if combined + outsideBound <= needed { return }
-                for i in outside where legs[i].probe(at) { combined += legs[i].score() }
-                if combined > needed { body(at, BM25.saturate(weight: weight, frequency: combined, k1: k1)) }
+                // The strongest first: a statement is dropped as soon as the legs left cannot lift it.
+                var rest = outsideBound
+                for i in outside.reversed() {
+                    rest -= legBounds[i]
+                    if legs[i].probe(at) { combined += legs[i].score() }
+                    if combined + rest <= needed { return }
+                }
+                body(at, BM25.saturate(weight: weight, frequency: combined, k1: k1))
             }
         } else if !essential.isEmpty {
             while true {
