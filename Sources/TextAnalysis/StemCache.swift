@@ -24,6 +24,11 @@ struct StemCache: Sendable {
     private var slots: [UInt64] = []
     private var store: [UInt8] = []
     private var used = 0
+    /// Words stemmed so far while the tables are still unmade.
+    private var uncached = 0
+
+    /// Words stemmed without the tables first: a query's few words would not repay filling their pages.
+    static var wordsBeforeTables: Int { 64 }
 
     /// Entries of the short-word table: 64 KB.
     static var shortEntryBits: Int { 12 }
@@ -38,6 +43,10 @@ struct StemCache: Sendable {
     /// - Precondition: the bytes are what ``EnglishStemmer`` accepts, and 8 bytes are readable and
     ///   writable at `word` (the tokenizer's scratch buffer).
     mutating func stem(_ word: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        if uncached < StemCache.wordsBeforeTables {
+            uncached += 1
+            return EnglishStemmer.stem(in: word, count: count)
+        }
         guard count <= 8 else { return stemThroughTable(word, count: count) }
         if shortEntries.isEmpty { shortEntries = Array(repeating: ShortEntry(), count: 1 << StemCache.shortEntryBits) }
         let raw = UnsafeMutableRawPointer(word)

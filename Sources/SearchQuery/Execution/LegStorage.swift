@@ -34,7 +34,7 @@ final class LegStorage<Postings: QueryPostings> {
         )
         made.0.initialize(repeating: 0, count: Self.capacity)
         made.1.initialize(repeating: false, count: Self.capacity)
-        made.2.initialize(repeating: 0, count: Self.capacity)
+        // Offsets are written before they are read.
         scratch = made
         return made
     }

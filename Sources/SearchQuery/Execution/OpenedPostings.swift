@@ -12,13 +12,8 @@ final class OpenedPostings<Segment: QuerySegment> {
         case handedOut(Segment.Postings)
     }
 
-    private struct Key: Hashable {
-        var field: UInt8
-        var term: String
-    }
-
     private let segments: [Segment]
-    private var opened: [Key: [Entry]] = [:]
+    private var opened: [FieldTerm: [Entry]] = [:]
 
     init(segments: [Segment]) {
         self.segments = segments
@@ -27,7 +22,7 @@ final class OpenedPostings<Segment: QuerySegment> {
     /// Documents containing `term` in `field` over all segments (deleted ones included, as the dictionary
     /// counts them); opens the term's postings in every segment and keeps them.
     func documentFrequency(field: UInt8, term: String) throws(SearchError) -> Int {
-        let key = Key(field: field, term: term)
+        let key = FieldTerm(field: field, term: term)
         if opened[key] == nil {
             var entries: [Entry] = []
             entries.reserveCapacity(segments.count)
@@ -50,7 +45,7 @@ final class OpenedPostings<Segment: QuerySegment> {
     /// The postings of `term` in `field` in segment `number`: the ones opened for the plan if they are
     /// still unused, else opened now; `nil` when the segment lacks the term.
     func postings(segment number: Int, field: UInt8, term: String) throws(SearchError) -> Segment.Postings? {
-        let key = Key(field: field, term: term)
+        let key = FieldTerm(field: field, term: term)
         if let entry = opened[key]?[number] {
             switch entry {
             case .absent: return nil
@@ -61,5 +56,22 @@ final class OpenedPostings<Segment: QuerySegment> {
             }
         }
         return try segments[number].postings(field: field, term: term)
+    }
+}
+
+/// A term of a field as a dictionary key, hashed and compared by its UTF-8 bytes: the analyzer writes every
+/// term the same way, and a `String` key would normalize a CJK term to hash it, at every lookup.
+struct FieldTerm: Hashable {
+    let field: UInt8
+    let term: String
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(field)
+        var term = term
+        term.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: FieldTerm, b: FieldTerm) -> Bool {
+        a.field == b.field && a.term.utf8.elementsEqual(b.term.utf8)
     }
 }

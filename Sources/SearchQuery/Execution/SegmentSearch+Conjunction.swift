@@ -99,7 +99,7 @@ extension SegmentSearch {
     /// probed in the followers, one group at a time, and dropped at the first it lacks.
     mutating func windowedConjunction(into collector: inout TopKCollector) {
         var required = ConjunctionGroups(groups)
-        let scratch = WindowScores()
+        let scratch = WindowScores(tracksPresence: !severalWords.isEmpty)
         var inGroup = Array(repeating: false, count: cursorCount)
         for group in groups { for slot in group { inGroup[slot] = true } }
         let outside = scorers.filter { !inGroup[$0] }
@@ -164,9 +164,8 @@ extension SegmentSearch {
         through windowEnd: Int32,
         into scratch: WindowScores
     ) {
-        let (scores, parts, met, hits, levels) = (
-            scratch.scores, scratch.parts, scratch.met, scratch.hits, scratch.levels
-        )
+        let (scores, levels) = (scratch.scores, scratch.levels)
+        let (parts, met, hits) = scratch.readAlong
         var start = 0
         for g in required.followerEnds.indices {
             // A statement with the lead and the `g` groups before is at level g; found in this group, g + 1.

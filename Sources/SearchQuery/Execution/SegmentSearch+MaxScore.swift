@@ -58,7 +58,7 @@ extension SegmentSearch {
                 single(split.essential[0], from: doc, through: windowEnd, &state, &collector)
                 doc = windowEnd &+ 1
             } else if conditionIsGroups {
-                let scratch = windowScratch ?? WindowScores()
+                let scratch = windowScratch ?? WindowScores(tracksPresence: !severalWords.isEmpty)
                 windowScratch = scratch
                 doc = sumEssential(split.essential, from: doc, through: windowEnd, in: scratch, &state, &collector)
             } else {
@@ -219,7 +219,7 @@ extension SegmentSearch {
         let known = severalWords.isEmpty ? 0 : presentBits(essential)
         for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
             let partial = scratch.scores[Int(offset)]
-            let lacking = known & ~scratch.present[Int(offset)]
+            let lacking = known == 0 ? 0 : known & ~scratch.present![Int(offset)]
             scratch.reset(offset)
             if state.canWin(partial) {
                 offerMatch(doc &+ offset, partial: partial, lacking: lacking, &state, to: &collector)

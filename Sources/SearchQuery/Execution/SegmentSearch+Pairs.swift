@@ -176,10 +176,10 @@ extension SegmentSearch {
         rankRemaining(&state)
         putInOrder(count, of: essential, from: doc, through: end, in: scratch)
         // Every term clause was read: a statement lacks those not marked present.
-        let known = presentBits(essential) | presentBits(read)
+        let known = severalWords.isEmpty ? 0 : presentBits(essential) | presentBits(read)
         for offset in UnsafeBufferPointer(start: scratch.offsets, count: count) {
             let partial = scratch.scores[Int(offset)]
-            let lacking = known & ~scratch.present[Int(offset)]
+            let lacking = known == 0 ? 0 : known & ~scratch.present![Int(offset)]
             scratch.reset(offset)
             if state.canWin(partial) {
                 offerMatch(doc &+ offset, partial: partial, lacking: lacking, &state, to: &collector)

@@ -53,21 +53,11 @@ extension SegmentSearch {
         let scores = scratch.scores
         let seen = scratch.seen
         let offsets = scratch.offsets
-        let present = scratch.present
         var count = 0
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
-            if severalWords.isEmpty {
-                // No branch on the data: whether a statement was seen is a coin toss.
-                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
-                    let i = Int(at &- doc)
-                    offsets[count] = at &- doc
-                    count &+= seen[i] ? 0 : 1
-                    seen[i] = true
-                    scores[i] += score
-                }
-            } else {
-                // The same, noting which term clauses each statement has (see ``presentBits(_:)``).
+            if let present = scratch.present, !severalWords.isEmpty {
+                // Noting which term clauses each statement has (see ``presentBits(_:)``).
                 let bit = Self.bit(slot)
                 cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
                     let i = Int(at &- doc)
@@ -76,6 +66,15 @@ extension SegmentSearch {
                     seen[i] = true
                     scores[i] += score
                     present[i] |= bit
+                }
+            } else {
+                // No branch on the data: whether a statement was seen is a coin toss.
+                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
+                    let i = Int(at &- doc)
+                    offsets[count] = at &- doc
+                    count &+= seen[i] ? 0 : 1
+                    seen[i] = true
+                    scores[i] += score
                 }
             }
         }
@@ -91,9 +90,8 @@ extension SegmentSearch {
         through windowEnd: Int32,
         into scratch: WindowScores
     ) {
-        let (scores, parts, met, hits, present) = (
-            scratch.scores, scratch.parts, scratch.met, scratch.hits, scratch.present
-        )
+        let (scores, present) = (scratch.scores, scratch.present)
+        let (parts, met, hits) = scratch.readAlong
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
             let count = cursors[slot].addParts(
@@ -108,7 +106,7 @@ extension SegmentSearch {
             for hit in UnsafeBufferPointer(start: hits, count: count) {
                 let i = Int(hit)
                 scores[i] += cursors[slot].saturated(parts[i])
-                present[i] |= bit
+                present?[i] |= bit
                 parts[i] = 0
                 met[i] = false
             }

@@ -93,7 +93,7 @@ struct SegmentSearch<Segment: QuerySegment> {
         let grouped = Set(required.joined())
         // Phrases and pairs that only score (outside the required groups) are only ever probed, at
         // increasing statements: they can share one cursor per term and field, and each term is read once.
-        var shared: [SharedKey: Segment.Postings] = [:]
+        var shared: [FieldTerm: Segment.Postings] = [:]
         for (index, clause) in plan.clauses.enumerated() {
             let sharing = clause.isPhrase && clause.boost > 0 && !grouped.contains(index)
             let (legs, fields) = try Self.legs(
@@ -186,14 +186,14 @@ extension SegmentSearch {
         _ lengthFactors: LengthFactors,
         _ opened: OpenedPostings<Segment>,
         sharing: Bool,
-        _ shared: inout [SharedKey: Segment.Postings]
+        _ shared: inout [FieldTerm: Segment.Postings]
     ) throws(SearchError) -> ([ClauseCursor<Segment.Postings>], [Int]) {
         var legs: [ClauseCursor<Segment.Postings>] = []
         var fields: [Int] = []
         for (position, field) in clause.key.fields.enumerated() {
             var postings: [Segment.Postings] = []
             for term in clause.key.terms {
-                let key = SharedKey(field: field.number, term: term)
+                let key = FieldTerm(field: field.number, term: term)
                 if sharing, let found = shared[key] {
                     postings.append(found)
                     continue
@@ -216,12 +216,6 @@ extension SegmentSearch {
             fields.append(position)
         }
         return (legs, fields)
-    }
-
-    /// A term in a field, for the cursors that phrases and pairs share.
-    struct SharedKey: Hashable {
-        var field: UInt8
-        var term: String
     }
 
     // MARK: - Explanations

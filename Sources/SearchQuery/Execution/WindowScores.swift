@@ -12,30 +12,33 @@ final class WindowScores {
     /// For a conjunction read window by window: how many follower groups have a statement so far.
     let levels: UnsafeMutablePointer<UInt8>
     let offsets: UnsafeMutablePointer<Int32>
-    /// Per offset, for queries with clauses of several words: the slots below 64 read so far that have the
-    /// statement, as bits.
-    let present: UnsafeMutablePointer<UInt64>
-    /// Per offset, one clause's combined frequency and whether it has the statement, while it is read along
-    /// (see ``FieldsCursor/addParts(from:through:wanted:into:met:)``); back to zero after each clause.
-    let parts: UnsafeMutablePointer<Float>
-    let met: UnsafeMutablePointer<Bool>
-    let hits: UnsafeMutablePointer<Int32>
+    /// Per offset, for queries with clauses of several words (`nil` for others): the slots below 64 read so
+    /// far that have the statement, as bits.
+    let present: UnsafeMutablePointer<UInt64>?
+    /// Per offset, one clause's combined frequency, whether it has the statement, and the offsets it has,
+    /// while it is read along (see ``FieldsCursor/addParts(from:through:wanted:into:met:hits:)``); back to
+    /// zero after each clause. Made on first use: a search each segment starts costs a few pages less.
+    private var readAlongStorage: ReadAlong?
+    typealias ReadAlong = (
+        parts: UnsafeMutablePointer<Float>, met: UnsafeMutablePointer<Bool>, hits: UnsafeMutablePointer<Int32>
+    )
 
-    init() {
+    /// - Parameter tracksPresence: Whether to keep ``present``.
+    init(tracksPresence: Bool) {
         scores = .allocate(capacity: Self.capacity)
         seen = .allocate(capacity: Self.capacity)
         offsets = .allocate(capacity: Self.capacity)
         levels = .allocate(capacity: Self.capacity)
-        present = .allocate(capacity: Self.capacity)
-        parts = .allocate(capacity: Self.capacity)
-        met = .allocate(capacity: Self.capacity)
-        hits = .allocate(capacity: Self.capacity)
-        parts.initialize(repeating: 0, count: Self.capacity)
-        met.initialize(repeating: false, count: Self.capacity)
         levels.initialize(repeating: 0, count: Self.capacity)
-        present.initialize(repeating: 0, count: Self.capacity)
         scores.initialize(repeating: 0, count: Self.capacity)
         seen.initialize(repeating: false, count: Self.capacity)
+        if tracksPresence {
+            let present = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.capacity)
+            present.initialize(repeating: 0, count: Self.capacity)
+            self.present = present
+        } else {
+            present = nil
+        }
     }
 
     deinit {
@@ -43,10 +46,26 @@ final class WindowScores {
         seen.deallocate()
         offsets.deallocate()
         levels.deallocate()
-        present.deallocate()
-        parts.deallocate()
-        met.deallocate()
-        hits.deallocate()
+        present?.deallocate()
+        if let readAlongStorage {
+            readAlongStorage.parts.deallocate()
+            readAlongStorage.met.deallocate()
+            readAlongStorage.hits.deallocate()
+        }
+    }
+
+    /// See `readAlongStorage`.
+    var readAlong: ReadAlong {
+        if let readAlongStorage { return readAlongStorage }
+        let made = (
+            parts: UnsafeMutablePointer<Float>.allocate(capacity: Self.capacity),
+            met: UnsafeMutablePointer<Bool>.allocate(capacity: Self.capacity),
+            hits: UnsafeMutablePointer<Int32>.allocate(capacity: Self.capacity)
+        )
+        made.parts.initialize(repeating: 0, count: Self.capacity)
+        made.met.initialize(repeating: false, count: Self.capacity)
+        readAlongStorage = made
+        return made
     }
 
     /// Clears the entry of `offset` for the next window.
@@ -55,7 +74,7 @@ final class WindowScores {
         scores[Int(offset)] = 0
         seen[Int(offset)] = false
         levels[Int(offset)] = 0
-        present[Int(offset)] = 0
+        present?[Int(offset)] = 0
     }
 
     /// Writes to `offsets`, in increasing order, the offsets below `length` whose `seen` flag is set, and
