@@ -132,20 +132,12 @@ struct ClauseCursor<Postings: QueryPostings> {
     mutating func probe(_ target: Int32, above minimum: Float = -Float.infinity) -> Bool {
         if others.isEmpty { return advance(to: target) == target }
         if doc > target || (doc == target && isMatch) { return doc == target }
-        let found = lead.advance(to: target)
-        if found != target { return missed(found) }
-        for k in 0..<otherRefs.count {
-            let at = otherRefs[k]._withUnsafeGuaranteedRef { $0.advance(to: target) }
-            if at != target { return missed(at) }
+        guard let bound = alignedBound(target) else { return false }
+        if minimum > -Float.infinity, bound <= minimum {
+            pass(target)
+            return false
         }
-        if minimum > -Float.infinity, bound(at: target) <= minimum { return missed(target &+ 1) }
-        let frequency = countPhrase()
-        if failure != nil { return missed(Int32.max) }
-        guard frequency > 0 else { return missed(target &+ 1) }
-        phraseFrequency = frequency
-        doc = target
-        isMatch = true
-        return true
+        return confirm(target)
     }
 
     /// For a phrase or a pair, the first half of a probe that may stop before positions: whether all its

@@ -165,31 +165,16 @@ extension SegmentSearch {
         into scratch: WindowScores
     ) {
         let (scores, levels) = (scratch.scores, scratch.levels)
-        let (parts, met, hits) = scratch.readAlong
         var start = 0
         for g in required.followerEnds.indices {
             // A statement with the lead and the `g` groups before is at level g; found in this group, g + 1.
             let level = UInt8(truncatingIfNeeded: g)
             for k in start..<required.followerEnds[g] {
-                let slot = required.followerSlots[k]
-                if cursors[slot].advance(to: doc) > windowEnd { continue }
-                let count = cursors[slot].addParts(
-                    from: doc,
-                    through: windowEnd,
-                    wanted: scratch.seen,
-                    into: parts,
-                    met: met,
-                    hits: hits
-                )
-                let scoring = cursors[slot].weight > 0
-                for hit in UnsafeBufferPointer(start: hits, count: count) {
-                    let i = Int(hit)
-                    if levels[i] &- level <= 1 {
-                        levels[i] = level &+ 1
-                        if scoring { scores[i] += cursors[slot].saturated(parts[i]) }
-                    }
-                    parts[i] = 0
-                    met[i] = false
+                // A clause that does not score (weight 0) scores 0 and still counts for the level.
+                readAlong(required.followerSlots[k], from: doc, through: windowEnd, in: scratch) { i, score in
+                    guard levels[i] &- level <= 1 else { return }
+                    levels[i] = level &+ 1
+                    scores[i] += score
                 }
             }
             start = required.followerEnds[g]

@@ -91,25 +91,41 @@ extension SegmentSearch {
         into scratch: WindowScores
     ) {
         let (scores, present) = (scratch.scores, scratch.present)
-        let (parts, met, hits) = scratch.readAlong
         for slot in slots {
-            if cursors[slot].advance(to: doc) > windowEnd { continue }
-            let count = cursors[slot].addParts(
-                from: doc,
-                through: windowEnd,
-                wanted: scratch.seen,
-                into: parts,
-                met: met,
-                hits: hits
-            )
             let bit = severalWords.isEmpty ? 0 : Self.bit(slot)
-            for hit in UnsafeBufferPointer(start: hits, count: count) {
-                let i = Int(hit)
-                scores[i] += cursors[slot].saturated(parts[i])
+            readAlong(slot, from: doc, through: windowEnd, in: scratch) { i, score in
+                scores[i] += score
                 present?[i] |= bit
-                parts[i] = 0
-                met[i] = false
             }
+        }
+    }
+
+    /// Reads `slot`'s postings from `doc` through `windowEnd` for the statements of the window already in
+    /// `scratch` (see ``FieldsCursor/addParts(from:through:wanted:into:met:hits:)``), and calls `body` once
+    /// for each of them that has the clause, with its offset and the clause's score there.
+    @inline(__always)
+    mutating func readAlong(
+        _ slot: Int,
+        from doc: Int32,
+        through windowEnd: Int32,
+        in scratch: WindowScores,
+        _ body: (_ offset: Int, _ score: Float) -> Void
+    ) {
+        if cursors[slot].advance(to: doc) > windowEnd { return }
+        let (parts, met, hits) = scratch.readAlong
+        let count = cursors[slot].addParts(
+            from: doc,
+            through: windowEnd,
+            wanted: scratch.seen,
+            into: parts,
+            met: met,
+            hits: hits
+        )
+        for hit in UnsafeBufferPointer(start: hits, count: count) {
+            let i = Int(hit)
+            body(i, cursors[slot].saturated(parts[i]))
+            parts[i] = 0
+            met[i] = false
         }
     }
 
