@@ -53,29 +53,20 @@ extension SegmentSearch {
         let scores = scratch.scores
         let seen = scratch.seen
         let offsets = scratch.offsets
+        let present = scratch.present
         var count = 0
         for slot in slots {
             if cursors[slot].advance(to: doc) > windowEnd { continue }
-            if let present = scratch.present, !severalWords.isEmpty {
-                // Noting which term clauses each statement has (see ``presentBits(_:)``).
-                let bit = Self.bit(slot)
-                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
-                    let i = Int(at &- doc)
-                    offsets[count] = at &- doc
-                    count &+= seen[i] ? 0 : 1
-                    seen[i] = true
-                    scores[i] += score
-                    present[i] |= bit
-                }
-            } else {
-                // No branch on the data: whether a statement was seen is a coin toss.
-                cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
-                    let i = Int(at &- doc)
-                    offsets[count] = at &- doc
-                    count &+= seen[i] ? 0 : 1
-                    seen[i] = true
-                    scores[i] += score
-                }
+            // No branch on the data: whether a statement was seen is a coin toss. Term clauses that
+            // several-word clauses need are noted per statement (see ``presentBits(_:)``).
+            let bit = severalWords.isEmpty ? 0 : Self.bit(slot)
+            cursors[slot].forEachScore(through: windowEnd, atLeast: -.infinity, ordered: false) { at, score in
+                let i = Int(at &- doc)
+                offsets[count] = at &- doc
+                count &+= seen[i] ? 0 : 1
+                seen[i] = true
+                scores[i] += score
+                present?[i] |= bit
             }
         }
         return count
