@@ -118,9 +118,7 @@ extension SegmentSearch {
         var score = partial
         var left = state.remainingTotal
         var missed = lacking
-        if missed != 0 {
-            for slot in state.remaining where lacksWord(slot, missed: missed) { left -= bounds[slot] }
-        }
+        if missed != 0 { left -= boundsRuledOut(by: missed, missed: 0) }
         for slot in state.remaining {
             if score + left <= state.threshold { return }
             // Its bound left `left` when the word it lacks was missed.
@@ -131,7 +129,7 @@ extension SegmentSearch {
             } else if slot < 64 {
                 // Clauses of several words are probed after their words (see `rankRemaining`); a lone one is
                 // probed last, where ruling it out early saves nothing.
-                if severalWords.count > 1 { left -= boundsRuledOut(by: slot, missed: missed) }
+                if severalWords.count > 1 { left -= boundsRuledOut(by: 1 &<< UInt64(slot), missed: missed) }
                 missed |= 1 &<< UInt64(slot)
             }
         }

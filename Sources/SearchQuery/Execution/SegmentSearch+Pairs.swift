@@ -144,14 +144,13 @@ extension SegmentSearch {
         missed & wordMasks[slot] != 0
     }
 
-    /// The bounds of the clauses of several words that the term clause `slot` (below 64), just missed,
-    /// rules out, and that no earlier miss (`missed`, without `slot`'s bit) ruled out: they cannot occur in
-    /// the candidate, so their bounds need not count in what it may still gain.
+    /// The bounds of the clauses of several words that the term clauses of `newly` (bits of slots below 64),
+    /// just found missing, rule out, and that no earlier miss (`missed`) ruled out: they cannot occur in the
+    /// candidate, so their bounds need not count in what it may still gain.
     @inline(__always)
-    func boundsRuledOut(by slot: Int, missed: UInt64) -> Float {
-        let bit: UInt64 = 1 &<< UInt64(slot)
+    func boundsRuledOut(by newly: UInt64, missed: UInt64) -> Float {
         var total: Float = 0
-        for clause in severalWords where wordMasks[clause] & bit != 0 && wordMasks[clause] & missed == 0 {
+        for clause in severalWords where wordMasks[clause] & newly != 0 && wordMasks[clause] & missed == 0 {
             total += bounds[clause]
         }
         return total
